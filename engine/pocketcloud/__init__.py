@@ -1,0 +1,18 @@
+"""pocketcloud: a deterministic, pure-Python mini cloud for learning serverless.
+
+>>> import pocketcloud
+>>> cloud = pocketcloud.Cloud(seed=0)
+>>> lam = cloud.client("lambda")
+
+The clients are shaped like boto3's (operation names, parameters, responses and ``ClientError``s), so code
+written against pocketcloud moves to AWS unchanged.
+"""
+
+from __future__ import annotations
+
+from .cloud import Cloud, UnknownServiceError
+from .errors import ClientError, ParamValidationError
+from .packaging import zip_code
+
+__version__ = "0.1.0"
+__all__ = ["ClientError", "Cloud", "ParamValidationError", "UnknownServiceError", "__version__", "zip_code"]

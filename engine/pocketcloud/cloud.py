@@ -1,0 +1,100 @@
+"""The Cloud: one virtual clock, one seeded random source, and the simulated services that share them."""
+
+from __future__ import annotations
+
+import random
+import re
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from .errors import PocketCloudError
+from .kernel import Kernel
+
+if TYPE_CHECKING:
+    from .client import BaseClient
+
+_REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")
+_ACCOUNT = re.compile(r"^\d{12}$")
+
+
+class UnknownServiceError(PocketCloudError):
+    """``cloud.client("name")`` for a service pocketcloud does not simulate (botocore's message)."""
+
+
+class Cloud:
+    """A private, deterministic AWS account in one region.
+
+    ``Cloud(seed=0)`` always produces the same request IDs, durations and log stream names for the same
+    sequence of calls. Time only moves when the cloud does work or when you call :meth:`run`; nothing here
+    reads the wall clock.
+
+    >>> cloud = Cloud(seed=0)
+    >>> cloud.now
+    0.0
+    >>> cloud.run(until=60)
+    60.0
+    """
+
+    def __init__(self, seed: int = 0, region: str = "ap-northeast-2", account_id: str = "123456789012") -> None:
+        if not _REGION.match(region):
+            raise ValueError(f"Provided region_name '{region}' doesn't match a supported format.")
+        if not _ACCOUNT.match(account_id):
+            raise ValueError(f"account_id must be 12 digits, got {account_id!r}")
+        self.seed = seed
+        self.region = region
+        self.account_id = account_id
+        self.kernel = Kernel()
+        #: Random source for behaviour models (durations, jitter). Separate from IDs so that asking for an
+        #: extra request ID never changes a simulated duration.
+        self.random = random.Random(seed)
+        self._ids = random.Random(f"ids:{seed}")
+        self._backends: dict[str, Any] = {}
+
+    @property
+    def now(self) -> float:
+        """Virtual time in seconds since the cloud was created."""
+        return self.kernel.now
+
+    @property
+    def kernel_running(self) -> bool:
+        return self.kernel.running
+
+    def run(self, until: float | None = None) -> float:
+        """Advance the clock until nothing is scheduled, or until virtual time ``until``; return ``now``."""
+        return self.kernel.run(until)
+
+    def client(self, service_name: str, region_name: str | None = None, **_boto3_kwargs: Any) -> BaseClient:
+        """A boto3-shaped client for a simulated service, e.g. ``cloud.client("lambda")``.
+
+        Keyword arguments boto3 accepts (endpoint_url, credentials, config) are accepted and ignored, so that
+        ``boto3.client`` calls can be pasted in. A different ``region_name`` is refused: one Cloud is one region.
+        """
+        from .services import CLIENTS
+
+        if region_name is not None and region_name != self.region:
+            raise ValueError(
+                f"this Cloud simulates {self.region}; create Cloud(region={region_name!r}) for another region"
+            )
+        factory = CLIENTS.get(service_name)
+        if factory is None:
+            raise UnknownServiceError(
+                f"Unknown service: '{service_name}'. Valid service names are: {', '.join(sorted(CLIENTS))}"
+            )
+        return factory(self)
+
+    def backend(self, service_name: str, factory: Any) -> Any:
+        """The one state object of a service in this cloud, shared by all its clients."""
+        state = self._backends.get(service_name)
+        if state is None:
+            state = self._backends[service_name] = factory(self)
+        return state
+
+    def new_request_id(self) -> str:
+        """A UUID-shaped request ID from the seeded source (AWS request IDs look like UUIDs)."""
+        return str(uuid.UUID(int=self._ids.getrandbits(128), version=4))
+
+    def random_hex(self, length: int) -> str:
+        return f"{self._ids.getrandbits(length * 4):0{length}x}"
+
+    def __repr__(self) -> str:
+        return f"<Cloud seed={self.seed} region={self.region} account={self.account_id} now={self.now:.3f}s>"

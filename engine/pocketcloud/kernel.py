@@ -1,0 +1,97 @@
+"""The virtual clock: a heap of scheduled callbacks and a loop that pops them in order.
+
+Everything that happens in pocketcloud happens at a point of *virtual* time. Nothing reads the wall clock, so
+the same seed and the same calls always give the same history, in CPython and in Pyodide alike. The kernel is
+deliberately as small as SimPy's core: a heap ordered by ``(time, priority, sequence)`` and a loop. The
+sequence number makes ties break in the order things were scheduled, which is what keeps runs reproducible.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+from typing import Any
+
+#: Priorities for events that fall at the same instant. Lower runs first: completions free resources before
+#: new work at the same instant looks for them, the way a real service would see them.
+URGENT = 0
+NORMAL = 1
+
+
+class Timer:
+    """A handle on a scheduled callback, so that its owner can cancel it (e.g. an idle-reclaim timer)."""
+
+    __slots__ = ("at", "cancelled")
+
+    def __init__(self, at: float) -> None:
+        self.at = at
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+class Kernel:
+    """A discrete-event loop over virtual seconds.
+
+    ``schedule`` puts a callback on the heap; ``run`` pops callbacks in time order and advances ``now`` to each
+    one's time before calling it. Callbacks may schedule more callbacks. There are no coroutines here on
+    purpose: services keep explicit state, which is easier to show to a learner than a suspended generator.
+    """
+
+    __slots__ = ("_heap", "_seq", "now", "running")
+
+    def __init__(self) -> None:
+        self.now: float = 0.0
+        self._heap: list[tuple[float, int, int, Timer | None, Callable[..., Any], tuple[Any, ...]]] = []
+        self._seq = 0
+        #: True while :meth:`run` is processing events, so that code outside the simulation (a synchronous
+        #: API call) can refuse to be called from inside it.
+        self.running = False
+
+    def schedule(self, delay: float, callback: Callable[..., Any], *args: Any, priority: int = NORMAL) -> Timer:
+        """Call ``callback(*args)`` ``delay`` virtual seconds from now and return a cancellable handle."""
+        if delay < 0:
+            raise ValueError(f"cannot schedule in the past (delay={delay})")
+        at = self.now + delay
+        timer = Timer(at)
+        self._seq += 1
+        heapq.heappush(self._heap, (at, priority, self._seq, timer, callback, args))
+        return timer
+
+    def call_at(self, at: float, callback: Callable[..., Any], *args: Any, priority: int = NORMAL) -> None:
+        """Schedule without a handle: the cheap path for events nobody will cancel."""
+        if at < self.now:
+            raise ValueError(f"cannot schedule in the past (at={at}, now={self.now})")
+        self._seq += 1
+        heapq.heappush(self._heap, (at, priority, self._seq, None, callback, args))
+
+    def peek(self) -> float | None:
+        """The time of the next event, or ``None`` when nothing is scheduled."""
+        return self._heap[0][0] if self._heap else None
+
+    def run(self, until: float | None = None) -> float:
+        """Process events until none are left or until virtual time ``until``; return the new ``now``.
+
+        With ``until`` the clock ends exactly at ``until`` even when the last event came earlier, so that
+        ``run(until=60)`` reads as "let a minute pass".
+        """
+        heap = self._heap
+        pop = heapq.heappop
+        if until is not None and until < self.now:
+            raise ValueError(f"until={until} is before now={self.now}")
+        self.running = True
+        try:
+            while heap:
+                if until is not None and heap[0][0] > until:
+                    break
+                at, _prio, _seq, timer, callback, args = pop(heap)
+                if timer is not None and timer.cancelled:
+                    continue
+                self.now = at
+                callback(*args)
+        finally:
+            self.running = False
+        if until is not None:
+            self.now = until
+        return self.now

@@ -1,0 +1,48 @@
+"""Documented AWS limits the engine enforces, each with the page it comes from and the date it was checked.
+
+Keep every number the engine enforces here, never inline in a service: a learner who wonders "is that really
+the limit?" should find the source one click away, and a reviewer can re-check the whole table in one place.
+"""
+
+from __future__ import annotations
+
+CHECKED = "2026-11-25"
+
+# --- Lambda: function configuration -------------------------------------------------------------------------
+# https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+# "Function memory allocation: 128 MB to 10,240 MB, in 1-MB increments."
+LAMBDA_MEMORY_MIN_MB = 128
+LAMBDA_MEMORY_MAX_MB = 10_240
+# "Function timeout: 900 seconds (15 minutes)"; CreateFunction's Timeout has a minimum of 1.
+# https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html
+LAMBDA_TIMEOUT_MIN_S = 1
+LAMBDA_TIMEOUT_MAX_S = 900
+# Defaults when CreateFunction omits them: "The default is 128 MB" / "The default is 3 seconds."
+# https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html
+LAMBDA_DEFAULT_MEMORY_MB = 128
+LAMBDA_DEFAULT_TIMEOUT_S = 3
+# "Function environment variables: 4 KB, for all environment variables associated with the function, in
+# aggregate." https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+LAMBDA_ENV_VARS_MAX_BYTES = 4 * 1024
+# "Deployment package (.zip file archive) size: 50 MB (zipped, when uploaded through the Lambda API or SDKs)
+# ... 250 MB (unzipped)". https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+LAMBDA_ZIP_UPLOAD_MAX_BYTES = 50 * 1024 * 1024
+LAMBDA_UNZIPPED_MAX_BYTES = 250 * 1024 * 1024
+# "Invocation payload (request and response): 6 MB each for synchronous invocations" (6,291,456 bytes is the
+# figure in the RequestTooLargeException message).
+# https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+LAMBDA_SYNC_PAYLOAD_MAX_BYTES = 6 * 1024 * 1024
+
+# --- Lambda: invoke --------------------------------------------------------------------------------------------
+# LogResult: "The last 4 KB of the execution log, which is base64-encoded."
+# https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+LAMBDA_LOG_TAIL_BYTES = 4 * 1024
+# The Init phase "is limited to 10 seconds" for on-demand functions.
+# https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
+LAMBDA_INIT_TIMEOUT_S = 10
+
+# --- Lambda: runtimes ------------------------------------------------------------------------------------------
+# Supported Python runtime identifiers, and the deprecated ones Lambda now refuses for new functions.
+# https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+LAMBDA_PYTHON_RUNTIMES = ("python3.14", "python3.13", "python3.12", "python3.11", "python3.10")
+LAMBDA_DEPRECATED_PYTHON_RUNTIMES = ("python3.9", "python3.8", "python3.7", "python3.6", "python2.7")

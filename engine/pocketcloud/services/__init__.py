@@ -1,0 +1,16 @@
+"""The simulated services, by the name ``cloud.client(name)`` takes (boto3's service names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .awslambda.client import LambdaClient
+
+if TYPE_CHECKING:
+    from ..client import BaseClient
+    from ..cloud import Cloud
+
+CLIENTS: dict[str, Callable[[Cloud], BaseClient]] = {
+    "lambda": LambdaClient,
+}

@@ -1,0 +1,1 @@
+"""AWS Lambda: functions, execution environments, the handler sandbox and the invoke path."""

@@ -1,0 +1,53 @@
+"""Function names and ARNs: every form Lambda's FunctionName parameter accepts."""
+
+from __future__ import annotations
+
+import re
+
+from ...errors import ServiceError
+
+# FunctionName accepts a name, a full ARN or a partial ARN, each optionally with a ":qualifier" suffix.
+# https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html#API_Invoke_RequestSyntax
+_FUNCTION_REF = re.compile(
+    r"^(?:arn:(?P<partition>aws[a-zA-Z-]*):lambda:(?P<region>[a-z]{2}(?:-gov)?-[a-z]+-\d{1}):)?"
+    r"(?:(?P<account>\d{12}):)?(?:function:)?(?P<name>[a-zA-Z0-9-_.]+)(?::(?P<qualifier>\$LATEST|[a-zA-Z0-9-_]+))?$"
+)
+_NAME = re.compile(r"^[a-zA-Z0-9-_]{1,64}$")
+
+
+def function_arn(region: str, account: str, name: str, qualifier: str | None = None) -> str:
+    arn = f"arn:aws:lambda:{region}:{account}:function:{name}"
+    return f"{arn}:{qualifier}" if qualifier else arn
+
+
+def parse_function_ref(ref: str, region: str, account: str) -> tuple[str, str | None]:
+    """Split a FunctionName value into (name, qualifier), refusing other accounts and regions as AWS does."""
+    match = _FUNCTION_REF.match(ref) if isinstance(ref, str) and len(ref) <= 170 else None
+    if match is None:
+        raise ServiceError(
+            "ValidationException",
+            f"1 validation error detected: Value '{ref}' at 'functionName' failed to satisfy constraint: "
+            "Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?"
+            "([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)"
+            "(:(\\$LATEST|[a-zA-Z0-9-_]+))?",
+        )
+    region_in = match.group("region")
+    account_in = match.group("account")
+    if (region_in and region_in != region) or (account_in and account_in != account):
+        raise ServiceError(
+            "AccessDeniedException",
+            f"The resource you requested does not exist or you do not have access to it: {ref}",
+            status=403,
+        )
+    return match.group("name"), match.group("qualifier")
+
+
+def check_new_name(name: str) -> None:
+    """A name for CreateFunction: letters, digits, hyphens and underscores, at most 64 characters."""
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise ServiceError(
+            "ValidationException",
+            f"1 validation error detected: Value '{name}' at 'functionName' failed to satisfy constraint: "
+            "Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?"
+            "([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?",
+        )

@@ -1,0 +1,57 @@
+"""The ``context`` object a Python handler receives, with the attributes Lambda documents.
+
+https://docs.aws.amazon.com/lambda/latest/dg/python-context.html
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .sandbox import VirtualClock
+
+
+class LambdaContext:
+    """Invocation, function and execution environment information for one invocation.
+
+    ``get_remaining_time_in_millis()`` reads the invocation's virtual clock, so it falls as the handler
+    sleeps, exactly as the real one falls with wall-clock time.
+    """
+
+    def __init__(
+        self,
+        *,
+        aws_request_id: str,
+        function_name: str,
+        function_version: str,
+        invoked_function_arn: str,
+        memory_limit_in_mb: int,
+        log_group_name: str,
+        log_stream_name: str,
+        clock: VirtualClock,
+        timeout_s: int,
+        identity: Any = None,
+        client_context: Any = None,
+    ) -> None:
+        self.aws_request_id = aws_request_id
+        self.function_name = function_name
+        self.function_version = function_version
+        self.invoked_function_arn = invoked_function_arn
+        # The Python runtime exposes this as a string-convertible int; AWS documents it as "the amount of
+        # memory that's allocated for the function".
+        self.memory_limit_in_mb = memory_limit_in_mb
+        self.log_group_name = log_group_name
+        self.log_stream_name = log_stream_name
+        self.identity = identity
+        self.client_context = client_context
+        self._clock = clock
+        self._timeout_s = timeout_s
+
+    def get_remaining_time_in_millis(self) -> int:
+        """Milliseconds left before the invocation times out."""
+        return max(0, round((self._timeout_s - self._clock.elapsed) * 1000))
+
+    def __repr__(self) -> str:
+        return (
+            f"LambdaContext(aws_request_id={self.aws_request_id!r}, function_name={self.function_name!r}, "
+            f"function_version={self.function_version!r})"
+        )

@@ -1,0 +1,1 @@
+"""CloudWatch Logs: the log groups and streams Lambda writes to."""
