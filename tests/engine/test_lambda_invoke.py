@@ -163,7 +163,7 @@ def test_unhandled_exception_payload(lam) -> None:
     assert payload["errorMessage"] == "bad input"
     assert payload["errorType"] == "ValueError"
     assert payload["stackTrace"] == [
-        '  File "/var/task/app.py", line 2, in handler\n    raise ValueError(\'bad input\')\n'
+        "  File \"/var/task/app.py\", line 2, in handler\n    raise ValueError('bad input')\n"
     ]
     assert re.fullmatch(r"[0-9a-f-]{36}", payload["requestId"])
     assert "[ERROR] ValueError: bad input" in log
