@@ -149,7 +149,14 @@ def test_a_loop_that_never_sleeps_is_stopped_and_reported_as_a_timeout(lam) -> N
 
 
 def test_a_loop_that_swallows_everything_is_still_stopped(lam) -> None:
-    source = "def handler(event, context):\n    while True:\n        try:\n            pass\n        except BaseException:\n            pass\n"
+    source = (
+        "def handler(event, context):\n"
+        "    while True:\n"
+        "        try:\n"
+        "            pass\n"
+        "        except BaseException:\n"
+        "            pass\n"
+    )
     make_function(lam, source=source)
     assert invoke(lam)[0]["FunctionError"] == "Unhandled"
 
@@ -170,7 +177,15 @@ def test_unhandled_exception_payload(lam) -> None:
 
 
 def test_an_exception_does_not_reset_the_environment(lam) -> None:
-    source = "n = 0\ndef handler(event, context):\n    global n\n    n += 1\n    if event.get('fail'):\n        raise RuntimeError('x')\n    return n\n"
+    source = (
+        "n = 0\n"
+        "def handler(event, context):\n"
+        "    global n\n"
+        "    n += 1\n"
+        "    if event.get('fail'):\n"
+        "        raise RuntimeError('x')\n"
+        "    return n\n"
+    )
     make_function(lam, source=source)
     assert invoke(lam, event={"fail": True})[0]["FunctionError"] == "Unhandled"
     _, payload, log = invoke(lam)

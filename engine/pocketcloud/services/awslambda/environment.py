@@ -187,7 +187,9 @@ class ExecutionEnvironment:
         self.invocations += 1
         if self._handler_fault is not None:
             fault = dict(self._handler_fault, requestId=request_id)
-            return PhaseOutcome(overhead_ms, [(at, _error_log_line(fault))], error=fault)
+            return PhaseOutcome(
+                overhead_ms, [(at, _error_log_line(fault))], payload=json.dumps(fault).encode(), error=fault
+            )
         handler = self.handler
         assert handler is not None
         context = LambdaContext(
