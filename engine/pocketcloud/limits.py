@@ -46,3 +46,24 @@ LAMBDA_INIT_TIMEOUT_S = 10
 # https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
 LAMBDA_PYTHON_RUNTIMES = ("python3.14", "python3.13", "python3.12", "python3.11", "python3.10")
 LAMBDA_DEPRECATED_PYTHON_RUNTIMES = ("python3.9", "python3.8", "python3.7", "python3.6", "python2.7")
+
+# --- Secrets Manager -------------------------------------------------------------------------------------------
+# Quota "Secret value size: 65,536 bytes" (not adjustable), and the API's SecretString / SecretBinary constraint
+# "Minimum length of 1. Maximum length of 65536." (checked 2026-11-25).
+# https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html
+# https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html
+SECRETSMANAGER_SECRET_VALUE_MAX_BYTES = 65_536
+# DeleteSecret: "The number of days from 7 to 30 that Secrets Manager waits before permanently deleting the
+# secret ... If you don't use either, then by default Secrets Manager uses a 30 day recovery window."
+# https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html
+SECRETSMANAGER_RECOVERY_WINDOW_MIN_DAYS = 7
+SECRETSMANAGER_RECOVERY_WINDOW_MAX_DAYS = 30
+SECRETSMANAGER_DEFAULT_RECOVERY_WINDOW_DAYS = 30
+# Field lengths from the API reference: Name 1-512, Description at most 2048, ClientRequestToken 32-64,
+# ListSecrets MaxResults 1-100. https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html
+# https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_ListSecrets.html
+SECRETSMANAGER_NAME_MAX_LENGTH = 512
+SECRETSMANAGER_DESCRIPTION_MAX_LENGTH = 2048
+SECRETSMANAGER_CLIENT_REQUEST_TOKEN_MIN_LENGTH = 32
+SECRETSMANAGER_CLIENT_REQUEST_TOKEN_MAX_LENGTH = 64
+SECRETSMANAGER_LIST_MAX_RESULTS = 100

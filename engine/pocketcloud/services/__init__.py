@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .awslambda.client import LambdaClient
+from .secretsmanager.client import SecretsManagerClient
 
 if TYPE_CHECKING:
     from ..client import BaseClient
@@ -13,4 +14,5 @@ if TYPE_CHECKING:
 
 CLIENTS: dict[str, Callable[[Cloud], BaseClient]] = {
     "lambda": LambdaClient,
+    "secretsmanager": SecretsManagerClient,
 }
