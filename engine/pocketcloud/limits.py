@@ -67,3 +67,10 @@ SECRETSMANAGER_DESCRIPTION_MAX_LENGTH = 2048
 SECRETSMANAGER_CLIENT_REQUEST_TOKEN_MIN_LENGTH = 32
 SECRETSMANAGER_CLIENT_REQUEST_TOKEN_MAX_LENGTH = 64
 SECRETSMANAGER_LIST_MAX_RESULTS = 100
+
+# --- Lambda: ephemeral storage (pricing) -----------------------------------------------------------------------
+# "You can allocate any additional amount of storage to your function between 512 MB and 10,240 MB, in 1 MB
+# increments ... 512 MB of ephemeral storage is available to each Lambda function at no additional cost."
+# https://aws.amazon.com/lambda/pricing/ (checked 2026-11-25)
+LAMBDA_EPHEMERAL_STORAGE_MIN_MB = 512
+LAMBDA_EPHEMERAL_STORAGE_MAX_MB = 10_240
