@@ -74,3 +74,36 @@ SECRETSMANAGER_LIST_MAX_RESULTS = 100
 # https://aws.amazon.com/lambda/pricing/ (checked 2026-11-25)
 LAMBDA_EPHEMERAL_STORAGE_MIN_MB = 512
 LAMBDA_EPHEMERAL_STORAGE_MAX_MB = 10_240
+
+# --- CloudWatch Logs API ---------------------------------------------------------------------------------------
+# Request shapes from the CloudWatch Logs API reference (checked 2026-11-25):
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DescribeLogGroups.html
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DescribeLogStreams.html
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_GetLogEvents.html
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_FilterLogEvents.html
+# DescribeLogGroups / DescribeLogStreams "limit": 1 to 50; "If you don't specify a value, the default is up to 50".
+LOGS_DESCRIBE_LIMIT_MAX = 50
+# GetLogEvents / FilterLogEvents "limit": 1 to 10,000 events; the default is up to 10,000 events (and 1 MB).
+LOGS_EVENTS_LIMIT_MAX = 10_000
+# FilterLogEvents "logStreamNames": 1 to 100 items; "filterPattern": at most 1,024 characters.
+LOGS_FILTER_STREAM_NAMES_MAX = 100
+LOGS_FILTER_PATTERN_MAX_LENGTH = 1024
+# Log group and log stream names: 1 to 512 characters. Group names use a-z, A-Z, 0-9, '_', '-', '/', '.', '#';
+# stream names may not contain ':' or '*'. CreateLogGroup: "Log group names can't start with the string aws/".
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogStream.html
+LOGS_NAME_MAX_LENGTH = 512
+LOGS_GROUP_NAME_PATTERN = r"[\.\-_/#A-Za-z0-9]+"
+LOGS_STREAM_NAME_PATTERN = r"[^:*]*"
+LOGS_GROUP_IDENTIFIER_MAX_LENGTH = 2048
+# PutLogEvents: "The maximum batch size is 1,048,576 bytes. This size is calculated as the sum of all event
+# messages in UTF-8, plus 26 bytes for each log event"; "The maximum number of log events in a batch is 10,000";
+# "Events more than 2 hours in the future are rejected"; "Events older than 14 days ... are rejected".
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutLogEvents.html
+LOGS_PUT_MAX_EVENTS = 10_000
+LOGS_PUT_MAX_BATCH_BYTES = 1_048_576
+LOGS_PUT_EVENT_OVERHEAD_BYTES = 26
+LOGS_PUT_MAX_FUTURE_MS = 2 * 60 * 60 * 1000
+LOGS_PUT_MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000
+# "For valid events ... the time span in a single batch cannot exceed 24 hours. Otherwise, the operation fails."
+LOGS_PUT_MAX_SPAN_MS = 24 * 60 * 60 * 1000

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .awslambda.client import LambdaClient
+from .logs.client import LogsClient
 from .secretsmanager.client import SecretsManagerClient
 
 if TYPE_CHECKING:
@@ -14,5 +15,6 @@ if TYPE_CHECKING:
 
 CLIENTS: dict[str, Callable[[Cloud], BaseClient]] = {
     "lambda": LambdaClient,
+    "logs": LogsClient,
     "secretsmanager": SecretsManagerClient,
 }

@@ -1,0 +1,401 @@
+"""``cloud.client("logs")``: the CloudWatch Logs API with boto3's operation and (camelCase) parameter names.
+
+This is where a learner reads what their Lambda function printed: the ``/aws/lambda/<name>`` group, one stream per
+execution environment, and in each stream INIT_START, START, the function's own lines, END and REPORT. The client
+checks and shapes requests and responses; :mod:`.backend` holds the state and :mod:`.reading` the paging rules.
+Operation shapes follow the CloudWatch Logs API reference:
+https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/Welcome.html
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from ... import limits
+from ...client import BaseClient, operation
+from ...errors import ParamValidationError, ServiceError
+from ...timeutil import epoch_millis
+from . import params as p
+from .backend import LogGroup, LogsBackend
+from .filter_pattern import parse as parse_filter_pattern
+from .reading import describe_group, describe_stream, filter_log_events, get_log_events, page_after
+
+_GROUP_CLASSES = ("STANDARD", "INFREQUENT_ACCESS", "DELIVERY")
+_ORDER_BY = ("LogStreamName", "LastEventTime")
+_GROUP_ARN = re.compile(
+    r"^arn:aws[a-zA-Z-]*:logs:(?P<region>[^:]+):(?P<account>\d{12}):log-group:(?P<name>[^:]+)(:\*)?$"
+)
+_GROUP_IDENTIFIER_PATTERN = r"[\w#+=/:,.@-]*"
+
+
+class LogsClient(BaseClient):
+    """A boto3-shaped CloudWatch Logs client over the cloud's one Logs state (shared with Lambda)."""
+
+    service_name = "logs"
+    error_codes = (
+        "ResourceNotFoundException",
+        "ResourceAlreadyExistsException",
+        "InvalidParameterException",
+        "InvalidSequenceTokenException",
+        "DataAlreadyAcceptedException",
+        "LimitExceededException",
+        "OperationAbortedException",
+        "ServiceUnavailableException",
+        "UnrecognizedClientException",
+        "ValidationException",
+    )
+
+    @property
+    def _backend(self) -> LogsBackend:
+        backend: LogsBackend = self._cloud.backend("logs", LogsBackend)
+        return backend
+
+    # -- log groups ------------------------------------------------------------------------------------------------
+    @operation("CreateLogGroup", required=("logGroupName",), optional=("kmsKeyId", "tags", "logGroupClass"))
+    def create_log_group(self, **params: Any) -> dict[str, Any]:
+        """Create a log group. ``kmsKeyId`` and ``tags`` are accepted and not simulated (nothing is encrypted)."""
+        name = self._group_name_param(params, "logGroupName")
+        if name.startswith("aws/"):
+            raise ServiceError("InvalidParameterException", "Log group names can't start with the string aws/")
+        group_class = params.get("logGroupClass", "STANDARD")
+        if group_class not in _GROUP_CLASSES:
+            raise _enum_error("logGroupClass", group_class, _GROUP_CLASSES)
+        self._backend.create_group(name).log_group_class = group_class
+        return {}
+
+    @operation("DeleteLogGroup", required=("logGroupName",))
+    def delete_log_group(self, **params: Any) -> dict[str, Any]:
+        """Delete a group and its events. Lambda creates it again on the function's next invocation, as on AWS."""
+        self._backend.delete_group(self._group_name_param(params, "logGroupName"))
+        return {}
+
+    @operation(
+        "DescribeLogGroups",
+        optional=(
+            "logGroupNamePrefix",
+            "logGroupNamePattern",
+            "limit",
+            "nextToken",
+            "logGroupClass",
+            "logGroupIdentifiers",
+            "includeLinkedAccounts",
+            "accountIdentifiers",
+        ),
+    )
+    def describe_log_groups(self, **params: Any) -> dict[str, Any]:
+        """Groups ASCII-sorted by name, at most ``limit`` (default and maximum 50) a page.
+
+        ``logGroupNamePattern`` is a case-sensitive substring match, and then "only arn, creationTime, and
+        logGroupName are included in the response". There are no linked accounts to include.
+        """
+        prefix = p.string(params, "logGroupNamePrefix", limits.LOGS_NAME_MAX_LENGTH, limits.LOGS_GROUP_NAME_PATTERN)
+        pattern = params.get("logGroupNamePattern")
+        if pattern is not None and not isinstance(pattern, str):
+            raise ParamValidationError(
+                f"Invalid type for parameter logGroupNamePattern, value: {pattern}, type: {type(pattern)}, "
+                f"valid types: {str}"
+            )
+        if prefix is not None and pattern is not None:
+            raise ServiceError(
+                "InvalidParameterException",
+                "logGroupNamePrefix and logGroupNamePattern are mutually exclusive. Only one of these parameters "
+                "can be passed.",
+            )
+        identifiers = p.string_list(params, "logGroupIdentifiers", limits.LOGS_DESCRIBE_LIMIT_MAX)
+        if identifiers is not None and (prefix is not None or pattern is not None):
+            raise ServiceError(
+                "InvalidParameterException",
+                "If you specify logGroupIdentifiers, the only other filter you can choose to specify is "
+                "includeLinkedAccounts.",
+            )
+        group_class = params.get("logGroupClass")
+        if group_class is not None and group_class not in _GROUP_CLASSES:
+            raise _enum_error("logGroupClass", group_class, _GROUP_CLASSES)
+        p.boolean(params, "includeLinkedAccounts")
+        limit = p.integer(params, "limit", 1, limits.LOGS_DESCRIBE_LIMIT_MAX) or limits.LOGS_DESCRIBE_LIMIT_MAX
+        wanted = {self._resolve_identifier(i) for i in identifiers} if identifiers is not None else None
+        groups = [
+            group
+            for name, group in self._backend.groups.items()
+            if (prefix is None or name.startswith(prefix))
+            and (pattern is None or pattern in name)
+            and (wanted is None or name in wanted)
+            and (group_class is None or group.log_group_class == group_class)
+        ]
+        page, token = page_after(groups, lambda g: [g.name], limit=limit, next_token=params.get("nextToken"))
+        entries = [describe_group(self._backend, group) for group in page]
+        if pattern is not None:
+            entries = [{k: e[k] for k in ("logGroupName", "creationTime", "arn")} for e in entries]
+        result: dict[str, Any] = {"logGroups": entries}
+        if token is not None:
+            result["nextToken"] = token
+        return result
+
+    # -- log streams -----------------------------------------------------------------------------------------------
+    @operation("CreateLogStream", required=("logGroupName", "logStreamName"))
+    def create_log_stream(self, **params: Any) -> dict[str, Any]:
+        group = self._group_name_param(params, "logGroupName")
+        self._backend.create_stream(group, self._stream_name_param(params, "logStreamName"))
+        return {}
+
+    @operation("DeleteLogStream", required=("logGroupName", "logStreamName"))
+    def delete_log_stream(self, **params: Any) -> dict[str, Any]:
+        group = self._group_name_param(params, "logGroupName")
+        self._backend.delete_stream(group, self._stream_name_param(params, "logStreamName"))
+        return {}
+
+    @operation(
+        "DescribeLogStreams",
+        optional=(
+            "logGroupName",
+            "logGroupIdentifier",
+            "logStreamNamePrefix",
+            "orderBy",
+            "descending",
+            "nextToken",
+            "limit",
+        ),
+    )
+    def describe_log_streams(self, **params: Any) -> dict[str, Any]:
+        """A group's streams by name (default) or by ``LastEventTime``; ``descending=True`` puts the newest first.
+
+        Lambda's stream names start with the date, so ordering by name is also roughly by creation; ordering by
+        ``LastEventTime`` finds the environment that logged last. A prefix cannot be combined with that order.
+        """
+        group = self._group(params)
+        prefix = p.string(params, "logStreamNamePrefix", limits.LOGS_NAME_MAX_LENGTH, limits.LOGS_STREAM_NAME_PATTERN)
+        order_by = params.get("orderBy", "LogStreamName")
+        if order_by not in _ORDER_BY:
+            raise _enum_error("orderBy", order_by, _ORDER_BY)
+        if order_by == "LastEventTime" and prefix is not None:
+            raise ServiceError("InvalidParameterException", "Cannot order by LastEventTime with a logStreamNamePrefix.")
+        descending = p.boolean(params, "descending")
+        limit = p.integer(params, "limit", 1, limits.LOGS_DESCRIBE_LIMIT_MAX) or limits.LOGS_DESCRIBE_LIMIT_MAX
+        streams = [s for name, s in group.streams.items() if prefix is None or name.startswith(prefix)]
+        if order_by == "LogStreamName":
+            page, token = page_after(
+                streams, lambda s: [s.name], limit=limit, next_token=params.get("nextToken"), descending=descending
+            )
+        else:
+            page, token = page_after(
+                streams,
+                lambda s: [s.last_event_timestamp or 0, s.name],
+                limit=limit,
+                next_token=params.get("nextToken"),
+                descending=descending,
+            )
+        result: dict[str, Any] = {"logStreams": [describe_stream(self._backend, group, s) for s in page]}
+        if token is not None:
+            result["nextToken"] = token
+        return result
+
+    # -- events ----------------------------------------------------------------------------------------------------
+    @operation(
+        "PutLogEvents",
+        required=("logGroupName", "logStreamName", "logEvents"),
+        optional=("sequenceToken", "entity"),
+    )
+    def put_log_events(self, **params: Any) -> dict[str, Any]:
+        """Append a batch of ``{"timestamp": ms, "message": str}`` events, in chronological order.
+
+        As on AWS, events more than 2 hours ahead of the cloud's clock or more than 14 days behind it are not
+        stored and are reported in ``rejectedLogEventsInfo``; use ``pocketcloud.timeutil.epoch_millis(cloud.now)``
+        for "now", since the cloud's clock is virtual. ``sequenceToken`` is ignored, as it now is on AWS.
+        """
+        group = self._group_name_param(params, "logGroupName")
+        stream = self._backend.stream(group, self._stream_name_param(params, "logStreamName"))
+        batch = _log_events(params["logEvents"])
+        now = epoch_millis(self._cloud.now)
+        too_old = sum(1 for timestamp, _ in batch if timestamp < now - limits.LOGS_PUT_MAX_AGE_MS)
+        too_new = next(
+            (i for i, (timestamp, _) in enumerate(batch) if timestamp > now + limits.LOGS_PUT_MAX_FUTURE_MS), None
+        )
+        for timestamp, message in batch[too_old:too_new]:
+            stream.events.append((timestamp, message, now))
+        result: dict[str, Any] = {"nextSequenceToken": f"{len(stream.events):056d}"}
+        rejected: dict[str, int] = {}
+        if too_new is not None:
+            rejected["tooNewLogEventStartIndex"] = too_new
+        if too_old:
+            rejected["tooOldLogEventEndIndex"] = too_old
+        if rejected:
+            result["rejectedLogEventsInfo"] = rejected
+        return result
+
+    @operation(
+        "GetLogEvents",
+        required=("logStreamName",),
+        optional=(
+            "logGroupName",
+            "logGroupIdentifier",
+            "startTime",
+            "endTime",
+            "nextToken",
+            "limit",
+            "startFromHead",
+            "unmask",
+        ),
+    )
+    def get_log_events(self, **params: Any) -> dict[str, Any]:
+        """One page of one stream: by default the *latest* events; ``startFromHead=True`` for the earliest.
+
+        To read a whole stream from the start, pass ``startFromHead=True`` and keep passing ``nextForwardToken``
+        back as ``nextToken`` until the token you get back is the one you sent.
+        """
+        group = self._group(params)
+        stream = self._backend.stream(group.name, self._stream_name_param(params, "logStreamName"))
+        p.boolean(params, "unmask")
+        return get_log_events(
+            stream,
+            start_time=p.integer(params, "startTime", 0),
+            end_time=p.integer(params, "endTime", 0),
+            limit=p.integer(params, "limit", 1, limits.LOGS_EVENTS_LIMIT_MAX) or limits.LOGS_EVENTS_LIMIT_MAX,
+            start_from_head=p.boolean(params, "startFromHead"),
+            next_token=params.get("nextToken"),
+        )
+
+    @operation(
+        "FilterLogEvents",
+        optional=(
+            "logGroupName",
+            "logGroupIdentifier",
+            "logStreamNames",
+            "logStreamNamePrefix",
+            "startTime",
+            "endTime",
+            "filterPattern",
+            "nextToken",
+            "limit",
+            "interleaved",
+            "unmask",
+        ),
+    )
+    def filter_log_events(self, **params: Any) -> dict[str, Any]:
+        """Events of a whole group (or some of its streams) that match ``filterPattern``, interleaved by time.
+
+        The pattern language is the term subset described in :mod:`pocketcloud.services.logs.filter_pattern`:
+        ``REPORT``, ``"Task timed out"``, ``?ERROR ?WARN``, ``-DEBUG``. Names in ``logStreamNames`` that do not
+        exist are skipped. ``interleaved`` is accepted and ignored, as on AWS since 2019.
+        """
+        group = self._group(params)
+        names = p.string_list(params, "logStreamNames", limits.LOGS_FILTER_STREAM_NAMES_MAX)
+        prefix = p.string(params, "logStreamNamePrefix", limits.LOGS_NAME_MAX_LENGTH, limits.LOGS_STREAM_NAME_PATTERN)
+        if names is not None and prefix is not None:
+            raise ServiceError(
+                "InvalidParameterException", "You can't specify both logStreamNames and logStreamNamePrefix."
+            )
+        pattern_text = params.get("filterPattern")
+        if pattern_text is not None and not isinstance(pattern_text, str):
+            raise ParamValidationError(
+                f"Invalid type for parameter filterPattern, value: {pattern_text}, type: {type(pattern_text)}, "
+                f"valid types: {str}"
+            )
+        if pattern_text is not None and len(pattern_text) > limits.LOGS_FILTER_PATTERN_MAX_LENGTH:
+            raise ServiceError(
+                "InvalidParameterException",
+                f"1 validation error detected: Value '{pattern_text}' at 'filterPattern' failed to satisfy "
+                f"constraint: Member must have length less than or equal to {limits.LOGS_FILTER_PATTERN_MAX_LENGTH}",
+            )
+        p.boolean(params, "interleaved")
+        p.boolean(params, "unmask")
+        streams = sorted(group.streams.values(), key=lambda s: s.ordinal)
+        if names is not None:
+            streams = [s for s in streams if s.name in names]
+        if prefix is not None:
+            streams = [s for s in streams if s.name.startswith(prefix)]
+        return filter_log_events(
+            streams,
+            parse_filter_pattern(pattern_text),
+            start_time=p.integer(params, "startTime", 0),
+            end_time=p.integer(params, "endTime", 0),
+            limit=p.integer(params, "limit", 1, limits.LOGS_EVENTS_LIMIT_MAX) or limits.LOGS_EVENTS_LIMIT_MAX,
+            next_token=params.get("nextToken"),
+        )
+
+    # -- helpers ---------------------------------------------------------------------------------------------------
+    def _group_name_param(self, params: dict[str, Any], name: str) -> str:
+        value = p.string(params, name, limits.LOGS_NAME_MAX_LENGTH, limits.LOGS_GROUP_NAME_PATTERN, required=True)
+        assert value is not None
+        return value
+
+    def _stream_name_param(self, params: dict[str, Any], name: str) -> str:
+        value = p.string(params, name, limits.LOGS_NAME_MAX_LENGTH, limits.LOGS_STREAM_NAME_PATTERN, required=True)
+        assert value is not None
+        return value
+
+    def _group(self, params: dict[str, Any]) -> LogGroup:
+        """The group named by exactly one of ``logGroupName`` and ``logGroupIdentifier`` (a name or an ARN)."""
+        name = p.string(params, "logGroupName", limits.LOGS_NAME_MAX_LENGTH, limits.LOGS_GROUP_NAME_PATTERN)
+        identifier = p.string(
+            params, "logGroupIdentifier", limits.LOGS_GROUP_IDENTIFIER_MAX_LENGTH, _GROUP_IDENTIFIER_PATTERN
+        )
+        if (name is None) == (identifier is None):
+            raise ServiceError(
+                "InvalidParameterException", "You must include either logGroupIdentifier or logGroupName, but not both."
+            )
+        return self._backend.group(name if name is not None else self._resolve_identifier(identifier or ""))
+
+    def _resolve_identifier(self, identifier: str) -> str:
+        """A log group name from a name or an ARN of this account and region (other ARNs name no group here)."""
+        match = _GROUP_ARN.match(identifier)
+        if match is None:
+            return identifier
+        if match.group("region") != self._cloud.region or match.group("account") != self._cloud.account_id:
+            raise ServiceError("ResourceNotFoundException", "The specified log group does not exist.")
+        return match.group("name")
+
+
+def _enum_error(name: str, value: Any, allowed: tuple[str, ...]) -> ServiceError:
+    return ServiceError(
+        "InvalidParameterException",
+        f"1 validation error detected: Value '{value}' at '{name}' failed to satisfy constraint: Member must "
+        f"satisfy enum value set: [{', '.join(allowed)}]",
+    )
+
+
+def _log_events(value: Any) -> list[tuple[int, str]]:
+    """PutLogEvents' ``logEvents``: shape-checked as botocore does, then AWS's batch rules."""
+    if not isinstance(value, (list, tuple)):
+        raise ParamValidationError(
+            f"Invalid type for parameter logEvents, value: {value}, type: {type(value)}, valid types: {list}, {tuple}"
+        )
+    if not value:
+        raise ParamValidationError("Invalid length for parameter logEvents, value: 0, valid min length: 1")
+    batch: list[tuple[int, str]] = []
+    for i, event in enumerate(value):
+        if not isinstance(event, dict):
+            raise ParamValidationError(
+                f"Invalid type for parameter logEvents[{i}], value: {event}, type: {type(event)}, valid types: {dict}"
+            )
+        for field in ("timestamp", "message"):
+            if field not in event:
+                raise ParamValidationError(f'Missing required parameter in logEvents[{i}]: "{field}"')
+        checked = p.integer({f"logEvents[{i}].timestamp": event["timestamp"]}, f"logEvents[{i}].timestamp", 0)
+        message = p.string({f"logEvents[{i}].message": event["message"]}, f"logEvents[{i}].message", 1 << 30)
+        assert checked is not None and message is not None
+        batch.append((checked, message))
+    if len(batch) > limits.LOGS_PUT_MAX_EVENTS:
+        raise ServiceError(
+            "InvalidParameterException",
+            "1 validation error detected: Value at 'logEvents' failed to satisfy constraint: Member must have length "
+            f"less than or equal to {limits.LOGS_PUT_MAX_EVENTS}",
+        )
+    if any(later[0] < earlier[0] for earlier, later in itertools.pairwise(batch)):
+        raise ServiceError(
+            "InvalidParameterException",
+            "Log events in a single PutLogEvents request must be in chronological order.",
+        )
+    if batch[-1][0] - batch[0][0] > limits.LOGS_PUT_MAX_SPAN_MS:
+        raise ServiceError(
+            "InvalidParameterException",
+            "The batch of log events in a single PutLogEvents request cannot span more than 24 hours.",
+        )
+    size = sum(len(message.encode("utf-8")) + limits.LOGS_PUT_EVENT_OVERHEAD_BYTES for _, message in batch)
+    if size > limits.LOGS_PUT_MAX_BATCH_BYTES:
+        raise ServiceError(
+            "InvalidParameterException",
+            f"Upload too large: {size} bytes exceeds limit of {limits.LOGS_PUT_MAX_BATCH_BYTES}",
+        )
+    return batch
