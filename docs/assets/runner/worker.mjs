@@ -1,0 +1,240 @@
+/*
+ * The Python behind a page's runnable examples: one module worker per page, shared by every
+ * example on it, kept warm between runs (runner.mjs starts it on the first Run click).
+ *
+ * Protocol (main thread -> worker):
+ *   {type: "run", id, code, filename, indexURL}
+ * worker -> main thread, all tagged with the run's id:
+ *   {type: "phase", phase: "python" | "packages" | "running"}
+ *   {type: "output", chunks: [[stream, text], ...]}      stream is "stdout" or "stderr"
+ *   {type: "truncated"}                                   output limit reached; the rest is dropped
+ *   {type: "done", ok, error?, rich?: {mime, data}, fatal?}
+ *
+ * Each run gets a fresh namespace dict, so examples never see each other's variables, while
+ * imported modules (and Pyodide itself) stay loaded. Stopping a run is the main thread's job: it
+ * terminates this worker (Python cannot be interrupted without cross-origin isolation).
+ */
+
+const OUTPUT_LIMIT = 500_000; // characters per run; beyond this the page would only slow down
+const BURST = 20; // output messages allowed per window before output is batched
+const WINDOW_MS = 100;
+
+let pyodide = null;
+let booting = null;
+let runInPython = null;
+let currentId = null;
+let queue = Promise.resolve();
+
+const out = { chunks: [], size: 0, total: 0, truncated: false, windowStart: 0, posted: 0 };
+
+function resetOutput() {
+  out.chunks = [];
+  out.size = 0;
+  out.total = 0;
+  out.truncated = false;
+  out.windowStart = 0;
+  out.posted = 0;
+}
+
+function flush() {
+  if (!out.chunks.length || currentId === null) return;
+  self.postMessage({ type: "output", id: currentId, chunks: out.chunks });
+  out.chunks = [];
+  out.size = 0;
+}
+
+/* Called synchronously from Python's print(): posts at once unless output is flooding, in which
+ * case it batches (a loop printing a million lines must not drown the page in messages). */
+function emit(stream, text) {
+  if (currentId === null || !text) return;
+  if (out.truncated) return;
+  if (out.total + text.length > OUTPUT_LIMIT) {
+    text = text.slice(0, Math.max(0, OUTPUT_LIMIT - out.total));
+    out.truncated = true;
+  }
+  out.total += text.length;
+  const last = out.chunks[out.chunks.length - 1];
+  if (last && last[0] === stream) last[1] += text;
+  else out.chunks.push([stream, text]);
+  out.size += text.length;
+
+  const now = performance.now();
+  if (now - out.windowStart > WINDOW_MS) {
+    out.windowStart = now;
+    out.posted = 0;
+  }
+  if (out.posted < BURST || out.size > 65_536 || out.truncated) {
+    out.posted += 1;
+    flush();
+  }
+  if (out.truncated) self.postMessage({ type: "truncated", id: currentId });
+}
+
+function writer(stream) {
+  const decoder = new TextDecoder();
+  return {
+    isatty: false,
+    write(buffer) {
+      emit(stream, decoder.decode(buffer, { stream: true }));
+      return buffer.length;
+    },
+  };
+}
+
+const SUPPORT = String.raw`
+import base64
+import builtins
+import json
+import linecache
+import sys
+import traceback
+
+from pyodide.code import eval_code_async
+
+for _stream in (sys.stdout, sys.stderr):
+    try:
+        _stream.reconfigure(line_buffering=True)  # stream each line as it is printed
+    except Exception:
+        pass
+
+RICHEST_FIRST = ("text/html", "image/svg+xml", "image/png", "application/json", "text/plain")
+REPR_METHODS = (
+    ("text/html", "_repr_html_"),
+    ("image/svg+xml", "_repr_svg_"),
+    ("image/png", "_repr_png_"),
+    ("application/json", "_repr_json_"),
+)
+
+
+def _bundle(value):
+    """Collect a value's representations the way IPython does."""
+    if isinstance(value, type):
+        return {"text/plain": repr(value)}
+    bundle = {}
+    method = getattr(value, "_repr_mimebundle_", None)
+    if callable(method):
+        try:
+            data = method(include=None, exclude=None)
+        except TypeError:
+            data = method()
+        if isinstance(data, tuple):
+            data = data[0]
+        if isinstance(data, dict):
+            bundle.update(data)
+    for mime, name in REPR_METHODS:
+        method = getattr(value, name, None)
+        if mime in bundle or not callable(method):
+            continue
+        data = method()
+        if isinstance(data, tuple):
+            data = data[0]
+        if data is not None:
+            bundle[mime] = data
+    if "text/plain" not in bundle:
+        bundle["text/plain"] = repr(value)
+    return bundle
+
+
+def _richest(value):
+    try:
+        bundle = _bundle(value)
+    except Exception:
+        traceback.print_exc()
+        bundle = {"text/plain": object.__repr__(value)}
+    for mime in RICHEST_FIRST:
+        if mime not in bundle:
+            continue
+        data = bundle[mime]
+        if mime == "application/json" and not isinstance(data, str):
+            data = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+        elif mime == "image/png" and isinstance(data, (bytes, bytearray)):
+            data = base64.b64encode(data).decode("ascii")
+        return {"mime": mime, "data": str(data)}
+    return None
+
+
+def _user_frames(exc, filename):
+    """Drop Pyodide's own frames, so the traceback starts in the reader's code."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != filename:
+        tb = tb.tb_next
+    return tb
+
+
+async def run(code, filename):
+    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    linecache.cache[filename] = (len(code), None, code.splitlines(keepends=True), filename)
+    try:
+        value = await eval_code_async(code, namespace, filename=filename)
+    except SystemExit as exc:
+        if exc.code in (None, 0):
+            return json.dumps({"ok": True})
+        print(f"SystemExit: {exc.code}", file=sys.stderr)
+        return json.dumps({"ok": False, "error": "SystemExit"})
+    except BaseException as exc:
+        traceback.print_exception(type(exc), exc, _user_frames(exc, filename))
+        return json.dumps({"ok": False, "error": type(exc).__name__})
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    result = {"ok": True}
+    if value is not None:
+        result["rich"] = _richest(value)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return json.dumps(result)
+`;
+
+async function boot(indexURL) {
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  const py = await loadPyodide({
+    indexURL,
+    lockFileURL: new URL("pyodide-lock.json", indexURL).href,
+    packageBaseUrl: indexURL,
+    stdout: (line) => emit("stdout", `${line}\n`),
+    stderr: (line) => emit("stderr", `${line}\n`),
+  });
+  py.setStdout(writer("stdout"));
+  py.setStderr(writer("stderr"));
+  py.setStdin({ error: true }); // input() raises instead of blocking forever
+  const namespace = py.globals.get("dict")();
+  py.runPython(SUPPORT, { globals: namespace });
+  runInPython = namespace.get("run");
+  return py;
+}
+
+async function run({ id, code, filename, indexURL }) {
+  currentId = id;
+  resetOutput();
+  try {
+    if (!pyodide) {
+      self.postMessage({ type: "phase", id, phase: "python" });
+      booting ??= boot(indexURL);
+      pyodide = await booting;
+    }
+    let announced = false;
+    await pyodide.loadPackagesFromImports(code, {
+      messageCallback: () => {
+        if (!announced) self.postMessage({ type: "phase", id, phase: "packages" });
+        announced = true;
+      },
+      errorCallback: (message) => emit("stderr", `${message}\n`),
+    });
+    self.postMessage({ type: "phase", id, phase: "running" });
+    const result = JSON.parse(await runInPython(code, filename));
+    flush();
+    self.postMessage({ type: "done", id, ...result });
+  } catch (error) {
+    flush();
+    const fatal = !pyodide; // Python never came up: this worker is useless, start afresh next time
+    if (fatal) booting = null;
+    self.postMessage({ type: "done", id, ok: false, fatal, error: String(error?.message ?? error) });
+  } finally {
+    currentId = null;
+  }
+}
+
+self.onmessage = (event) => {
+  const message = event.data;
+  if (message?.type === "run") queue = queue.then(() => run(message));
+};
