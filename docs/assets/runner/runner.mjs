@@ -35,12 +35,13 @@ const TEXT = {
     loadFailed: "Python을 불러오지 못했습니다",
     loadFailedHint:
       "이 사이트의 JupyterLite 빌드(lite/static/pyodide/)가 없거나 읽을 수 없습니다. " +
-      "`make`로 사이트를 다시 빌드했는지 확인하세요.",
+      "README의 명령으로 사이트를 다시 빌드했는지 확인하세요.",
     truncated: "… 출력이 너무 길어 나머지는 생략했습니다.",
     editor: "예제 코드 (편집할 수 있습니다. Ctrl+Enter로 실행)",
     reset: "원래대로",
     resetTitle: "편집한 코드를 원래 예제로 되돌립니다",
     result: "마지막 식의 값",
+    hint: "코드를 고쳐서 실행해 볼 수 있습니다",
   },
   en: {
     loadingPython: "Loading Python…",
@@ -53,12 +54,13 @@ const TEXT = {
     loadFailed: "Could not load Python",
     loadFailedHint:
       "This site's JupyterLite build (lite/static/pyodide/) is missing or unreadable. " +
-      "Check that the site was built with `make`.",
+      "Check that the site was built with the README's command.",
     truncated: "… output too long; the rest was dropped.",
     editor: "Example code (editable; Ctrl+Enter runs it)",
     reset: "Reset",
     resetTitle: "Put the original example back",
     result: "Value of the last expression",
+    hint: "You can edit the code and run it",
   },
 };
 
@@ -152,6 +154,7 @@ class PythonRuntime {
   #queue = [];
   #current = null;
   #nextId = 1;
+  #warm = false; // the current worker has finished loading Python
 
   submit(job) {
     job.id = this.#nextId++;
@@ -185,6 +188,7 @@ class PythonRuntime {
       };
       worker.onmessageerror = () => this.#onCrash(worker, "message error");
       this.#worker = worker;
+      this.#warm = false;
     }
     return this.#worker;
   }
@@ -193,8 +197,9 @@ class PythonRuntime {
     if (this.#current || !this.#queue.length) return;
     const job = this.#queue.shift();
     this.#current = job;
-    job.onStart();
-    this.#ensureWorker().postMessage({
+    const worker = this.#ensureWorker();
+    job.onStart(this.#warm);
+    worker.postMessage({
       type: "run",
       id: job.id,
       code: job.code,
@@ -206,7 +211,10 @@ class PythonRuntime {
   #onMessage(worker, message) {
     const job = this.#current;
     if (worker !== this.#worker || !job || message.id !== job.id) return;
-    if (message.type === "phase") job.onPhase(message.phase);
+    if (message.type === "phase") {
+      if (message.phase === "running") this.#warm = true;
+      job.onPhase(message.phase);
+    }
     else if (message.type === "output") job.onOutput(message.chunks);
     else if (message.type === "truncated") job.onTruncated();
     else if (message.type === "done") {
@@ -528,7 +536,8 @@ function enhance(block, index) {
       code: editor.value,
       filename,
       onQueued: () => setState("loading", text.queued),
-      onStart: () => setState("loading", text.loadingPython),
+      onStart: (warm) =>
+        warm ? setState("running", text.running) : setState("loading", text.loadingPython),
       onPhase: (phase) => {
         if (phase === "python") setState("loading", text.loadingPython);
         else if (phase === "packages") setState("loading", text.loadingPackages);
@@ -565,6 +574,7 @@ function enhance(block, index) {
   stopButton.addEventListener("click", () => job && runtime.stop(job));
   runButton.disabled = false;
   block.dataset.state = "idle";
+  status.textContent = text.hint;
   block.dataset.ready = "";
 }
 

@@ -196,7 +196,7 @@ async function boot(indexURL) {
   });
   py.setStdout(writer("stdout"));
   py.setStderr(writer("stderr"));
-  py.setStdin({ error: true }); // input() raises instead of blocking forever
+  py.setStdin({ stdin: () => null }); // no keyboard here: input() gets end-of-file (EOFError)
   const namespace = py.globals.get("dict")();
   py.runPython(SUPPORT, { globals: namespace });
   runInPython = namespace.get("run");
