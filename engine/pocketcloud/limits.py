@@ -107,3 +107,28 @@ LOGS_PUT_MAX_FUTURE_MS = 2 * 60 * 60 * 1000
 LOGS_PUT_MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000
 # "For valid events ... the time span in a single batch cannot exceed 24 hours. Otherwise, the operation fails."
 LOGS_PUT_MAX_SPAN_MS = 24 * 60 * 60 * 1000
+
+# --- Lambda: layers ----------------------------------------------------------------------------------------------
+# "Function layers: five layers" per function; the 250 MB unzipped limit counts function code and all layers.
+# https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html (checked 2026-11-25)
+LAMBDA_MAX_LAYERS = 5
+
+# --- Lambda: concurrency -----------------------------------------------------------------------------------------
+# "By default, Lambda gives your account a total concurrency limit of 1,000 concurrent executions across all
+# functions in an AWS Region", and "Lambda keeps at least 100 units of concurrency unreserved".
+# https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html (checked 2026-11-25)
+LAMBDA_ACCOUNT_CONCURRENCY = 1_000
+LAMBDA_MIN_UNRESERVED_CONCURRENCY = 100
+# "For asynchronous invocations, the maximum payload size is 1 MB."
+# https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html (checked 2026-11-25)
+LAMBDA_ASYNC_PAYLOAD_MAX_BYTES = 1024 * 1024
+# Asynchronous invocation retries: "Lambda retries the function two more times, with a one-minute wait between
+# the first two attempts, and two minutes between the second and third attempts"; events stay in the queue up
+# to 6 hours. https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html (checked 2026-11-25)
+LAMBDA_ASYNC_RETRY_DELAYS_S = (60, 120)
+LAMBDA_ASYNC_MAX_EVENT_AGE_S = 6 * 3600
+# "Lambda allocates CPU power in proportion to the amount of memory configured ... At 1,769 MB, a function has the
+# equivalent of one vCPU" and up to 6 vCPUs at 10,240 MB.
+# https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html (checked 2026-11-25)
+LAMBDA_MB_PER_VCPU = 1_769
+LAMBDA_MAX_VCPUS = 6

@@ -55,3 +55,18 @@ class LambdaContext:
             f"LambdaContext(aws_request_id={self.aws_request_id!r}, function_name={self.function_name!r}, "
             f"function_version={self.function_version!r})"
         )
+
+
+class ClientContext:
+    """``context.client_context``: what the caller passed as the base64 JSON ``ClientContext`` of Invoke.
+
+    Lambda passes it for synchronous invocations only. https://docs.aws.amazon.com/lambda/latest/dg/python-context.html
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.client = data.get("client")
+        self.custom = data.get("custom")
+        self.env = data.get("env")
+
+    def __repr__(self) -> str:
+        return f"ClientContext(client={self.client!r}, custom={self.custom!r}, env={self.env!r})"

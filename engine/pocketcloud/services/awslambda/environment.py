@@ -19,10 +19,12 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from ... import limits
+from ...kernel import Timer
 from ...timeutil import iso_millis, log_stream_day
 from . import performance
-from .context import LambdaContext
+from .context import ClientContext, LambdaContext
 from .sandbox import TASK_ROOT, DeadlineExceeded, ModuleIndex, Sandbox, VirtualClock
+from .tmpfs import TmpFS, patches
 
 if TYPE_CHECKING:
     from ...cloud import Cloud
@@ -30,9 +32,10 @@ if TYPE_CHECKING:
 
 
 class EnvState(Enum):
+    INITIALIZING = "initializing"  # running its Init phase ahead of time (provisioned concurrency)
     READY = "ready"  # initialised and idle: the next invocation is a warm start
     BUSY = "busy"  # running an invocation
-    DEAD = "dead"  # reset after a timeout or crash, or failed its Init phase
+    DEAD = "dead"  # shut down: reclaimed when idle, reset after a timeout or crash, or failed its Init phase
 
 
 @dataclass
@@ -73,9 +76,19 @@ def _user_frames(exc: BaseException) -> list[traceback.FrameSummary]:
 class ExecutionEnvironment:
     """One environment of one function version. Not created directly: the invoke path creates them."""
 
-    def __init__(self, cloud: Cloud, version: FunctionVersion, index: ModuleIndex, created_at: float) -> None:
+    def __init__(
+        self,
+        cloud: Cloud,
+        version: FunctionVersion,
+        index: ModuleIndex,
+        created_at: float,
+        provisioned_for: str | None = None,
+    ) -> None:
         self.cloud = cloud
         self.version = version
+        #: The qualifier whose provisioned concurrency created this environment, or None for on-demand ones.
+        self.provisioned_for = provisioned_for
+        self.init_type = "provisioned-concurrency" if provisioned_for else "on-demand"
         # Stream name format: date/[version]id, one stream per environment.
         # https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
         self.log_stream_name = f"{log_stream_day(created_at)}/[{version.version}]{cloud.random_hex(32)}"
@@ -86,9 +99,36 @@ class ExecutionEnvironment:
         self.available_at = created_at
         self._clock = VirtualClock(created_at, None)
         self._lines: list[tuple[float, str]] = []
-        self.sandbox = Sandbox(index, self._environ(), self._emit)
+        self.tmp = TmpFS()
+        self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp))
         self.handler: Callable[[Any, Any], Any] | None = None
         self._handler_fault: dict[str, Any] | None = None
+        self._reclaim_timer: Timer | None = None
+        self.vcpus = min(limits.LAMBDA_MAX_VCPUS, version.memory_size / limits.LAMBDA_MB_PER_VCPU)
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+    def schedule_reclaim(self, idle_s: float) -> None:
+        """Shut this environment down if it stays idle for ``idle_s`` virtual seconds (on-demand only)."""
+        self.cancel_reclaim()
+        if self.provisioned_for is None and self.state is not EnvState.DEAD:
+            self._reclaim_timer = self.cloud.kernel.schedule(idle_s, self.shutdown)
+
+    def cancel_reclaim(self) -> None:
+        if self._reclaim_timer is not None:
+            self._reclaim_timer.cancel()
+            self._reclaim_timer = None
+
+    def shutdown(self) -> None:
+        """The Shutdown phase: the environment is gone, with its globals and its /tmp."""
+        self.cancel_reclaim()
+        self.state = EnvState.DEAD
+        self.tmp.remove()
+        self.sandbox.modules.clear()
+        self.handler = None
+        if self.on_shutdown is not None:
+            self.on_shutdown(self)
+
+    on_shutdown: Callable[[ExecutionEnvironment], None] | None = None
 
     # -- environment variables -------------------------------------------------------------------------------
     def _environ(self) -> dict[str, str]:
@@ -107,7 +147,7 @@ class ExecutionEnvironment:
                 "AWS_LAMBDA_FUNCTION_NAME": v.name,
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(v.memory_size),
                 "AWS_LAMBDA_FUNCTION_VERSION": v.version,
-                "AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand",
+                "AWS_LAMBDA_INITIALIZATION_TYPE": self.init_type,
                 "AWS_LAMBDA_LOG_GROUP_NAME": self.log_group_name,
                 "AWS_LAMBDA_LOG_STREAM_NAME": self.log_stream_name,
                 "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9001",
@@ -127,7 +167,10 @@ class ExecutionEnvironment:
     def initialize(self, at: float) -> PhaseOutcome:
         """Run the Init phase: start the runtime and import the handler's module (its top-level code)."""
         overhead_ms = performance.init_overhead_ms(self.cloud.random, self.version.code.unzipped_size)
-        clock = self._clock = VirtualClock(at + overhead_ms / 1000, limits.LAMBDA_INIT_TIMEOUT_S)
+        # Init runs with a full vCPU burst on on-demand functions; provisioned Init gets up to 15 minutes.
+        # https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
+        limit = limits.LAMBDA_INIT_TIMEOUT_S if self.provisioned_for is None else limits.LAMBDA_TIMEOUT_MAX_S
+        clock = self._clock = VirtualClock(at + overhead_ms / 1000, limit, vcpus=max(1.0, self.vcpus))
         self._lines = []
         handler = self.version.handler
         module_name, _, func_name = handler.rpartition(".")
@@ -178,11 +221,19 @@ class ExecutionEnvironment:
         return PhaseOutcome(elapsed_ms, lines, error=error, timed_out=timed_out, reset=error is not None)
 
     # -- Invoke ----------------------------------------------------------------------------------------------
-    def invoke(self, at: float, request_id: str, event: Any, invoked_arn: str) -> PhaseOutcome:
+    def invoke(
+        self,
+        at: float,
+        request_id: str,
+        event: Any,
+        invoked_arn: str,
+        client_context: ClientContext | None = None,
+    ) -> PhaseOutcome:
         """Run the handler once. Never raises for anything the handler does: that is the function's error."""
         v = self.version
         overhead_ms = performance.invoke_overhead_ms(self.cloud.random)
-        clock = self._clock = VirtualClock(at, float(v.timeout))
+        clock = self._clock = VirtualClock(at, float(v.timeout), vcpus=self.vcpus)
+        self.sandbox.log_handler.request_id = request_id
         self._lines = []
         self.invocations += 1
         if self._handler_fault is not None:
@@ -202,6 +253,7 @@ class ExecutionEnvironment:
             log_stream_name=self.log_stream_name,
             clock=clock,
             timeout_s=v.timeout,
+            client_context=client_context,
         )
         result: Any = None
         error: dict[str, Any] | None = None

@@ -1,25 +1,29 @@
 """The one invoke path: choose or create an execution environment, run it, write the log, bill it.
 
-Every invocation goes through :func:`start_invocation`, whatever asked for it, so that cold starts, logs and
-billing are computed in one place. The handler runs atomically at the moment the invocation starts; what it
-"spends" is virtual time, so the invocation *finishes* later on the clock, and the environment stays busy until
-then. A synchronous ``Invoke`` lets the clock run to that moment before it returns, exactly as a caller of
-the real API waits.
+Every invocation goes through :func:`start_invocation`, whatever asked for it (a synchronous Invoke, the async
+queue, provisioned concurrency warming up), so that cold starts, logs and billing are computed in one place.
+The handler runs atomically at the moment the invocation starts; what it "spends" is virtual time, so the
+invocation *finishes* later on the clock and the environment stays busy until then. A synchronous ``Invoke``
+lets the clock run to that moment before it returns, exactly as a caller of the real API waits.
 """
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ...kernel import URGENT
+from ...timeutil import last_modified
+from .context import ClientContext
 from .environment import EnvState, ExecutionEnvironment, PhaseOutcome
 from .performance import max_memory_used_mb
 
 if TYPE_CHECKING:
-    from .models import Function, FunctionVersion
-    from .service import LambdaService
+    from .models import Function, FunctionVersion, ProvisionedConfig
+    from .service import LambdaService, Target
 
 #: Runtime version string printed in INIT_START, per runtime (the real ones change as AWS patches runtimes).
 _RUNTIME_VERSION = {
@@ -47,9 +51,11 @@ class Invocation:
     billed_duration_ms: int
     memory_size_mb: int
     max_memory_used_mb: int
+    architecture: str
     payload: bytes
     function_error: str | None
     log_lines: list[str]
+    provisioned: bool = False
 
     @property
     def log_text(self) -> str:
@@ -68,54 +74,79 @@ def billed_duration_ms(duration_ms: float, init_duration_ms: float | None) -> in
     return max(1, math.ceil(round(total, 2)))
 
 
-def _acquire(function: Function, version: FunctionVersion, now: float) -> ExecutionEnvironment | None:
-    """An idle environment of this version, most recently used first (it is the warmest)."""
+def _acquire(
+    function: Function, version: FunctionVersion, provisioned_for: str | None, now: float
+) -> ExecutionEnvironment | None:
+    """An idle environment for this version: a provisioned one first, then the most recently used on-demand one."""
     best: ExecutionEnvironment | None = None
     for env in function.environments:
-        if (
-            env.state is EnvState.READY
-            and env.version is version
-            and env.available_at <= now
-            and (best is None or env.available_at > best.available_at)
-        ):
+        if env.state is not EnvState.READY or env.version is not version or env.available_at > now:
+            continue
+        if provisioned_for is not None and env.provisioned_for == provisioned_for:
+            return env
+        if env.provisioned_for is None and (best is None or env.available_at > best.available_at):
             best = env
     return best
 
 
+def _new_environment(
+    service: LambdaService, function: Function, version: FunctionVersion, now: float, provisioned_for: str | None
+) -> ExecutionEnvironment:
+    env = ExecutionEnvironment(service.cloud, version, service.module_index(version), now, provisioned_for)
+
+    def forget(gone: ExecutionEnvironment) -> None:
+        if gone in function.environments:
+            function.environments.remove(gone)
+
+    env.on_shutdown = forget
+    function.environments.append(env)
+    return env
+
+
+def _init_lines(version: FunctionVersion, now: float) -> list[tuple[float, str]]:
+    runtime_arn = version.configuration()["RuntimeVersionConfig"]["RuntimeVersionArn"]
+    runtime = _RUNTIME_VERSION[version.runtime]
+    return [(now, f"INIT_START Runtime Version: {runtime}\tRuntime Version ARN: {runtime_arn}")]
+
+
 def start_invocation(
-    service: LambdaService, function: Function, version: FunctionVersion, event: Any, invoked_arn: str
+    service: LambdaService,
+    target: Target,
+    version: FunctionVersion,
+    event: Any,
+    client_context: ClientContext | None = None,
+    on_finish: Callable[[Invocation], None] | None = None,
 ) -> Invocation:
     """Run one invocation starting now; schedule the moment it finishes. Returns its complete record."""
     cloud = service.cloud
     kernel = cloud.kernel
-    logs = service.logs
+    function = target.function
     now = kernel.now
+    provisioned_for = target.qualifier if target.qualifier in function.provisioned else None
     lines: list[tuple[float, str]] = []
-    env = _acquire(function, version, now)
+    env = _acquire(function, version, provisioned_for, now)
     cold = env is None
     init: PhaseOutcome | None = None
     if env is None:
-        env = ExecutionEnvironment(cloud, version, service.module_index(version), now)
-        function.environments.append(env)
-        runtime_arn = version.configuration()["RuntimeVersionConfig"]["RuntimeVersionArn"]
-        lines.append(
-            (
-                now,
-                f"INIT_START Runtime Version: {_RUNTIME_VERSION[version.runtime]}\tRuntime Version ARN: {runtime_arn}",
-            )
-        )
+        env = _new_environment(service, function, version, now, None)
+        lines += _init_lines(version, now)
         init = env.initialize(now)
-        lines.extend(init.lines)
+        lines += init.lines
+        if init.error is not None:
+            lines.append((now + init.elapsed_ms / 1000, _init_report(init)))
+    env.cancel_reclaim()
     env.state = EnvState.BUSY
     start = now + (init.elapsed_ms / 1000 if init else 0.0)
     request_id = cloud.new_request_id()
     tail_from = len(lines)
     lines.append((start, f"START RequestId: {request_id} Version: {version.version}"))
     if init is not None and init.error is not None:
-        outcome = PhaseOutcome(0.0, [], payload=_json(dict(init.error, requestId="")), error=init.error, reset=True)
+        error = dict(init.error, requestId="")
+        outcome = PhaseOutcome(0.0, [], payload=json.dumps(error).encode(), error=error, reset=True)
+        lines.append((start, f"{error['errorType']}: {error['errorMessage']}"))
     else:
-        outcome = env.invoke(start, request_id, event, invoked_arn)
-        lines.extend(outcome.lines)
+        outcome = env.invoke(start, request_id, event, target.arn, client_context)
+        lines += outcome.lines
     duration_ms = outcome.elapsed_ms
     end = start + duration_ms / 1000
     init_ms = init.elapsed_ms if init is not None else None
@@ -130,12 +161,14 @@ def start_invocation(
         report += f"Init Duration: {init_ms:.2f} ms\t"
     if outcome.timed_out:
         report += "Status: timeout"
+    elif outcome.reset and outcome.error is not None:
+        report += f"Status: error\tError Type: {outcome.error.get('errorType', 'Runtime.Unknown')}"
     lines.append((end, report))
+    logs = service.logs
     for at, text in lines:
         logs.put(env.log_group_name, env.log_stream_name, at, text)
     env.available_at = end
-    kernel.call_at(end, _release, function, env, outcome.reset, priority=URGENT)
-    return Invocation(
+    invocation = Invocation(
         request_id=request_id,
         function_name=version.name,
         version=version.version,
@@ -148,23 +181,81 @@ def start_invocation(
         billed_duration_ms=billed,
         memory_size_mb=version.memory_size,
         max_memory_used_mb=memory_used,
+        architecture=version.architectures[0],
         payload=outcome.payload if outcome.payload is not None else b"null",
         function_error="Unhandled" if outcome.error is not None or outcome.timed_out else None,
         log_lines=[text for _at, text in lines[tail_from:]],
+        provisioned=env.provisioned_for is not None,
     )
+    kernel.call_at(end, _finish, service, env, outcome.reset, invocation, on_finish, priority=URGENT)
+    return invocation
 
 
-def _release(function: Function, env: ExecutionEnvironment, reset: bool) -> None:
-    """The invocation finished: the environment is idle again, or gone if Lambda had to reset it."""
-    if reset:
-        env.state = EnvState.DEAD
-        if env in function.environments:
-            function.environments.remove(env)
-    else:
-        env.state = EnvState.READY
+def _init_report(init: PhaseOutcome) -> str:
+    status = "timeout" if init.timed_out else "error"
+    text = f"INIT_REPORT Init Duration: {init.elapsed_ms:.2f} ms\tPhase: init\tStatus: {status}"
+    if init.error is not None and not init.timed_out:
+        text += f"\tError Type: {init.error.get('errorType', 'Runtime.Unknown')}"
+    return text
 
 
-def _json(value: Any) -> bytes:
-    import json
+def _finish(
+    service: LambdaService,
+    env: ExecutionEnvironment,
+    reset: bool,
+    invocation: Invocation,
+    on_finish: Callable[[Invocation], None] | None,
+) -> None:
+    """The invocation finished: the environment is idle again (and may later be reclaimed), or reset."""
+    if env.state is not EnvState.DEAD:
+        if reset:
+            env.shutdown()
+        else:
+            env.state = EnvState.READY
+            env.schedule_reclaim(service.settings.idle_reclaim_s)
+    if on_finish is not None:
+        on_finish(invocation)
 
-    return json.dumps(value).encode("utf-8")
+
+def provision_environments(
+    service: LambdaService, function: Function, target: Target, config: ProvisionedConfig
+) -> None:
+    """Initialise ``config.requested`` environments now, in parallel; the config is READY when all are done."""
+    cloud = service.cloud
+    now = cloud.now
+    version = target.version
+    existing = [e for e in function.environments if e.provisioned_for == config.qualifier]
+    for env in existing[config.requested :]:
+        env.shutdown()
+    needed = config.requested - min(len(existing), config.requested)
+    config.allocated = min(len(existing), config.requested)
+    config.status = "IN_PROGRESS" if needed else "READY"
+    for _ in range(needed):
+        env = _new_environment(service, function, version, now, config.qualifier)
+        env.state = EnvState.INITIALIZING
+        init = env.initialize(now)
+        lines = _init_lines(version, now) + init.lines
+        done = now + init.elapsed_ms / 1000
+        if init.error is not None:
+            lines.append((done, _init_report(init)))
+        else:
+            lines.append((done, f"INIT_REPORT Init Duration: {init.elapsed_ms:.2f} ms\tPhase: init\tStatus: success"))
+        for at, text in lines:
+            service.logs.put(env.log_group_name, env.log_stream_name, at, text)
+        env.available_at = done
+        cloud.kernel.call_at(done, _provisioned_ready, service, env, config, init.error is None, priority=URGENT)
+
+
+def _provisioned_ready(service: LambdaService, env: ExecutionEnvironment, config: ProvisionedConfig, ok: bool) -> None:
+    if not ok:
+        env.shutdown()
+        config.status = "FAILED"
+        config.status_reason = "FUNCTION_ERROR_INIT_FAILURE"
+        return
+    if env.state is EnvState.DEAD:
+        return
+    env.state = EnvState.READY
+    config.allocated += 1
+    if config.allocated >= config.requested:
+        config.status = "READY"
+        config.last_modified = last_modified(service.cloud.now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ...packaging import unzip
@@ -52,6 +52,12 @@ class FunctionVersion:
     revision_id: str
     architectures: tuple[str, ...] = ("x86_64",)
     ephemeral_storage_mb: int = 512
+    layers: tuple[LayerVersion, ...] = ()
+
+    def copy(self, **changes: Any) -> FunctionVersion:
+        """A new configuration object. Environments belong to one object, so any change means new environments,
+        as on Lambda, where updating a function's code or configuration replaces its execution environments."""
+        return replace(self, **changes)
 
     def configuration(self) -> dict[str, Any]:
         """The FunctionConfiguration shape that GetFunctionConfiguration and ListFunctions return."""
@@ -81,7 +87,102 @@ class FunctionVersion:
         }
         if self.environment:
             config["Environment"] = {"Variables": dict(self.environment)}
+        if self.layers:
+            config["Layers"] = [{"Arn": layer.arn, "CodeSize": len(layer.content.zip_bytes)} for layer in self.layers]
         return config
+
+    def same_as(self, other: FunctionVersion) -> bool:
+        """True when code and configuration match: PublishVersion then returns the existing version."""
+        return (
+            self.code.sha256 == other.code.sha256
+            and self.runtime == other.runtime
+            and self.role == other.role
+            and self.handler == other.handler
+            and self.memory_size == other.memory_size
+            and self.timeout == other.timeout
+            and self.environment == other.environment
+            and self.architectures == other.architectures
+            and self.ephemeral_storage_mb == other.ephemeral_storage_mb
+            and [layer.arn for layer in self.layers] == [layer.arn for layer in other.layers]
+        )
+
+
+@dataclass(frozen=True)
+class LayerVersion:
+    """One immutable version of a layer: a .zip whose ``python/`` folder appears under ``/opt/python``.
+
+    https://docs.aws.amazon.com/lambda/latest/dg/chapter-layers.html
+    """
+
+    name: str
+    version: int
+    layer_arn: str
+    content: CodePackage
+    description: str
+    created_date: str
+    compatible_runtimes: tuple[str, ...]
+    compatible_architectures: tuple[str, ...]
+    license_info: str | None
+
+    @property
+    def arn(self) -> str:
+        return f"{self.layer_arn}:{self.version}"
+
+    def describe(self) -> dict[str, Any]:
+        """The shape GetLayerVersion, PublishLayerVersion and ListLayerVersions return."""
+        info: dict[str, Any] = {
+            "LayerArn": self.layer_arn,
+            "LayerVersionArn": self.arn,
+            "Description": self.description,
+            "CreatedDate": self.created_date,
+            "Version": self.version,
+        }
+        if self.compatible_runtimes:
+            info["CompatibleRuntimes"] = list(self.compatible_runtimes)
+        if self.compatible_architectures:
+            info["CompatibleArchitectures"] = list(self.compatible_architectures)
+        if self.license_info:
+            info["LicenseInfo"] = self.license_info
+        return info
+
+
+@dataclass
+class Alias:
+    """A named pointer to a version, optionally splitting traffic with a second version by weight.
+
+    https://docs.aws.amazon.com/lambda/latest/dg/configuring-alias-routing.html
+    """
+
+    name: str
+    arn: str
+    function_version: str
+    description: str
+    revision_id: str
+    additional_weights: dict[str, float] = field(default_factory=dict)
+
+    def describe(self) -> dict[str, Any]:
+        info: dict[str, Any] = {
+            "AliasArn": self.arn,
+            "Name": self.name,
+            "FunctionVersion": self.function_version,
+            "Description": self.description,
+            "RevisionId": self.revision_id,
+        }
+        if self.additional_weights:
+            info["RoutingConfig"] = {"AdditionalVersionWeights": dict(self.additional_weights)}
+        return info
+
+
+@dataclass
+class ProvisionedConfig:
+    """Provisioned concurrency on one version or alias: environments initialised ahead of invocations."""
+
+    qualifier: str
+    requested: int
+    allocated: int = 0
+    status: str = "IN_PROGRESS"
+    last_modified: str = ""
+    status_reason: str | None = None
 
 
 def runtime_version_arn(runtime: str, function_arn: str) -> str:
@@ -93,10 +194,24 @@ def runtime_version_arn(runtime: str, function_arn: str) -> str:
 
 @dataclass
 class Function:
-    """A function: its $LATEST configuration and the execution environments Lambda keeps for it."""
+    """A function: $LATEST, published versions, aliases, and the execution environments Lambda keeps for it."""
 
     latest: FunctionVersion
     environments: list[ExecutionEnvironment] = field(default_factory=list)
+    versions: dict[str, FunctionVersion] = field(default_factory=dict)
+    aliases: dict[str, Alias] = field(default_factory=dict)
+    next_version: int = 1
+    reserved_concurrency: int | None = None
+    provisioned: dict[str, ProvisionedConfig] = field(default_factory=dict)
+    policy: list[dict[str, Any]] = field(default_factory=list)
+    policy_revision: str = ""
+    tags: dict[str, str] = field(default_factory=dict)
+
+    def busy_count(self) -> int:
+        """Invocations in flight right now: Lambda's concurrency for this function."""
+        from .environment import EnvState
+
+        return sum(1 for env in self.environments if env.state is EnvState.BUSY)
 
     @property
     def name(self) -> str:

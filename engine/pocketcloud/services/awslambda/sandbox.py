@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _datetime_module
 import importlib.abc
 import importlib.machinery
+import logging
 import os
 import sys
 import time as _time_module
@@ -63,12 +64,14 @@ class VirtualClock:
     (sleeps), ``deadline`` the elapsed time at which the phase is cut off (the function timeout).
     """
 
-    __slots__ = ("base", "deadline", "elapsed")
+    __slots__ = ("base", "deadline", "elapsed", "vcpus")
 
-    def __init__(self, base: float, deadline: float | None) -> None:
+    def __init__(self, base: float, deadline: float | None, vcpus: float = 1.0) -> None:
         self.base = base
         self.elapsed = 0.0
         self.deadline = deadline
+        #: The CPU share of the function (memory / 1,769 MB), which sets how fast simulated CPU work runs.
+        self.vcpus = vcpus
 
     def advance(self, seconds: float) -> None:
         if seconds < 0:
@@ -318,15 +321,48 @@ class LineGuard:
 # --- activation ---------------------------------------------------------------------------------------------
 
 
+class LambdaLogHandler(logging.Handler):
+    """The root logger's handler inside a function, formatted as Lambda's Python runtime formats it:
+    ``[LEVEL]\t<timestamp>Z\t<request id>\t<message>``. Timestamps come from the virtual clock."""
+
+    def __init__(self, emit: Callable[[str], None]) -> None:
+        super().__init__()
+        self._emit_line = emit
+        self.request_id = ""
+        formatter = logging.Formatter(
+            "[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s", "%Y-%m-%dT%H:%M:%S"
+        )
+        formatter.converter = _time_module.gmtime
+        self.setFormatter(formatter)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.aws_request_id = self.request_id
+        try:
+            self._emit_line(self.format(record))
+        except Exception:  # a broken log record must not break the function, as with logging's own handlers
+            self.handleError(record)
+
+
 class Sandbox:
     """Everything one execution environment swaps into the interpreter while its code runs."""
 
-    def __init__(self, index: ModuleIndex, environ: dict[str, str], emit: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        index: ModuleIndex,
+        environ: dict[str, str],
+        emit: Callable[[str], None],
+        extra_patches: list[tuple[Any, str, Any, Any]] | None = None,
+    ) -> None:
         self.index = index
         self.importer = PackageImporter(index)
         self.modules: dict[str, ModuleType] = {}
         self.environ = environ
         self.writer = LogWriter(emit)
+        self.log_handler = LambdaLogHandler(emit)
+        #: The root logger's level inside this environment. Python's default is WARNING, and Lambda's runtime
+        #: leaves it there unless the function (or AWS_LAMBDA_LOG_LEVEL) changes it.
+        self.root_level = logging.WARNING
+        self.patches = _TIME_PATCHES + tuple(extra_patches or ())
 
     @contextmanager
     def active(self, clock: VirtualClock, line_budget: int = DEFAULT_LINE_BUDGET) -> Iterator[LineGuard]:
@@ -348,8 +384,12 @@ class Sandbox:
         sys.stdout = sys.stderr = self.writer  # type: ignore[assignment,unused-ignore]
         saved_environ = os.environ
         os.environ = self.environ  # type: ignore[assignment]  # noqa: B003 - swapped back in finally
-        for owner, attr, patched, _real in _TIME_PATCHES:
+        for owner, attr, patched, _real in self.patches:
             setattr(owner, attr, patched)
+        root = logging.root
+        saved_handlers, saved_level = root.handlers, root.level
+        root.handlers = [self.log_handler]
+        root.setLevel(self.root_level)  # setLevel, not assignment: it also clears loggers' cached levels
         guard = LineGuard(line_budget)
         saved_trace = sys.gettrace()
         _current = clock
@@ -359,7 +399,10 @@ class Sandbox:
         finally:
             sys.settrace(saved_trace)
             _current = None
-            for owner, attr, _patched, real in _TIME_PATCHES:
+            self.root_level = root.level
+            root.handlers = saved_handlers
+            root.setLevel(saved_level)
+            for owner, attr, _patched, real in self.patches:
                 setattr(owner, attr, real)
             os.environ = saved_environ  # noqa: B003
             self.writer.flush()
@@ -371,6 +414,11 @@ class Sandbox:
                 if module is not None and getattr(module.__spec__, "loader", None) is self.importer:
                     self.modules[name] = module
             modules.update(shadowed)
+
+
+def current_clock() -> VirtualClock | None:
+    """The virtual clock of the function code running right now (None outside any function)."""
+    return _current
 
 
 def user_frames(tb: TracebackType | None) -> list[tuple[str, int, str, str]]:

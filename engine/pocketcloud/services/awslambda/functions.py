@@ -1,0 +1,297 @@
+"""Creating, reading, updating and deleting functions (the function's $LATEST configuration and code)."""
+
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING, Any
+
+from ... import limits
+from ...errors import ServiceError
+from ...packaging import BadZipError
+from ...timeutil import last_modified
+from . import validation
+from .arns import check_new_name
+from .layers import resolve_layers
+from .models import CodePackage, Function, FunctionVersion
+
+if TYPE_CHECKING:
+    from .service import LambdaService
+
+
+def code_package(code: Any, operation: str) -> CodePackage:
+    """Unpack a ``ZipFile`` upload, enforcing the upload and unzipped size limits."""
+    if not isinstance(code, (bytes, bytearray)):
+        raise ServiceError(
+            "InvalidParameterValueException",
+            "Code.ZipFile must be the bytes of a .zip file; build one with pocketcloud.zip_code({...}).",
+        )
+    if len(code) > limits.LAMBDA_ZIP_UPLOAD_MAX_BYTES:
+        raise ServiceError(
+            "RequestEntityTooLargeException",
+            f"Request must be smaller than {limits.LAMBDA_ZIP_UPLOAD_MAX_BYTES} bytes for the {operation} operation",
+            413,
+        )
+    try:
+        return CodePackage.from_zip(bytes(code))
+    except BadZipError:
+        raise ServiceError(
+            "InvalidParameterValueException",
+            "Could not unzip uploaded file. Please check your file, then try to upload again.",
+        ) from None
+
+
+def _zip_from_code_param(code: Any) -> Any:
+    if not isinstance(code, dict) or "ZipFile" not in code:
+        if isinstance(code, dict) and ("S3Bucket" in code or "ImageUri" in code):
+            raise ServiceError(
+                "InvalidParameterValueException",
+                "pocketcloud takes Code={'ZipFile': bytes}; build one with pocketcloud.zip_code({...}).",
+            )
+        raise ServiceError("InvalidParameterValueException", "Please provide a source for function code.")
+    return code["ZipFile"]
+
+
+def check_total_size(code: CodePackage, layers: tuple[Any, ...]) -> None:
+    """Function code plus all its layers must stay within 250 MB unzipped (gettingstarted-limits)."""
+    total = code.unzipped_size + sum(layer.content.unzipped_size for layer in layers)
+    if total > limits.LAMBDA_UNZIPPED_MAX_BYTES:
+        raise ServiceError(
+            "InvalidParameterValueException",
+            "Function code combined with layers exceeds the maximum allowed size of "
+            f"{limits.LAMBDA_UNZIPPED_MAX_BYTES} bytes. The actual size is {total} bytes.",
+        )
+
+
+def _check_architectures(value: Any) -> tuple[str, ...]:
+    architectures = tuple(value or ("x86_64",))
+    if len(architectures) != 1 or architectures[0] not in ("x86_64", "arm64"):
+        raise ServiceError(
+            "ValidationException",
+            f"1 validation error detected: Value '{list(architectures)}' at 'architectures' failed to satisfy "
+            "constraint: Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64]]",
+        )
+    return architectures
+
+
+def _check_ephemeral_storage(value: Any) -> int:
+    """``EphemeralStorage={"Size": MB}``: the size of /tmp, 512 MB (the default) to 10,240 MB."""
+    if value is None:
+        return limits.LAMBDA_EPHEMERAL_STORAGE_MIN_MB
+    size = value.get("Size") if isinstance(value, dict) else value
+    low, high = limits.LAMBDA_EPHEMERAL_STORAGE_MIN_MB, limits.LAMBDA_EPHEMERAL_STORAGE_MAX_MB
+    if not isinstance(size, int) or isinstance(size, bool) or not low <= size <= high:
+        raise ServiceError(
+            "ValidationException",
+            f"1 validation error detected: Value '{size}' at 'ephemeralStorage.size' failed to satisfy constraint: "
+            f"Member must have value between {low} and {high}",
+        )
+    return size
+
+
+def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    cloud = service.cloud
+    name = params["FunctionName"]
+    check_new_name(name)
+    if params.get("PackageType", "Zip") != "Zip":
+        raise ServiceError("InvalidParameterValueException", "pocketcloud supports .zip packages only.")
+    runtime = validation.check_runtime(params.get("Runtime"))
+    role = validation.check_role(params["Role"])
+    handler = validation.check_handler(params.get("Handler"))
+    memory = validation.check_memory(params.get("MemorySize", limits.LAMBDA_DEFAULT_MEMORY_MB))
+    timeout = validation.check_timeout(params.get("Timeout", limits.LAMBDA_DEFAULT_TIMEOUT_S))
+    environment = validation.check_environment(params.get("Environment"))
+    architectures = _check_architectures(params.get("Architectures"))
+    storage = _check_ephemeral_storage(params.get("EphemeralStorage"))
+    code = code_package(_zip_from_code_param(params["Code"]), "CreateFunction")
+    layers = resolve_layers(service, params.get("Layers") or [], runtime, architectures[0])
+    check_total_size(code, layers)
+    if name in service.functions:
+        raise ServiceError("ResourceConflictException", f"Function already exist: {name}", 409)
+    version = FunctionVersion(
+        name=name,
+        arn=service.arn(name),
+        version="$LATEST",
+        runtime=runtime,
+        role=role,
+        handler=handler,
+        code=code,
+        memory_size=memory,
+        timeout=timeout,
+        environment=environment,
+        description=str(params.get("Description", "")),
+        last_modified=last_modified(cloud.now),
+        revision_id=cloud.new_request_id(),
+        architectures=architectures,
+        ephemeral_storage_mb=storage,
+        layers=layers,
+    )
+    function = Function(latest=version, tags=dict(params.get("Tags") or {}))
+    service.functions[name] = function
+    if params.get("Publish"):
+        from .versions import publish
+
+        published = publish(service, function, str(params.get("Description", "")))
+        config = published.configuration()
+    else:
+        config = version.configuration()
+    config["ResponseMetadata"] = {"HTTPStatusCode": 201}
+    return config
+
+
+def _check_revision(version: FunctionVersion, params: dict[str, Any]) -> None:
+    expected = params.get("RevisionId")
+    if expected is not None and expected != version.revision_id:
+        raise ServiceError(
+            "PreconditionFailedException",
+            "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API "
+            "to retrieve the latest Revision Id",
+            412,
+        )
+
+
+def update_function_code(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    """Replace $LATEST's code. Existing environments keep the old code; new invocations get new ones."""
+    function, _ = service.function(params["FunctionName"])
+    latest = function.latest
+    _check_revision(latest, params)
+    if "ZipFile" not in params:
+        raise ServiceError("InvalidParameterValueException", "Please provide a source for function code (ZipFile).")
+    code = code_package(params["ZipFile"], "UpdateFunctionCode")
+    architectures = _check_architectures(params.get("Architectures") or latest.architectures)
+    check_total_size(code, latest.layers)
+    if params.get("DryRun"):
+        return latest.copy(code=code).configuration()
+    function.latest = latest.copy(
+        code=code,
+        architectures=architectures,
+        last_modified=last_modified(service.cloud.now),
+        revision_id=service.cloud.new_request_id(),
+    )
+    if params.get("Publish"):
+        from .versions import publish
+
+        return publish(service, function, "").configuration()
+    return function.latest.configuration()
+
+
+def update_function_configuration(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    """Change $LATEST's settings. Like a code update, it means fresh execution environments next time."""
+    function, _ = service.function(params["FunctionName"])
+    latest = function.latest
+    _check_revision(latest, params)
+    changes: dict[str, Any] = {}
+    if "Runtime" in params:
+        changes["runtime"] = validation.check_runtime(params["Runtime"])
+    if "Role" in params:
+        changes["role"] = validation.check_role(params["Role"])
+    if "Handler" in params:
+        changes["handler"] = validation.check_handler(params["Handler"])
+    if "MemorySize" in params:
+        changes["memory_size"] = validation.check_memory(params["MemorySize"])
+    if "Timeout" in params:
+        changes["timeout"] = validation.check_timeout(params["Timeout"])
+    if "Environment" in params:
+        changes["environment"] = validation.check_environment(params["Environment"])
+    if "Description" in params:
+        changes["description"] = str(params["Description"])
+    if "EphemeralStorage" in params:
+        changes["ephemeral_storage_mb"] = _check_ephemeral_storage(params["EphemeralStorage"])
+    if "Layers" in params:
+        runtime = changes.get("runtime", latest.runtime)
+        changes["layers"] = resolve_layers(service, params["Layers"] or [], runtime, latest.architectures[0])
+        check_total_size(latest.code, changes["layers"])
+    function.latest = latest.copy(
+        last_modified=last_modified(service.cloud.now), revision_id=service.cloud.new_request_id(), **changes
+    )
+    return function.latest.configuration()
+
+
+def get_function(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    target = service.resolve(params["FunctionName"], params.get("Qualifier"))
+    version = target.version
+    region = service.cloud.region
+    result: dict[str, Any] = {
+        "Configuration": version.configuration(),
+        "Code": {
+            "RepositoryType": "S3",
+            # The real value is a pre-signed URL valid for 10 minutes; nothing in pocketcloud fetches it.
+            "Location": f"https://awslambda-{region}-tasks.s3.{region}.amazonaws.com/snapshots/"
+            f"{service.cloud.account_id}/{version.name}-{version.revision_id}",
+        },
+    }
+    if target.function.tags:
+        result["Tags"] = dict(target.function.tags)
+    if target.function.reserved_concurrency is not None:
+        result["Concurrency"] = {"ReservedConcurrentExecutions": target.function.reserved_concurrency}
+    return result
+
+
+def get_function_configuration(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    return service.resolve(params["FunctionName"], params.get("Qualifier")).version.configuration()
+
+
+def paginate(items: list[Any], params: dict[str, Any], default_max: int = 50) -> tuple[list[Any], str | None]:
+    """Lambda's Marker/MaxItems paging: an opaque marker that says where the next page starts."""
+    max_items = params.get("MaxItems", default_max)
+    if not isinstance(max_items, int) or not 1 <= max_items <= 10_000:
+        raise ServiceError(
+            "ValidationException",
+            f"1 validation error detected: Value '{max_items}' at 'maxItems' failed to satisfy constraint: "
+            "Member must have value between 1 and 10000",
+        )
+    start = 0
+    marker = params.get("Marker")
+    if marker is not None:
+        try:
+            start = int(base64.urlsafe_b64decode(str(marker).encode()).decode())
+        except (ValueError, UnicodeDecodeError):
+            raise ServiceError("InvalidParameterValueException", f"Invalid marker: {marker}") from None
+    page = items[start : start + max_items]
+    next_marker = None
+    if start + max_items < len(items):
+        next_marker = base64.urlsafe_b64encode(str(start + max_items).encode()).decode()
+    return page, next_marker
+
+
+def list_functions(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    configs: list[dict[str, Any]] = []
+    for name in sorted(service.functions):
+        function = service.functions[name]
+        configs.append(function.latest.configuration())
+        if params.get("FunctionVersion") == "ALL":
+            configs.extend(function.versions[v].configuration() for v in function.versions)
+    page, next_marker = paginate(configs, params)
+    result: dict[str, Any] = {"Functions": page}
+    if next_marker:
+        result["NextMarker"] = next_marker
+    return result
+
+
+def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    """Delete a function, or with Qualifier one published version (not $LATEST, not one an alias uses)."""
+    function, ref_qualifier = service.function(params["FunctionName"])
+    qualifier = params.get("Qualifier", ref_qualifier)
+    if qualifier is None:
+        del service.functions[function.name]
+        for env in list(function.environments):
+            env.shutdown()
+        function.environments.clear()
+        return {"ResponseMetadata": {"HTTPStatusCode": 204}}
+    if qualifier == "$LATEST":
+        raise ServiceError(
+            "InvalidParameterValueException", "$LATEST version cannot be deleted without deleting the function."
+        )
+    version = service.version(function, qualifier)
+    users = [a.name for a in function.aliases.values() if qualifier in (a.function_version, *a.additional_weights)]
+    if users:
+        raise ServiceError(
+            "ResourceConflictException",
+            f"Unable to delete version because the following aliases reference it: {users}",
+            409,
+        )
+    del function.versions[qualifier]
+    for env in [e for e in function.environments if e.version is version]:
+        env.shutdown()
+        function.environments.remove(env)
+    function.provisioned.pop(qualifier, None)
+    return {"ResponseMetadata": {"HTTPStatusCode": 204}}

@@ -1,0 +1,185 @@
+"""The Invoke operation: synchronous, asynchronous (the internal event queue, with retries) and dry runs.
+
+https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ... import limits
+from ...errors import ServiceError
+from .concurrency import throttle_reason
+from .context import ClientContext
+from .invoke import Invocation, start_invocation
+from .versions import route
+
+if TYPE_CHECKING:
+    from .service import LambdaService, Target
+
+#: How long an event waits in Lambda's internal queue before a poller picks it up, when nothing throttles it.
+#: AWS publishes no figure; it is small next to typical durations. Modelled as a fixed 20 ms for readability.
+ASYNC_QUEUE_DELAY_S = 0.020
+#: Throttled async events go back to the queue; Lambda retries them "with exponential backoff" starting at
+#: about a second, for up to 6 hours. https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
+THROTTLE_BACKOFF_START_S = 1.0
+THROTTLE_BACKOFF_MAX_S = 300.0
+
+
+@dataclass
+class InvokeResult:
+    """What the client turns into the Invoke response."""
+
+    status: int
+    invocation: Invocation | None
+    executed_version: str | None
+    log_tail: bool
+
+
+def parse_payload(payload: Any, limit: int) -> Any:
+    """Decode the request payload as Lambda does: it must be JSON; an empty payload is ``{}``."""
+    if hasattr(payload, "read"):
+        payload = payload.read()
+    if isinstance(payload, str):
+        payload = payload.encode("utf-8")
+    if not isinstance(payload, (bytes, bytearray)):
+        raise ServiceError(
+            "InvalidRequestContentException",
+            "Payload must be bytes, a string or a file-like object holding JSON (try json.dumps(event)).",
+        )
+    if len(payload) > limit:
+        raise ServiceError(
+            "RequestTooLargeException",
+            f"Request must be smaller than {limit} bytes for the InvokeFunction operation",
+            413,
+        )
+    if not payload.strip():
+        return {}
+    try:
+        return json.loads(payload)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ServiceError(
+            "InvalidRequestContentException",
+            f"Could not parse request body into json: Could not parse payload into json: {exc}",
+        ) from None
+
+
+def _client_context(value: Any) -> ClientContext | None:
+    if value is None:
+        return None
+    try:
+        data = json.loads(base64.b64decode(str(value), validate=True))
+    except (binascii.Error, ValueError):
+        raise ServiceError(
+            "InvalidRequestContentException", "Client context must be a valid Base64-encoded JSON object."
+        ) from None
+    if not isinstance(data, dict):
+        raise ServiceError(
+            "InvalidRequestContentException", "Client context must be a valid Base64-encoded JSON object."
+        )
+    return ClientContext(data)
+
+
+def _enum(value: Any, field: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ServiceError(
+            "ValidationException",
+            f"1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: Member must "
+            f"satisfy enum value set: [{', '.join(allowed)}]",
+        )
+    return str(value)
+
+
+def invoke(service: LambdaService, params: dict[str, Any]) -> InvokeResult:
+    target = service.resolve(params["FunctionName"], params.get("Qualifier"))
+    invocation_type = _enum(
+        params.get("InvocationType", "RequestResponse"), "invocationType", ("Event", "RequestResponse", "DryRun")
+    )
+    log_type = _enum(params.get("LogType", "None"), "logType", ("Tail", "None"))
+    if invocation_type == "DryRun":
+        parse_payload(params.get("Payload", b""), limits.LAMBDA_SYNC_PAYLOAD_MAX_BYTES)
+        return InvokeResult(204, None, None, False)
+    if invocation_type == "Event":
+        event = parse_payload(params.get("Payload", b""), limits.LAMBDA_ASYNC_PAYLOAD_MAX_BYTES)
+        enqueue(service, target, event)
+        return InvokeResult(202, None, None, False)
+    event = parse_payload(params.get("Payload", b""), limits.LAMBDA_SYNC_PAYLOAD_MAX_BYTES)
+    client_context = _client_context(params.get("ClientContext"))
+    if service.cloud.kernel_running:
+        raise ServiceError(
+            "InvalidParameterValueException",
+            "A synchronous Invoke cannot be made from inside the simulation (e.g. from a handler); "
+            "use InvocationType='Event'.",
+        )
+    reason = throttle_reason(service, target.function)
+    if reason is not None:
+        raise ServiceError("TooManyRequestsException", "Rate Exceeded.", 429, Reason=reason, Type="User")
+    version = route(service, target)
+    invocation = start_invocation(service, target, version, event, client_context)
+    service.cloud.run(until=invocation.finished_at)
+    return InvokeResult(200, invocation, version.version, log_type == "Tail")
+
+
+# -- the asynchronous path -----------------------------------------------------------------------------------
+
+
+@dataclass
+class QueuedEvent:
+    target: Target
+    event: Any
+    enqueued_at: float
+    attempt: int = 0  # function errors so far
+    backoff_s: float = THROTTLE_BACKOFF_START_S
+
+
+def enqueue(service: LambdaService, target: Target, event: Any) -> None:
+    """Accept an event for asynchronous processing; a poller picks it up after a short queue delay."""
+    queued = QueuedEvent(target, event, service.cloud.now)
+    service.async_events.append(queued)
+    service.cloud.kernel.schedule(ASYNC_QUEUE_DELAY_S, _deliver, service, queued)
+
+
+def _deliver(service: LambdaService, queued: QueuedEvent) -> None:
+    cloud = service.cloud
+    if cloud.now - queued.enqueued_at > limits.LAMBDA_ASYNC_MAX_EVENT_AGE_S:
+        _discard(service, queued, "MaximumEventAgeExceeded")
+        return
+    function = queued.target.function
+    if service.functions.get(function.name) is not function:
+        _discard(service, queued, "FunctionDeleted")
+        return
+    if throttle_reason(service, function) is not None:
+        delay = queued.backoff_s
+        queued.backoff_s = min(THROTTLE_BACKOFF_MAX_S, queued.backoff_s * 2)
+        cloud.kernel.schedule(delay, _deliver, service, queued)
+        return
+    version = route(service, queued.target)
+
+    def finished(invocation: Invocation) -> None:
+        if invocation.function_error is None:
+            _done(service, queued)
+            return
+        if queued.attempt < len(limits.LAMBDA_ASYNC_RETRY_DELAYS_S):
+            delay = limits.LAMBDA_ASYNC_RETRY_DELAYS_S[queued.attempt]
+            queued.attempt += 1
+            cloud.kernel.schedule(delay, _deliver, service, queued)
+        else:
+            _discard(service, queued, "RetriesExhausted")
+
+    start_invocation(service, queued.target, version, queued.event, None, finished)
+
+
+def _done(service: LambdaService, queued: QueuedEvent) -> None:
+    if queued in service.async_events:
+        service.async_events.remove(queued)
+
+
+def _discard(service: LambdaService, queued: QueuedEvent, reason: str) -> None:
+    """An event Lambda gave up on. With no destination or dead-letter queue configured, it is dropped."""
+    _done(service, queued)
+    service.dropped_events.append((queued.event, reason))

@@ -1,0 +1,115 @@
+"""Resource-based policy: which principals (services, accounts) may invoke a function.
+
+Event sources such as S3 or SNS need a statement here before they can invoke a function.
+https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from ...errors import ServiceError
+
+if TYPE_CHECKING:
+    from .service import LambdaService
+
+_STATEMENT_ID = re.compile(r"^([a-zA-Z0-9-_.]+)$")
+
+
+def _principal(value: str) -> dict[str, str] | str:
+    if value == "*":
+        return "*"
+    if value.endswith(".amazonaws.com"):
+        return {"Service": value}
+    if re.fullmatch(r"\d{12}", value):
+        return {"AWS": f"arn:aws:iam::{value}:root"}
+    return {"AWS": value}
+
+
+def add_permission(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    function, ref_qualifier = service.function(params["FunctionName"])
+    qualifier = params.get("Qualifier", ref_qualifier)
+    if qualifier is not None:
+        service.resolve(function.name, qualifier)
+    sid = params["StatementId"]
+    if not isinstance(sid, str) or not _STATEMENT_ID.match(sid) or len(sid) > 100:
+        raise ServiceError(
+            "ValidationException",
+            f"1 validation error detected: Value '{sid}' at 'statementId' failed to satisfy constraint: Member must "
+            "satisfy regular expression pattern: ([a-zA-Z0-9-_.]+)",
+        )
+    action = params["Action"]
+    if not isinstance(action, str) or not re.fullmatch(r"(lambda:[*]|lambda:[a-zA-Z]+|[*])", action):
+        raise ServiceError(
+            "ValidationException",
+            f"1 validation error detected: Value '{action}' at 'action' failed to satisfy constraint: Member must "
+            "satisfy regular expression pattern: (lambda:[*]|lambda:[a-zA-Z]+|[*])",
+        )
+    if any(statement["Sid"] == sid for statement in function.policy):
+        raise ServiceError(
+            "ResourceConflictException",
+            f"The statement id ({sid}) provided already exists. Please provide a new statement id, or remove the "
+            "existing statement.",
+            409,
+        )
+    statement: dict[str, Any] = {
+        "Sid": sid,
+        "Effect": "Allow",
+        "Principal": _principal(str(params["Principal"])),
+        "Action": action,
+        "Resource": service.arn(function.name, qualifier),
+    }
+    condition: dict[str, Any] = {}
+    if "SourceArn" in params:
+        condition.setdefault("ArnLike", {})["AWS:SourceArn"] = params["SourceArn"]
+    if "SourceAccount" in params:
+        condition.setdefault("StringEquals", {})["AWS:SourceAccount"] = params["SourceAccount"]
+    if "PrincipalOrgID" in params:
+        condition.setdefault("StringEquals", {})["aws:PrincipalOrgID"] = params["PrincipalOrgID"]
+    if "FunctionUrlAuthType" in params:
+        condition.setdefault("StringEquals", {})["lambda:FunctionUrlAuthType"] = params["FunctionUrlAuthType"]
+    if condition:
+        statement["Condition"] = condition
+    function.policy.append(statement)
+    function.policy_revision = service.cloud.new_request_id()
+    return {"Statement": json.dumps(statement), "ResponseMetadata": {"HTTPStatusCode": 201}}
+
+
+def get_policy(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    function, _ = service.function(params["FunctionName"])
+    if not function.policy:
+        raise ServiceError("ResourceNotFoundException", "The resource you requested does not exist.", 404)
+    policy = {"Version": "2012-10-17", "Id": "default", "Statement": function.policy}
+    return {"Policy": json.dumps(policy), "RevisionId": function.policy_revision}
+
+
+def remove_permission(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    function, _ = service.function(params["FunctionName"])
+    sid = params["StatementId"]
+    remaining = [s for s in function.policy if s["Sid"] != sid]
+    if len(remaining) == len(function.policy):
+        raise ServiceError("ResourceNotFoundException", f"Statement {sid} is not found in resource policy.", 404)
+    function.policy = remaining
+    function.policy_revision = service.cloud.new_request_id()
+    return {"ResponseMetadata": {"HTTPStatusCode": 204}}
+
+
+def allows(function_policy: list[dict[str, Any]], principal_service: str, source_arn: str | None) -> bool:
+    """Whether the policy lets a service principal invoke the function (used by event sources)."""
+    for statement in function_policy:
+        principal = statement.get("Principal")
+        if principal != "*" and principal != {"Service": principal_service}:
+            continue
+        if statement.get("Action") not in ("lambda:InvokeFunction", "lambda:*", "*"):
+            continue
+        like = statement.get("Condition", {}).get("ArnLike", {}).get("AWS:SourceArn")
+        if (
+            like is not None
+            and source_arn is not None
+            and not re.fullmatch(re.escape(like).replace("\\*", ".*"), source_arn)
+        ):
+            continue
+        return True
+    return False
