@@ -1,0 +1,144 @@
+"""A local static server and a locked-down Chromium, shared by the browser tests and the benchmarks.
+
+The browser is Debian's Chromium driven by Playwright for Python (never a downloaded browser). Every request
+a page or its workers make is recorded by a context-level route, so a test can fail when anything goes to a
+host other than 127.0.0.1; requests to other hosts are also aborted, so nothing leaves the machine even then.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import socketserver
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+#: Flags from DEVELOPERS.md, plus two that keep Chromium's own background traffic quiet (see
+#: ../shared/notes/offline-jupyterlite.md): they affect the browser, not what the site requests.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+LOCAL_HOSTS = {"127.0.0.1"}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".ipynb": "application/json",
+    }
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+    def end_headers(self) -> None:
+        # No caching between test runs of different builds; a browser context starts empty anyway.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+@contextmanager
+def serve(directory: Path, port: int = 0) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port by default) and yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = _Server(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class RequestLog:
+    """Every URL a browser context asked for, and those that went (or tried to go) elsewhere."""
+
+    urls: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    bytes_by_url: dict[str, int] = field(default_factory=dict)
+
+    def record(self, url: str) -> bool:
+        self.urls.append(url)
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS:
+            self.foreign.append(url)
+            return False
+        return True
+
+    def clear(self) -> None:
+        self.urls.clear()
+        self.bytes_by_url.clear()
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium")
+    if path is None:
+        raise RuntimeError("Debian's Chromium is not installed: apt-get install -y chromium (see .ci/run)")
+    return path
+
+
+@contextmanager
+def browser() -> Iterator[Any]:
+    """Launch Debian's Chromium headless with the project's flags."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+def new_context(instance: Any, log: RequestLog, measure_bytes: bool = False, **options: Any) -> Any:
+    """A fresh browser context whose every request (pages and workers) is recorded and kept local.
+
+    With ``measure_bytes`` each response's body size is recorded too (for benchmarks; it costs a round trip
+    to the browser per response).
+    """
+    context = instance.new_context(**options)
+
+    def route(route: Any) -> None:
+        if log.record(route.request.url):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", route)
+
+    def on_response(response: Any) -> None:
+        try:
+            size = response.request.sizes()["responseBodySize"]
+        except Exception:  # the body of an aborted or streamed response may be unavailable
+            size = 0
+        log.bytes_by_url[response.url] = size
+
+    if measure_bytes:
+        context.on("requestfinished", lambda request: on_response(request.response()))
+    return context
