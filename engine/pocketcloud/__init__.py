@@ -11,8 +11,20 @@ written against pocketcloud moves to AWS unchanged.
 from __future__ import annotations
 
 from .cloud import Cloud, UnknownServiceError
+from .easy import DeployedFunction, InvokeResult, decode_log, deploy
 from .errors import ClientError, ParamValidationError
 from .packaging import zip_code
 
 __version__ = "0.1.0"
-__all__ = ["ClientError", "Cloud", "ParamValidationError", "UnknownServiceError", "__version__", "zip_code"]
+__all__ = [
+    "ClientError",
+    "Cloud",
+    "DeployedFunction",
+    "InvokeResult",
+    "ParamValidationError",
+    "UnknownServiceError",
+    "__version__",
+    "decode_log",
+    "deploy",
+    "zip_code",
+]

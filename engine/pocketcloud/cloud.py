@@ -89,6 +89,15 @@ class Cloud:
             state = self._backends[service_name] = factory(self)
         return state
 
+    def function(self, **options: Any) -> Any:
+        """Decorator: deploy a Python function as a Lambda function in this cloud (see :mod:`pocketcloud.easy`).
+
+        ``@cloud.function(memory_size=256, environment={"STAGE": "dev"})`` over ``def handler(event, context)``.
+        """
+        from .easy import function_decorator
+
+        return function_decorator(self, **options)
+
     def new_request_id(self) -> str:
         """A UUID-shaped request ID from the seeded source (AWS request IDs look like UUIDs)."""
         return str(uuid.UUID(int=self._ids.getrandbits(128), version=4))

@@ -231,6 +231,4 @@ class LambdaClient(BaseClient):
             response["LogResult"] = base64.b64encode(tail).decode("ascii")
         response["ExecutedVersion"] = result.executed_version
         response["Payload"] = StreamingBody(invocation.payload)
-        # Not part of AWS's response: the engine's own record, for pocketcloud's helpers and displays.
-        response["ResponseMetadata"]["PocketCloudInvocation"] = invocation
         return response

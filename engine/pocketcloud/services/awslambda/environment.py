@@ -24,6 +24,7 @@ from ...timeutil import iso_millis, log_stream_day
 from . import performance
 from .context import ClientContext, LambdaContext
 from .sandbox import TASK_ROOT, DeadlineExceeded, ModuleIndex, Sandbox, VirtualClock
+from .sdk import sdk_modules
 from .tmpfs import TmpFS, patches
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class ExecutionEnvironment:
         self._clock = VirtualClock(created_at, None)
         self._lines: list[tuple[float, str]] = []
         self.tmp = TmpFS()
-        self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp))
+        self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp), sdk_modules(cloud))
         self.handler: Callable[[Any, Any], Any] | None = None
         self._handler_fault: dict[str, Any] | None = None
         self._reclaim_timer: Timer | None = None

@@ -17,6 +17,7 @@ from ...errors import ServiceError
 from .concurrency import throttle_reason
 from .context import ClientContext
 from .invoke import Invocation, start_invocation
+from .sandbox import current_clock
 from .versions import route
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def invoke(service: LambdaService, params: dict[str, Any]) -> InvokeResult:
         return InvokeResult(202, None, None, False)
     event = parse_payload(params.get("Payload", b""), limits.LAMBDA_SYNC_PAYLOAD_MAX_BYTES)
     client_context = _client_context(params.get("ClientContext"))
-    if service.cloud.kernel_running:
+    if service.cloud.kernel_running or current_clock() is not None:
         raise ServiceError(
             "InvalidParameterValueException",
             "A synchronous Invoke cannot be made from inside the simulation (e.g. from a handler); "

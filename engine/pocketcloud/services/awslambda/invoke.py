@@ -187,6 +187,7 @@ def start_invocation(
         log_lines=[text for _at, text in lines[tail_from:]],
         provisioned=env.provisioned_for is not None,
     )
+    service.remember(invocation)
     kernel.call_at(end, _finish, service, env, outcome.reset, invocation, on_finish, priority=URGENT)
     return invocation
 

@@ -352,6 +352,7 @@ class Sandbox:
         environ: dict[str, str],
         emit: Callable[[str], None],
         extra_patches: list[tuple[Any, str, Any, Any]] | None = None,
+        provided: dict[str, ModuleType] | None = None,
     ) -> None:
         self.index = index
         self.importer = PackageImporter(index)
@@ -363,6 +364,10 @@ class Sandbox:
         #: leaves it there unless the function (or AWS_LAMBDA_LOG_LEVEL) changes it.
         self.root_level = logging.WARNING
         self.patches = _TIME_PATCHES + tuple(extra_patches or ())
+        #: Modules the runtime provides (boto3), unless the function's own files provide them.
+        self.provided = {
+            name: module for name, module in (provided or {}).items() if name.split(".")[0] not in index.top_level
+        }
 
     @contextmanager
     def active(self, clock: VirtualClock, line_budget: int = DEFAULT_LINE_BUDGET) -> Iterator[LineGuard]:
@@ -379,6 +384,8 @@ class Sandbox:
             {name: modules.pop(name) for name in list(modules) if name.split(".")[0] in clashes} if clashes else {}
         )
         modules.update(self.modules)
+        replaced = {name: modules.get(name) for name in self.provided}
+        modules.update(self.provided)
         sys.meta_path.insert(0, self.importer)
         saved_stdout, saved_stderr = sys.stdout, sys.stderr
         sys.stdout = sys.stderr = self.writer  # type: ignore[assignment,unused-ignore]
@@ -413,6 +420,11 @@ class Sandbox:
                 module = modules.pop(name, None)
                 if module is not None and getattr(module.__spec__, "loader", None) is self.importer:
                     self.modules[name] = module
+            for name, previous in replaced.items():
+                if previous is None:
+                    modules.pop(name, None)
+                else:
+                    modules[name] = previous
             modules.update(shadowed)
 
 

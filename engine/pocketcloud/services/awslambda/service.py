@@ -7,6 +7,7 @@ and responses.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,10 @@ from .sandbox import TASK_ROOT, ModuleIndex
 
 if TYPE_CHECKING:
     from ...cloud import Cloud
+    from .invoke import Invocation
+
+#: How many invocation records a cloud keeps for :meth:`LambdaService.remember`.
+RECENT_INVOCATIONS = 1_000
 
 
 @dataclass
@@ -66,7 +71,15 @@ class LambdaService:
         self.async_events: list[Any] = []
         #: Events Lambda gave up on (retries exhausted, too old), with the reason: no DLQ/destination yet.
         self.dropped_events: list[tuple[Any, str]] = []
+        #: The most recent invocations by request ID, so helpers can explain a response (bounded: a long
+        #: simulation must not grow without limit).
+        self.recent: OrderedDict[str, Invocation] = OrderedDict()
         self._indexes: dict[tuple[int, tuple[str, ...], str], ModuleIndex] = {}
+
+    def remember(self, invocation: Invocation) -> None:
+        self.recent[invocation.request_id] = invocation
+        if len(self.recent) > RECENT_INVOCATIONS:
+            self.recent.popitem(last=False)
 
     # -- names -----------------------------------------------------------------------------------------------
     def arn(self, name: str, qualifier: str | None = None) -> str:
