@@ -93,5 +93,5 @@ class Kernel:
         finally:
             self.running = False
         if until is not None:
-            self.now = until
+            self.now = float(until)
         return self.now
