@@ -28,7 +28,7 @@ class LambdaContext:
         log_group_name: str,
         log_stream_name: str,
         clock: VirtualClock,
-        timeout_s: int,
+        timeout_s: float,
         identity: Any = None,
         client_context: Any = None,
     ) -> None:

@@ -165,12 +165,17 @@ class ExecutionEnvironment:
         self._lines.append((self._clock.now, line))
 
     # -- Init ------------------------------------------------------------------------------------------------
-    def initialize(self, at: float) -> PhaseOutcome:
-        """Run the Init phase: start the runtime and import the handler's module (its top-level code)."""
+    def initialize(self, at: float, limit_s: float | None = None) -> PhaseOutcome:
+        """Run the Init phase: start the runtime and import the handler's module (its top-level code).
+
+        On-demand Init is limited to 10 seconds; provisioned Init gets up to 15 minutes; when Lambda retries a
+        timed-out Init inside the first invocation, the function's timeout applies (``limit_s``).
+        https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
+        """
         overhead_ms = performance.init_overhead_ms(self.cloud.random, self.version.code.unzipped_size)
-        # Init runs with a full vCPU burst on on-demand functions; provisioned Init gets up to 15 minutes.
-        # https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
-        limit = limits.LAMBDA_INIT_TIMEOUT_S if self.provisioned_for is None else limits.LAMBDA_TIMEOUT_MAX_S
+        if limit_s is None:
+            limit_s = limits.LAMBDA_INIT_TIMEOUT_S if self.provisioned_for is None else limits.LAMBDA_TIMEOUT_MAX_S
+        limit = max(0.0, limit_s - overhead_ms / 1000)
         clock = self._clock = VirtualClock(at + overhead_ms / 1000, limit, vcpus=max(1.0, self.vcpus))
         self._lines = []
         handler = self.version.handler
@@ -214,8 +219,6 @@ class ExecutionEnvironment:
                     else:
                         self.handler = handler_fn
         elapsed_ms = overhead_ms + clock.elapsed * 1000
-        if timed_out:
-            error = _fault("Runtime.InitTimeout", "INIT phase timed out")  # refined with Lambda's wording later
         lines = self._lines
         if error is not None:
             lines.append((clock.now, _error_log_line(error)))
@@ -229,11 +232,16 @@ class ExecutionEnvironment:
         event: Any,
         invoked_arn: str,
         client_context: ClientContext | None = None,
+        spent_s: float = 0.0,
     ) -> PhaseOutcome:
-        """Run the handler once. Never raises for anything the handler does: that is the function's error."""
+        """Run the handler once. Never raises for anything the handler does: that is the function's error.
+
+        ``spent_s`` is time this invocation already used before the handler (a retried Init), which counts
+        against the function's timeout.
+        """
         v = self.version
         overhead_ms = performance.invoke_overhead_ms(self.cloud.random)
-        clock = self._clock = VirtualClock(at, float(v.timeout), vcpus=self.vcpus)
+        clock = self._clock = VirtualClock(at, max(0.0, v.timeout - spent_s), vcpus=self.vcpus)
         self.sandbox.log_handler.request_id = request_id
         self._lines = []
         self.invocations += 1
@@ -253,7 +261,7 @@ class ExecutionEnvironment:
             log_group_name=self.log_group_name,
             log_stream_name=self.log_stream_name,
             clock=clock,
-            timeout_s=v.timeout,
+            timeout_s=v.timeout - spent_s,
             client_context=client_context,
         )
         result: Any = None
@@ -279,17 +287,7 @@ class ExecutionEnvironment:
                 )
         lines = self._lines
         if timed_out:
-            elapsed_ms = v.timeout * 1000.0
-            message = f"{iso_millis(at + v.timeout)} {request_id} Task timed out after {v.timeout:.2f} seconds"
-            lines.append((at + v.timeout, message))
-            return PhaseOutcome(
-                elapsed_ms,
-                lines,
-                payload=json.dumps({"errorMessage": message}).encode(),
-                error={"errorMessage": message},
-                timed_out=True,
-                reset=True,
-            )
+            return self.timeout_outcome(at - spent_s, request_id, lines)
         elapsed_ms = overhead_ms + clock.elapsed * 1000
         if error is None:
             try:
@@ -300,6 +298,20 @@ class ExecutionEnvironment:
                 return PhaseOutcome(elapsed_ms, lines, payload=payload)
         lines.append((clock.now, _error_log_line(error)))
         return PhaseOutcome(elapsed_ms, lines, payload=json.dumps(error).encode("utf-8"), error=error, reset=reset)
+
+    def timeout_outcome(self, started: float, request_id: str, lines: list[tuple[float, str]]) -> PhaseOutcome:
+        """The invocation ran out of time: Lambda's message, the full timeout as duration, and a reset."""
+        timeout = self.version.timeout
+        message = f"{iso_millis(started + timeout)} {request_id} Task timed out after {timeout:.2f} seconds"
+        lines.append((started + timeout, message))
+        return PhaseOutcome(
+            timeout * 1000.0,
+            lines,
+            payload=json.dumps({"errorMessage": message}).encode(),
+            error={"errorMessage": message},
+            timed_out=True,
+            reset=True,
+        )
 
 
 def _fault(error_type: str, message: str, stack: list[str] | None = None, request_id: str = "") -> dict[str, Any]:

@@ -132,7 +132,7 @@ def start_invocation(
         lines += _init_lines(version, now)
         init = env.initialize(now)
         lines += init.lines
-        if init.error is not None:
+        if init.error is not None or init.timed_out:
             lines.append((now + init.elapsed_ms / 1000, _init_report(init)))
     env.cancel_reclaim()
     env.state = EnvState.BUSY
@@ -144,6 +144,9 @@ def start_invocation(
         error = dict(init.error, requestId="")
         outcome = PhaseOutcome(0.0, [], payload=json.dumps(error).encode(), error=error, reset=True)
         lines.append((start, f"{error['errorType']}: {error['errorMessage']}"))
+    elif init is not None and init.timed_out:
+        outcome = _retry_init_then_invoke(env, start, request_id, event, target.arn, client_context)
+        lines += outcome.lines
     else:
         outcome = env.invoke(start, request_id, event, target.arn, client_context)
         lines += outcome.lines
@@ -190,6 +193,31 @@ def start_invocation(
     service.remember(invocation)
     kernel.call_at(end, _finish, service, env, outcome.reset, invocation, on_finish, priority=URGENT)
     return invocation
+
+
+def _retry_init_then_invoke(
+    env: ExecutionEnvironment,
+    start: float,
+    request_id: str,
+    event: Any,
+    invoked_arn: str,
+    client_context: ClientContext | None,
+) -> PhaseOutcome:
+    """After a timed-out Init, "Lambda retries the Init phase at the time of the first function invocation with
+    the configured function timeout"; that time is part of the invocation's Duration.
+    https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
+    """
+    retry = env.initialize(start, limit_s=env.version.timeout)
+    if retry.timed_out:
+        return env.timeout_outcome(start, request_id, list(retry.lines))
+    if retry.error is not None:
+        error = dict(retry.error, requestId=request_id)
+        return PhaseOutcome(retry.elapsed_ms, retry.lines, payload=json.dumps(error).encode(), error=error, reset=True)
+    spent = retry.elapsed_ms / 1000
+    outcome = env.invoke(start + spent, request_id, event, invoked_arn, client_context, spent_s=spent)
+    outcome.elapsed_ms = outcome.elapsed_ms if outcome.timed_out else outcome.elapsed_ms + retry.elapsed_ms
+    outcome.lines = retry.lines + outcome.lines
+    return outcome
 
 
 def _init_report(init: PhaseOutcome) -> str:
