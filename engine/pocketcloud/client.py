@@ -65,7 +65,8 @@ def operation(name: str, *, required: Iterable[str] = (), optional: Iterable[str
                 raise self._client_error(name, err) from None
             metadata = result.setdefault("ResponseMetadata", {})
             metadata.setdefault("HTTPStatusCode", 200)
-            metadata.setdefault("RequestId", self._cloud.new_request_id())
+            if "RequestId" not in metadata:
+                metadata["RequestId"] = self._cloud.new_request_id()
             metadata.setdefault("RetryAttempts", 0)
             return result
 

@@ -31,7 +31,7 @@ def _check_count(value: Any, field: str, minimum: int) -> int:
 
 
 def reserved_total(service: LambdaService, excluding: Function | None = None) -> int:
-    return sum(f.reserved_concurrency or 0 for f in service.functions.values() if f is not excluding)
+    return sum(f.reserved_concurrency or 0 for f in service.reserved.values() if f is not excluding)
 
 
 def put_function_concurrency(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
@@ -45,6 +45,7 @@ def put_function_concurrency(service: LambdaService, params: dict[str, Any]) -> 
             f"below its minimum value of [{limits.LAMBDA_MIN_UNRESERVED_CONCURRENCY}].",
         )
     function.reserved_concurrency = count
+    service.reserved[function.name] = function
     return {"ReservedConcurrentExecutions": count}
 
 
@@ -58,18 +59,22 @@ def get_function_concurrency(service: LambdaService, params: dict[str, Any]) -> 
 def delete_function_concurrency(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
     function, _ = service.function(params["FunctionName"])
     function.reserved_concurrency = None
+    service.reserved.pop(function.name, None)
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}
 
 
 def throttle_reason(service: LambdaService, function: Function) -> str | None:
     """Why a new invocation of ``function`` would be throttled right now, or None if it may run."""
-    in_flight = function.busy_count()
     if function.reserved_concurrency is not None:
-        if in_flight >= function.reserved_concurrency:
+        if function.in_flight >= function.reserved_concurrency:
             return "ReservedFunctionConcurrentInvocationLimitExceeded"
         return None
+    if not service.reserved:
+        if service.in_flight >= limits.LAMBDA_ACCOUNT_CONCURRENCY:
+            return "ConcurrentInvocationLimitExceeded"
+        return None
     unreserved_pool = limits.LAMBDA_ACCOUNT_CONCURRENCY - reserved_total(service)
-    busy_unreserved = sum(f.busy_count() for f in service.functions.values() if f.reserved_concurrency is None)
+    busy_unreserved = service.in_flight - sum(f.in_flight for f in service.reserved.values())
     if busy_unreserved >= unreserved_pool:
         return "ConcurrentInvocationLimitExceeded"
     return None

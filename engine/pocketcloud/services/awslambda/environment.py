@@ -267,24 +267,27 @@ class ExecutionEnvironment:
         result: Any = None
         error: dict[str, Any] | None = None
         timed_out = reset = False
-        with self.sandbox.active(clock):
-            try:
-                result = handler(event, context)
-            except DeadlineExceeded:
-                timed_out = reset = True
-            except SystemExit as exc:
-                reset = True
-                error = _fault(
-                    "Runtime.ExitError",
-                    f"RequestId: {request_id} Error: Runtime exited with error: exit status {exc.code or 0}",
-                )
-            except Exception as exc:
-                error = _fault(
-                    type(exc).__name__,
-                    str(exc),
-                    _format_stack(_user_frames(exc), self.sandbox.index.sources),
-                    request_id,
-                )
+        sandbox = self.sandbox
+        sandbox.enter(clock)  # the hot path: enter/exit directly rather than through a context manager
+        try:
+            result = handler(event, context)
+        except DeadlineExceeded:
+            timed_out = reset = True
+        except SystemExit as exc:
+            reset = True
+            error = _fault(
+                "Runtime.ExitError",
+                f"RequestId: {request_id} Error: Runtime exited with error: exit status {exc.code or 0}",
+            )
+        except Exception as exc:
+            error = _fault(
+                type(exc).__name__,
+                str(exc),
+                _format_stack(_user_frames(exc), sandbox.index.sources),
+                request_id,
+            )
+        finally:
+            sandbox.exit()
         lines = self._lines
         if timed_out:
             return self.timeout_outcome(at - spent_s, request_id, lines)

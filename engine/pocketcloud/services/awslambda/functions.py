@@ -273,6 +273,7 @@ def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     qualifier = params.get("Qualifier", ref_qualifier)
     if qualifier is None:
         del service.functions[function.name]
+        service.reserved.pop(function.name, None)
         for env in list(function.environments):
             env.shutdown()
         function.environments.clear()

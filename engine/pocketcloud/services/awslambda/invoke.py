@@ -136,6 +136,8 @@ def start_invocation(
             lines.append((now + init.elapsed_ms / 1000, _init_report(init)))
     env.cancel_reclaim()
     env.state = EnvState.BUSY
+    function.in_flight += 1
+    service.in_flight += 1
     start = now + (init.elapsed_ms / 1000 if init else 0.0)
     request_id = cloud.new_request_id()
     tail_from = len(lines)
@@ -191,7 +193,7 @@ def start_invocation(
         provisioned=env.provisioned_for is not None,
     )
     service.remember(invocation)
-    kernel.call_at(end, _finish, service, env, outcome.reset, invocation, on_finish, priority=URGENT)
+    kernel.call_at(end, _finish, service, function, env, outcome.reset, invocation, on_finish, priority=URGENT)
     return invocation
 
 
@@ -230,12 +232,15 @@ def _init_report(init: PhaseOutcome) -> str:
 
 def _finish(
     service: LambdaService,
+    function: Function,
     env: ExecutionEnvironment,
     reset: bool,
     invocation: Invocation,
     on_finish: Callable[[Invocation], None] | None,
 ) -> None:
     """The invocation finished: the environment is idle again (and may later be reclaimed), or reset."""
+    function.in_flight -= 1
+    service.in_flight -= 1
     if env.state is not EnvState.DEAD:
         if reset:
             env.shutdown()

@@ -207,11 +207,11 @@ class Function:
     policy_revision: str = ""
     tags: dict[str, str] = field(default_factory=dict)
 
-    def busy_count(self) -> int:
-        """Invocations in flight right now: Lambda's concurrency for this function."""
-        from .environment import EnvState
+    #: Invocations in flight right now: this function's concurrency (kept as a counter by the invoke path).
+    in_flight: int = 0
 
-        return sum(1 for env in self.environments if env.state is EnvState.BUSY)
+    def busy_count(self) -> int:
+        return self.in_flight
 
     @property
     def name(self) -> str:

@@ -22,6 +22,7 @@ import datetime as _datetime_module
 import importlib.abc
 import importlib.machinery
 import logging
+import operator
 import os
 import sys
 import time as _time_module
@@ -368,64 +369,98 @@ class Sandbox:
         self.provided = {
             name: module for name, module in (provided or {}).items() if name.split(".")[0] not in index.top_level
         }
+        self._groups = self._grouped_patches()
 
     @contextmanager
     def active(self, clock: VirtualClock, line_budget: int = DEFAULT_LINE_BUDGET) -> Iterator[LineGuard]:
         """Make the interpreter look like this environment for the duration of the ``with`` block."""
+        guard = self.enter(clock, line_budget)
+        try:
+            yield guard
+        finally:
+            self.exit()
+
+    def _grouped_patches(self) -> list[tuple[dict[str, Any], dict[str, Any], Callable[[Any], Any], tuple[str, ...]]]:
+        """Patches grouped by owner namespace, so each is saved with one ``itemgetter`` call and applied with one
+        ``dict.update``: this runs twice per invocation."""
+        groups: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
+        for owner, attr, patched, _real in self.patches:
+            namespace = owner.__dict__
+            groups.setdefault(id(namespace), (namespace, {}))[1][attr] = patched
+        out: list[tuple[dict[str, Any], dict[str, Any], Callable[[Any], Any], tuple[str, ...]]] = []
+        for namespace, patched in groups.values():
+            keys = tuple(patched)
+            getter = operator.itemgetter(*keys)
+            out.append((namespace, patched, (lambda ns, g=getter: (g(ns),)) if len(keys) == 1 else getter, keys))
+        return out
+
+    def enter(self, clock: VirtualClock, line_budget: int = DEFAULT_LINE_BUDGET) -> LineGuard:
+        """Swap this environment into the interpreter. Always pair with :meth:`exit` (in a ``finally``)."""
         global _current
         if _current is not None:
             raise RuntimeError("a Lambda function cannot run another function's code synchronously inside it")
         modules = sys.modules
-        top_level = self.index.top_level
         # Hide anything in sys.modules that the function's own files shadow (a learner's "json.py" wins, as
         # /var/task comes first on Lambda's sys.path), then bring this environment's modules back in.
-        clashes = [name for name in top_level if name in modules]
-        shadowed = (
+        clashes = [name for name in self.index.top_level if name in modules]
+        self._shadowed = (
             {name: modules.pop(name) for name in list(modules) if name.split(".")[0] in clashes} if clashes else {}
         )
         modules.update(self.modules)
-        replaced = {name: modules.get(name) for name in self.provided}
-        modules.update(self.provided)
+        provided = self.provided
+        self._replaced = {name: modules.get(name) for name in provided} if provided else {}
+        modules.update(provided)
         sys.meta_path.insert(0, self.importer)
-        saved_stdout, saved_stderr = sys.stdout, sys.stderr
+        self._saved_streams = (sys.stdout, sys.stderr)
         sys.stdout = sys.stderr = self.writer  # type: ignore[assignment,unused-ignore]
-        saved_environ = os.environ
-        os.environ = self.environ  # type: ignore[assignment]  # noqa: B003 - swapped back in finally
-        for owner, attr, patched, _real in self.patches:
-            setattr(owner, attr, patched)
+        self._saved_environ = os.environ
+        os.environ = self.environ  # type: ignore[assignment]  # noqa: B003 - swapped back in exit()
+        saved = []
+        for namespace, patched, getter, keys in self._groups:
+            saved.append((namespace, keys, getter(namespace)))
+            namespace.update(patched)
+        self._saved_patches = saved
         root = logging.root
-        saved_handlers, saved_level = root.handlers, root.level
+        self._saved_logging = (root.handlers, root.level)
         root.handlers = [self.log_handler]
-        root.setLevel(self.root_level)  # setLevel, not assignment: it also clears loggers' cached levels
+        if root.level != self.root_level:
+            root.setLevel(self.root_level)  # setLevel, not assignment: it also clears loggers' cached levels
         guard = LineGuard(line_budget)
-        saved_trace = sys.gettrace()
+        self._saved_trace = sys.gettrace()
         _current = clock
         sys.settrace(guard.global_trace)
-        try:
-            yield guard
-        finally:
-            sys.settrace(saved_trace)
-            _current = None
-            self.root_level = root.level
-            root.handlers = saved_handlers
+        return guard
+
+    def exit(self) -> None:
+        """Put back everything :meth:`enter` swapped in, keeping this environment's modules for next time."""
+        global _current
+        sys.settrace(self._saved_trace)
+        _current = None
+        root = logging.root
+        self.root_level = root.level
+        saved_handlers, saved_level = self._saved_logging
+        root.handlers = saved_handlers
+        if root.level != saved_level:
             root.setLevel(saved_level)
-            for owner, attr, _patched, real in self.patches:
-                setattr(owner, attr, real)
-            os.environ = saved_environ  # noqa: B003
-            self.writer.flush()
-            sys.stdout, sys.stderr = saved_stdout, saved_stderr
-            with suppress(ValueError):
-                sys.meta_path.remove(self.importer)
-            for name in self.index.entries:
-                module = modules.pop(name, None)
-                if module is not None and getattr(module.__spec__, "loader", None) is self.importer:
-                    self.modules[name] = module
-            for name, previous in replaced.items():
-                if previous is None:
-                    modules.pop(name, None)
-                else:
-                    modules[name] = previous
-            modules.update(shadowed)
+        for namespace, keys, originals in self._saved_patches:
+            namespace.update(zip(keys, originals, strict=True))
+        os.environ = self._saved_environ  # noqa: B003
+        self.writer.flush()
+        sys.stdout, sys.stderr = self._saved_streams
+        with suppress(ValueError):
+            sys.meta_path.remove(self.importer)
+        modules = sys.modules
+        for name in self.index.entries:
+            module = modules.pop(name, None)
+            if module is not None and getattr(module.__spec__, "loader", None) is self.importer:
+                self.modules[name] = module
+        for name, previous in self._replaced.items():
+            if previous is None:
+                modules.pop(name, None)
+            else:
+                modules[name] = previous
+        if self._shadowed:
+            modules.update(self._shadowed)
 
 
 def current_clock() -> VirtualClock | None:

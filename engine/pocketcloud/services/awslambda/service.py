@@ -75,6 +75,9 @@ class LambdaService:
         #: simulation must not grow without limit).
         self.recent: OrderedDict[str, Invocation] = OrderedDict()
         self._indexes: dict[tuple[int, tuple[str, ...], str], ModuleIndex] = {}
+        #: Invocations in flight across all functions, and the functions with reserved concurrency.
+        self.in_flight = 0
+        self.reserved: dict[str, Function] = {}
 
     def remember(self, invocation: Invocation) -> None:
         self.recent[invocation.request_id] = invocation
