@@ -390,8 +390,7 @@ class Sandbox:
         out: list[tuple[dict[str, Any], dict[str, Any], Callable[[Any], Any], tuple[str, ...]]] = []
         for namespace, patched in groups.values():
             keys = tuple(patched)
-            getter = operator.itemgetter(*keys)
-            out.append((namespace, patched, (lambda ns, g=getter: (g(ns),)) if len(keys) == 1 else getter, keys))
+            out.append((namespace, patched, _tuple_getter(keys), keys))
         return out
 
     def enter(self, clock: VirtualClock, line_budget: int = DEFAULT_LINE_BUDGET) -> LineGuard:
@@ -461,6 +460,14 @@ class Sandbox:
                 modules[name] = previous
         if self._shadowed:
             modules.update(self._shadowed)
+
+
+def _tuple_getter(keys: tuple[str, ...]) -> Callable[[Any], Any]:
+    """``itemgetter`` that always returns a tuple, even for one key."""
+    getter = operator.itemgetter(*keys)
+    if len(keys) == 1:
+        return lambda namespace: (getter(namespace),)
+    return getter
 
 
 def current_clock() -> VirtualClock | None:
