@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tools.browser import RequestLog, browser, new_context, serve
 
 SITE = Path(__file__).resolve().parents[2] / "site"

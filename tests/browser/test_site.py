@@ -8,12 +8,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from tools.browser import RequestLog
 
 pytestmark = pytest.mark.browser
 
 PYODIDE_BOOT_MS = 180_000  # generous: a cold headless browser on 2 shared cores
+
+#: True once any JupyterLite output area shows the given text.
+OUTPUT_CONTAINS = (
+    "text => [...document.querySelectorAll('.jp-OutputArea-output')].some(e => e.innerText.includes(text))"
+)
 
 CONCEPT = {"ko": "/concepts/what-is-serverless/", "en": "/en/concepts/what-is-serverless/"}
 
@@ -79,10 +83,7 @@ def test_open_in_lab_runs_the_same_code_in_jupyterlite(site_url: str, context: A
     assert "/lite/repl/index.html" in href and "create_function" in page.evaluate("h => decodeURIComponent(h)", href)
     lab = context.new_page()
     lab.goto(href)
-    lab.wait_for_function(
-        "() => [...document.querySelectorAll('.jp-OutputArea-output')].some(e => e.innerText.includes(\"'invocations': 2\"))",
-        timeout=PYODIDE_BOOT_MS,
-    )
+    lab.wait_for_function(OUTPUT_CONTAINS, arg="'invocations': 2", timeout=PYODIDE_BOOT_MS)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -93,10 +94,7 @@ def test_first_lab_notebook_runs_in_jupyterlite(site_url: str, page: Any, lang: 
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=PYODIDE_BOOT_MS)
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.jp-OutputArea-output')].some(e => e.innerText.includes('ResourceNotFoundException'))",
-        timeout=PYODIDE_BOOT_MS,
-    )
+    page.wait_for_function(OUTPUT_CONTAINS, arg="ResourceNotFoundException", timeout=PYODIDE_BOOT_MS)
     text = page.locator(".jp-Notebook").inner_text()
     assert "COLD" in text and "warm" in text
 
