@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 #: Flags from DEVELOPERS.md, plus two that keep Chromium's own background traffic quiet (see
@@ -37,7 +37,7 @@ LOCAL_HOSTS = {"127.0.0.1"}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
         ".js": "text/javascript",
@@ -47,7 +47,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         ".ipynb": "application/json",
     }
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def end_headers(self) -> None:
@@ -62,9 +62,22 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 @contextmanager
-def serve(directory: Path, port: int = 0) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port by default) and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, port: int = 0, extra: dict[str, Path] | None = None) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port by default) and yield its base URL.
+
+    ``extra`` maps URL paths (e.g. ``/__bench__/bare.html``) to files outside the directory, so benchmarks can
+    add their own pages next to the site without writing into it.
+    """
+    extras = {k: str(v) for k, v in (extra or {}).items()}
+
+    class Handler(_QuietHandler):
+        def translate_path(self, path: str) -> str:
+            clean = urlsplit(path).path
+            if clean in extras:
+                return extras[clean]
+            return super().translate_path(path)
+
+    handler = functools.partial(Handler, directory=str(directory))
     server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
