@@ -88,6 +88,13 @@ class Cloud:
             state = self._backends[service_name] = factory(self)
         return state
 
+    @property
+    def lambda_settings(self) -> Any:
+        """Lambda's behaviour-model settings for this cloud, e.g. ``cloud.lambda_settings.idle_reclaim_s``."""
+        from .services.awslambda.service import LambdaService
+
+        return self.backend("lambda", LambdaService).settings
+
     def function(self, **options: Any) -> Any:
         """Decorator: deploy a Python function as a Lambda function in this cloud (see :mod:`pocketcloud.easy`).
 

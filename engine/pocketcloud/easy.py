@@ -137,7 +137,9 @@ class InvokeResult:
     def _price(self) -> Any:
         inv = self.invocation
         assert inv is not None
-        return price_invocation(inv.memory_size_mb, inv.billed_duration_ms, inv.architecture, self.price_region)
+        return price_invocation(
+            inv.memory_size_mb, inv.billed_duration_ms, inv.architecture, self.price_region, provisioned=inv.provisioned
+        )
 
     def __repr__(self) -> str:
         if self.invocation is None:

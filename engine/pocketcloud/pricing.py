@@ -227,8 +227,12 @@ def price_invocation(
     region: str = "us-east-1",
     *,
     ephemeral_storage_mb: int = limits.LAMBDA_EPHEMERAL_STORAGE_MIN_MB,
+    provisioned: bool = False,
 ) -> InvocationCost:
     """What one invocation costs at list price: one request plus its GB-seconds at the first tier's price.
+
+    ``provisioned=True`` prices an invocation served by a provisioned-concurrency environment at the lower
+    provisioned duration price (the provisioned capacity itself is billed by time, see :func:`monthly_cost`).
 
     Pass the REPORT line's ``Billed Duration`` (whole milliseconds, Init included on a cold start). The free tier
     is a monthly allowance, not a per-invocation discount, so it is left to :func:`monthly_cost`.
@@ -254,7 +258,8 @@ def price_invocation(
         billed_duration_ms=billed_duration_ms,
         gb_seconds=usage,
         request_usd=prices.usd_per_request,
-        compute_usd=usage * arch.first_tier_usd_per_gb_second,
+        compute_usd=usage
+        * (arch.provisioned_duration_usd_per_gb_second if provisioned else arch.first_tier_usd_per_gb_second),
         ephemeral_storage_usd=storage * prices.ephemeral_storage_usd_per_gb_second,
     )
 

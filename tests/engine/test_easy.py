@@ -65,3 +65,27 @@ def test_deploy_from_source_and_async(cloud) -> None:
     cloud.run()
     assert any(line.startswith("REPORT") for line in fn.logs())
     assert fn.publish() == "1"
+
+
+def test_provisioned_invocations_are_priced_at_the_provisioned_duration_rate(cloud) -> None:
+    from pocketcloud import pricing
+
+    fn = pocketcloud.deploy(cloud, source="def run(e, c):\n    return 1\n", handler_name="run", memory_size=1024)
+    version = fn.publish()
+    fn.client.put_provisioned_concurrency_config(
+        FunctionName=fn.name, Qualifier=version, ProvisionedConcurrentExecutions=1
+    )
+    cloud.run(until=cloud.now + 30)
+    result = fn.invoke(qualifier=version)
+    assert result.invocation is not None and result.invocation.provisioned
+    arch = pricing.architecture_prices("us-east-1", "x86_64")
+    gbs = pricing.gb_seconds(1024, result.billed_ms)  # type: ignore[arg-type]
+    assert result.cost == pricing.US_EAST_1.usd_per_request + gbs * arch.provisioned_duration_usd_per_gb_second
+
+
+def test_lambda_settings_are_public(cloud) -> None:
+    cloud.lambda_settings.idle_reclaim_s = 5
+    fn = pocketcloud.deploy(cloud, source="def run(e, c):\n    return 1\n", handler_name="run")
+    assert fn.invoke().cold_start
+    cloud.run(until=cloud.now + 6)
+    assert fn.invoke().cold_start
