@@ -138,9 +138,9 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     return config
 
 
-def _check_revision(version: FunctionVersion, params: dict[str, Any]) -> None:
-    expected = params.get("RevisionId")
-    if expected is not None and expected != version.revision_id:
+def check_revision(expected: Any, current: str) -> None:
+    """Optimistic locking: a RevisionId in the request must match the resource's current one."""
+    if expected is not None and expected != current:
         raise ServiceError(
             "PreconditionFailedException",
             "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API "
@@ -153,7 +153,7 @@ def update_function_code(service: LambdaService, params: dict[str, Any]) -> dict
     """Replace $LATEST's code. Existing environments keep the old code; new invocations get new ones."""
     function, _ = service.function(params["FunctionName"])
     latest = function.latest
-    _check_revision(latest, params)
+    check_revision(params.get("RevisionId"), latest.revision_id)
     if "ZipFile" not in params:
         raise ServiceError("InvalidParameterValueException", "Please provide a source for function code (ZipFile).")
     code = code_package(params["ZipFile"], "UpdateFunctionCode")
@@ -178,7 +178,7 @@ def update_function_configuration(service: LambdaService, params: dict[str, Any]
     """Change $LATEST's settings. Like a code update, it means fresh execution environments next time."""
     function, _ = service.function(params["FunctionName"])
     latest = function.latest
-    _check_revision(latest, params)
+    check_revision(params.get("RevisionId"), latest.revision_id)
     changes: dict[str, Any] = {}
     if "Runtime" in params:
         changes["runtime"] = validation.check_runtime(params["Runtime"])
@@ -253,6 +253,15 @@ def paginate(items: list[Any], params: dict[str, Any], default_max: int = 50) ->
     return page, next_marker
 
 
+def paged(key: str, items: list[Any], params: dict[str, Any]) -> dict[str, Any]:
+    """A List* response: one page of ``items`` under ``key``, and ``NextMarker`` when more remain."""
+    page, next_marker = paginate(items, params)
+    result: dict[str, Any] = {key: page}
+    if next_marker:
+        result["NextMarker"] = next_marker
+    return result
+
+
 def list_functions(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
     configs: list[dict[str, Any]] = []
     for name in sorted(service.functions):
@@ -260,11 +269,7 @@ def list_functions(service: LambdaService, params: dict[str, Any]) -> dict[str, 
         configs.append(function.latest.configuration())
         if params.get("FunctionVersion") == "ALL":
             configs.extend(function.versions[v].configuration() for v in function.versions)
-    page, next_marker = paginate(configs, params)
-    result: dict[str, Any] = {"Functions": page}
-    if next_marker:
-        result["NextMarker"] = next_marker
-    return result
+    return paged("Functions", configs, params)
 
 
 def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:

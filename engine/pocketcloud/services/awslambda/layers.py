@@ -124,7 +124,7 @@ def _latest(layer: Layer, runtime: Any, architecture: Any) -> LayerVersion | Non
 
 
 def list_layers(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
-    from .functions import paginate
+    from .functions import paged
 
     entries = []
     for name in sorted(service.layers):
@@ -133,15 +133,11 @@ def list_layers(service: LambdaService, params: dict[str, Any]) -> dict[str, Any
             entries.append(
                 {"LayerName": name, "LayerArn": latest.layer_arn, "LatestMatchingVersion": latest.describe()}
             )
-    page, marker = paginate(entries, params)
-    result: dict[str, Any] = {"Layers": page}
-    if marker:
-        result["NextMarker"] = marker
-    return result
+    return paged("Layers", entries, params)
 
 
 def list_layer_versions(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
-    from .functions import paginate
+    from .functions import paged
 
     layer = service.layers.get(_layer_name(params["LayerName"]))
     versions = [] if layer is None else [layer.versions[n] for n in sorted(layer.versions, reverse=True)]
@@ -152,11 +148,7 @@ def list_layer_versions(service: LambdaService, params: dict[str, Any]) -> dict[
         if (not runtime or not v.compatible_runtimes or runtime in v.compatible_runtimes)
         and (not architecture or not v.compatible_architectures or architecture in v.compatible_architectures)
     ]
-    page, marker = paginate([v.describe() for v in versions], params)
-    result: dict[str, Any] = {"LayerVersions": page}
-    if marker:
-        result["NextMarker"] = marker
-    return result
+    return paged("LayerVersions", [v.describe() for v in versions], params)
 
 
 def delete_layer_version(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:

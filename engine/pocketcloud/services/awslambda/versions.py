@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...errors import ServiceError
 from ...timeutil import last_modified
-from .functions import paginate
+from .functions import check_revision, paged
 from .models import Alias, Function, FunctionVersion
 
 if TYPE_CHECKING:
@@ -51,14 +51,7 @@ def publish_version(service: LambdaService, params: dict[str, Any]) -> dict[str,
             f"CodeSHA256 ({expected_sha}) is different from current CodeSHA256 in $LATEST "
             f"({function.latest.code.sha256}). Please try again with the CodeSHA256 in $LATEST.",
         )
-    expected_revision = params.get("RevisionId")
-    if expected_revision is not None and expected_revision != function.latest.revision_id:
-        raise ServiceError(
-            "PreconditionFailedException",
-            "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API "
-            "to retrieve the latest Revision Id",
-            412,
-        )
+    check_revision(params.get("RevisionId"), function.latest.revision_id)
     config = publish(service, function, str(params.get("Description", ""))).configuration()
     config["ResponseMetadata"] = {"HTTPStatusCode": 201}
     return config
@@ -68,11 +61,7 @@ def list_versions_by_function(service: LambdaService, params: dict[str, Any]) ->
     function, _ = service.function(params["FunctionName"])
     configs = [function.latest.configuration()]
     configs += [function.versions[n].configuration() for n in sorted(function.versions, key=int)]
-    page, marker = paginate(configs, params)
-    result: dict[str, Any] = {"Versions": page}
-    if marker:
-        result["NextMarker"] = marker
-    return result
+    return paged("Versions", configs, params)
 
 
 def _check_weights(service: LambdaService, function: Function, primary: str, routing: Any) -> dict[str, float]:
@@ -159,13 +148,7 @@ def get_alias(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
 
 def update_alias(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
     function, alias = _alias(service, params)
-    if params.get("RevisionId") not in (None, alias.revision_id):
-        raise ServiceError(
-            "PreconditionFailedException",
-            "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API "
-            "to retrieve the latest Revision Id",
-            412,
-        )
+    check_revision(params.get("RevisionId"), alias.revision_id)
     primary = str(params.get("FunctionVersion", alias.function_version))
     service.version(function, primary)
     if "RoutingConfig" in params:
@@ -191,11 +174,7 @@ def list_aliases(service: LambdaService, params: dict[str, Any]) -> dict[str, An
     function, _ = service.function(params["FunctionName"])
     wanted = params.get("FunctionVersion")
     aliases = [a.describe() for _, a in sorted(function.aliases.items()) if wanted in (None, a.function_version)]
-    page, marker = paginate(aliases, params)
-    result: dict[str, Any] = {"Aliases": page}
-    if marker:
-        result["NextMarker"] = marker
-    return result
+    return paged("Aliases", aliases, params)
 
 
 def route(service: LambdaService, target: Target) -> FunctionVersion:
