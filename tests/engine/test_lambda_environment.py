@@ -123,7 +123,7 @@ def test_context_attributes(lam) -> None:
     assert ctx["function_name"] == "hello"
     assert ctx["function_version"] == "$LATEST"
     assert ctx["invoked_function_arn"] == "arn:aws:lambda:ap-northeast-2:123456789012:function:hello"
-    assert ctx["memory_limit_in_mb"] == "512"
+    assert ctx["memory_limit_in_mb"] == "512"  # a string, read from AWS_LAMBDA_FUNCTION_MEMORY_SIZE
     assert ctx["log_group_name"] == "/aws/lambda/hello"
     assert ctx["remaining"] == 7000
 
@@ -279,3 +279,32 @@ def test_a_synchronous_invoke_from_inside_a_handler_is_refused_clearly(lam) -> N
     )
     make_function(lam, source=source)
     assert "InvocationType='Event'" in payload(lam)
+
+
+def test_tz_lang_and_path_are_not_reserved_and_can_be_set(lam) -> None:
+    """LANG, PATH and TZ have defaults but "aren't reserved and can be extended" (configuration-envvars)."""
+    make_function(lam, source=ENV_DUMP, Environment={"Variables": {"TZ": "Asia/Seoul"}})
+    env = payload(lam)
+    assert env["TZ"] == "Asia/Seoul"
+    assert env["LANG"] == "en_US.UTF-8"
+
+
+def test_non_string_values_are_refused_before_sending_as_boto3_does(lam) -> None:
+    with pytest.raises(pocketcloud.ParamValidationError, match="Environment.Variables.RETRIES"):
+        make_function(lam, Environment={"Variables": {"RETRIES": 3}})
+
+
+def test_the_package_is_readable_at_var_task_and_layers_at_opt(lam) -> None:
+    layer = lam.publish_layer_version(
+        LayerName="config", Content={"ZipFile": pocketcloud.zip_code({"config/app.json": '{"from": "layer"}'})}
+    )["LayerVersionArn"]
+    source = (
+        "import json, os\n"
+        "def handler(event, context):\n"
+        "    task = json.load(open(os.environ['LAMBDA_TASK_ROOT'] + '/data/settings.json'))\n"
+        "    opt = json.load(open('/opt/config/app.json'))\n"
+        "    return [task, opt, sorted(os.listdir('/var/task'))]\n"
+    )
+    code = pocketcloud.zip_code({"app.py": source, "data/settings.json": '{"from": "package"}'})
+    make_function(lam, Code={"ZipFile": code}, Layers=[layer])
+    assert payload(lam) == [{"from": "package"}, {"from": "layer"}, ["app.py", "data"]]

@@ -36,9 +36,8 @@ class LambdaContext:
         self.function_name = function_name
         self.function_version = function_version
         self.invoked_function_arn = invoked_function_arn
-        # The Python runtime exposes this as a string-convertible int; AWS documents it as "the amount of
-        # memory that's allocated for the function".
-        self.memory_limit_in_mb = memory_limit_in_mb
+        # The Python runtime client reads it from AWS_LAMBDA_FUNCTION_MEMORY_SIZE, so it is a string (e.g. "128").
+        self.memory_limit_in_mb = str(memory_limit_in_mb)
         self.log_group_name = log_group_name
         self.log_stream_name = log_stream_name
         self.identity = identity

@@ -100,7 +100,7 @@ class ExecutionEnvironment:
         self.available_at = created_at
         self._clock = VirtualClock(created_at, None)
         self._lines: list[tuple[float, str]] = []
-        self.tmp = TmpFS()
+        self.tmp = TmpFS(index.mount_roots())
         self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp), sdk_modules(cloud))
         self.handler: Callable[[Any, Any], Any] | None = None
         self._handler_fault: dict[str, Any] | None = None
@@ -138,7 +138,9 @@ class ExecutionEnvironment:
         """
         v = self.version
         region = self.cloud.region
-        environ = dict(v.environment)
+        # LANG, PATH and TZ have runtime defaults that a function may override; the rest are reserved.
+        environ = {"LANG": "en_US.UTF-8", "PATH": "/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin", "TZ": ":UTC"}
+        environ.update(v.environment)
         environ.update(
             {
                 "_HANDLER": v.handler,
@@ -154,9 +156,6 @@ class ExecutionEnvironment:
                 "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9001",
                 "LAMBDA_TASK_ROOT": TASK_ROOT,
                 "LAMBDA_RUNTIME_DIR": "/var/runtime",
-                "LANG": "en_US.UTF-8",
-                "PATH": "/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin",
-                "TZ": ":UTC",
             }
         )
         return environ

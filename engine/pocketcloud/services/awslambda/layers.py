@@ -115,9 +115,10 @@ def get_layer_version_by_arn(service: LambdaService, params: dict[str, Any]) -> 
 def _latest(layer: Layer, runtime: Any, architecture: Any) -> LayerVersion | None:
     for number in sorted(layer.versions, reverse=True):
         version = layer.versions[number]
-        if runtime and version.compatible_runtimes and runtime not in version.compatible_runtimes:
+        # A filter matches only versions that declare that runtime or architecture (ListLayers).
+        if runtime and runtime not in version.compatible_runtimes:
             continue
-        if architecture and version.compatible_architectures and architecture not in version.compatible_architectures:
+        if architecture and architecture not in version.compatible_architectures:
             continue
         return version
     return None
@@ -145,8 +146,8 @@ def list_layer_versions(service: LambdaService, params: dict[str, Any]) -> dict[
     versions = [
         v
         for v in versions
-        if (not runtime or not v.compatible_runtimes or runtime in v.compatible_runtimes)
-        and (not architecture or not v.compatible_architectures or architecture in v.compatible_architectures)
+        if (not runtime or runtime in v.compatible_runtimes)
+        and (not architecture or architecture in v.compatible_architectures)
     ]
     return paged("LayerVersions", [v.describe() for v in versions], params)
 

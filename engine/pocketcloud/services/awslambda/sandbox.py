@@ -24,8 +24,10 @@ import importlib.machinery
 import logging
 import operator
 import os
+import shutil
 import sys
 import time as _time_module
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from types import CodeType, FrameType, ModuleType, TracebackType
@@ -191,7 +193,9 @@ class ModuleIndex:
     compiling each file once is safe, and makes every cold start after the first cheaper in real time.
     """
 
-    def __init__(self, roots: list[tuple[str, dict[str, bytes]]]) -> None:
+    def __init__(
+        self, roots: list[tuple[str, dict[str, bytes]]], mounts: dict[str, dict[str, bytes]] | None = None
+    ) -> None:
         #: module name -> (origin path, is package, source bytes)
         self.entries: dict[str, tuple[str, bool, bytes]] = {}
         self._code: dict[str, CodeType] = {}
@@ -212,6 +216,18 @@ class ModuleIndex:
                 self.sources[origin] = data
                 self.entries.setdefault(name, (origin, is_package, data))
         self.top_level = frozenset(name.split(".")[0] for name in self.entries)
+        self._mount_files = mounts or {}
+        self._mount_roots: dict[str, str] | None = None
+
+    def mount_roots(self) -> dict[str, str]:
+        """Real folders holding ``/var/task`` and ``/opt`` for this code view, written once on first use."""
+        if self._mount_roots is None:
+            from .tmpfs import materialize
+
+            self._mount_roots = {prefix: materialize(files) for prefix, files in self._mount_files.items()}
+            for root in self._mount_roots.values():
+                weakref.finalize(self, shutil.rmtree, root, True)
+        return self._mount_roots
 
     def code(self, name: str) -> CodeType:
         code = self._code.get(name)

@@ -141,8 +141,10 @@ class LambdaService:
             site_prefix = f"python/lib/{version.runtime}/site-packages/"
             site_packages: dict[str, bytes] = {}
             python: dict[str, bytes] = {}
+            opt: dict[str, bytes] = {}
             for layer in version.layers:
                 for path, data in layer.content.files.items():
+                    opt[path] = data
                     if path.startswith(site_prefix):
                         site_packages[path[len(site_prefix) :]] = data
                     elif path.startswith("python/"):
@@ -152,7 +154,8 @@ class LambdaService:
                     (TASK_ROOT, version.code.files),
                     (f"/opt/{site_prefix.rstrip('/')}", site_packages),
                     ("/opt/python", python),
-                ]
+                ],
+                mounts={TASK_ROOT: version.code.files, "/opt": opt},
             )
             self._indexes[key] = index
         return index

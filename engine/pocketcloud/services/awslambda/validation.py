@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ... import limits
-from ...errors import ServiceError
+from ...errors import ParamValidationError, ServiceError
 
 _ROLE = re.compile(r"^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+$")
 _HANDLER = re.compile(r"^[^\s]+$")
@@ -130,11 +130,10 @@ def check_environment(environment: Any) -> dict[str, str]:
                 f"[a-zA-Z]([a-zA-Z0-9_])+] (key {key!r})",
             )
         if not isinstance(value, str):
-            # boto3 refuses non-string values before sending (botocore ParamValidationError); say so plainly.
-            raise ServiceError(
-                "InvalidParameterValueException",
-                f"Environment variable {key} must be a string, got {type(value).__name__} "
-                "(Lambda stores every value as a string)",
+            # boto3 refuses non-string values before sending anything, with botocore's wording.
+            raise ParamValidationError(
+                f"Invalid type for parameter Environment.Variables.{key}, value: {value!r}, "
+                f"type: {type(value)}, valid types: {str}"
             )
     reserved = sorted(set(variables) & RESERVED_ENV_KEYS)
     if reserved:
