@@ -290,7 +290,7 @@ def test_tz_lang_and_path_are_not_reserved_and_can_be_set(lam) -> None:
 
 
 def test_non_string_values_are_refused_before_sending_as_boto3_does(lam) -> None:
-    with pytest.raises(pocketcloud.ParamValidationError, match="Environment.Variables.RETRIES"):
+    with pytest.raises(pocketcloud.ParamValidationError, match=r"Environment\.Variables\.RETRIES"):
         make_function(lam, Environment={"Variables": {"RETRIES": 3}})
 
 
