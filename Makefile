@@ -41,7 +41,7 @@ build/lite/.built: $(WHEEL) node_modules/.installed tools/build_lite.py $(LAB_SO
 
 site: site/.built
 site/.built: build/lite/.built $(DOC_SOURCES)
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/mkdocs build --strict
 	touch $@
 
 serve: site/.built
