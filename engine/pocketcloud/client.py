@@ -44,20 +44,21 @@ class Exceptions:
 def operation(name: str, *, required: Iterable[str] = (), optional: Iterable[str] = ()) -> Callable[[F], F]:
     """Mark a client method as the AWS operation ``name`` taking the given top-level parameters."""
     required_set = tuple(required)
-    allowed = frozenset(required_set) | frozenset(optional)
+    required_keys = frozenset(required_set)
+    allowed = required_keys | frozenset(optional)
 
     def decorate(method: F) -> F:
         @functools.wraps(method)
         def call(self: BaseClient, *args: Any, **params: Any) -> dict[str, Any]:
             if args:
                 raise TypeError(f"{method.__name__}() only accepts keyword arguments.")
-            problems = [f'Missing required parameter in input: "{p}"' for p in required_set if p not in params]
-            problems += [
-                f'Unknown parameter in input: "{p}", must be one of: {", ".join(sorted(allowed))}'
-                for p in params
-                if p not in allowed
-            ]
-            if problems:
+            if not (params.keys() <= allowed and required_keys <= params.keys()):
+                problems = [f'Missing required parameter in input: "{p}"' for p in required_set if p not in params]
+                problems += [
+                    f'Unknown parameter in input: "{p}", must be one of: {", ".join(sorted(allowed))}'
+                    for p in params
+                    if p not in allowed
+                ]
                 raise ParamValidationError("\n".join(problems))
             try:
                 result = method(self, **params)

@@ -224,3 +224,19 @@ def test_init_that_cannot_finish_within_the_function_timeout_times_out(lam) -> N
     response = lam.invoke(FunctionName="hello", LogType="Tail")
     assert response["FunctionError"] == "Unhandled"
     assert "Task timed out after 15.00 seconds" in json.loads(response["Payload"].read())["errorMessage"]
+
+
+def test_changing_the_reclaim_time_applies_to_environments_already_idle(cloud, lam) -> None:
+    make_function(lam)
+    report(lam)
+    cloud.lambda_settings.idle_reclaim_s = 30
+    cloud.run(until=cloud.now + 700)  # the first check (at 600 s) sees the new, shorter setting
+    assert "Init Duration" in report(lam)
+
+
+def test_a_long_run_keeps_the_event_heap_small(cloud, lam) -> None:
+    """Reclaim uses one pending check per environment, not one timer per invocation."""
+    make_function(lam)
+    for _ in range(2000):
+        lam.invoke(FunctionName="hello")
+    assert len(cloud.kernel._heap) <= 2

@@ -20,8 +20,26 @@ def function_arn(region: str, account: str, name: str, qualifier: str | None = N
     return f"{arn}:{qualifier}" if qualifier else arn
 
 
+_parsed: dict[tuple[str, str, str], tuple[str, str | None]] = {}
+
+
 def parse_function_ref(ref: str, region: str, account: str) -> tuple[str, str | None]:
-    """Split a FunctionName value into (name, qualifier), refusing other accounts and regions as AWS does."""
+    """Split a FunctionName value into (name, qualifier), refusing other accounts and regions as AWS does.
+
+    Results are cached: the same few names are parsed on every invoke.
+    """
+    key = (ref, region, account) if isinstance(ref, str) else None
+    if key is not None:
+        cached = _parsed.get(key)
+        if cached is not None:
+            return cached
+    result = _parse_function_ref(ref, region, account)
+    if key is not None and len(_parsed) < 10_000:
+        _parsed[key] = result
+    return result
+
+
+def _parse_function_ref(ref: str, region: str, account: str) -> tuple[str, str | None]:
     match = _FUNCTION_REF.match(ref) if isinstance(ref, str) and len(ref) <= 170 else None
     if match is None:
         raise ServiceError(

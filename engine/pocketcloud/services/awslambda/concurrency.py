@@ -150,7 +150,7 @@ def delete_provisioned_concurrency_config(service: LambdaService, params: dict[s
         )
     for env in [e for e in function.environments if e.provisioned_for == qualifier]:
         env.provisioned_for = None  # becomes an ordinary environment, reclaimed when idle
-        env.schedule_reclaim(service.settings.idle_reclaim_s)
+        env.schedule_reclaim(service.settings)
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}
 
 

@@ -30,6 +30,7 @@ from .tmpfs import TmpFS, patches
 if TYPE_CHECKING:
     from ...cloud import Cloud
     from .models import FunctionVersion
+    from .service import Settings
 
 
 class EnvState(Enum):
@@ -105,16 +106,42 @@ class ExecutionEnvironment:
         self.handler: Callable[[Any, Any], Any] | None = None
         self._handler_fault: dict[str, Any] | None = None
         self._reclaim_timer: Timer | None = None
+        self._idle_since = created_at
+        self._settings: Settings | None = None
+        self.max_memory_used_mb = performance.max_memory_used_mb(version.code.unzipped_size, version.memory_size)
         self.vcpus = min(limits.LAMBDA_MAX_VCPUS, version.memory_size / limits.LAMBDA_MB_PER_VCPU)
 
     # -- lifecycle -------------------------------------------------------------------------------------------
-    def schedule_reclaim(self, idle_s: float) -> None:
-        """Shut this environment down if it stays idle for ``idle_s`` virtual seconds (on-demand only)."""
-        self.cancel_reclaim()
-        if self.provisioned_for is None and self.state is not EnvState.DEAD:
-            self._reclaim_timer = self.cloud.kernel.schedule(idle_s, self.shutdown)
+    def schedule_reclaim(self, settings: Settings) -> None:
+        """Shut this environment down once it has been idle ``settings.idle_reclaim_s`` virtual seconds
+        (on-demand environments only). The setting is read when the check runs, so changing it mid-run
+        applies to environments that are already idle.
+
+        At most one timer is pending per environment: when it fires, an environment that was used in the
+        meantime is given a new deadline instead of being shut down. (One timer per invocation would leave
+        thousands of cancelled timers on the heap in a long run.)
+        """
+        if self.provisioned_for is not None or self.state is EnvState.DEAD:
+            return
+        self._idle_since = self.cloud.kernel.now
+        self._settings = settings
+        if self._reclaim_timer is None:
+            self._reclaim_timer = self.cloud.kernel.schedule(settings.idle_reclaim_s, self._reclaim_check)
+
+    def _reclaim_check(self) -> None:
+        self._reclaim_timer = None
+        if self.state is not EnvState.READY or self.provisioned_for is not None:
+            return  # busy now: the end of this invocation schedules the next check
+        assert self._settings is not None
+        due = self._idle_since + self._settings.idle_reclaim_s
+        now = self.cloud.kernel.now
+        if now >= due:
+            self.shutdown()
+        else:
+            self._reclaim_timer = self.cloud.kernel.schedule(due - now, self._reclaim_check)
 
     def cancel_reclaim(self) -> None:
+        """Stop the pending reclaim (shutdown, or provisioned again); a busy environment needs no cancel."""
         if self._reclaim_timer is not None:
             self._reclaim_timer.cancel()
             self._reclaim_timer = None

@@ -19,7 +19,6 @@ from ...kernel import URGENT
 from ...timeutil import last_modified
 from .context import ClientContext
 from .environment import EnvState, ExecutionEnvironment, PhaseOutcome
-from .performance import max_memory_used_mb
 
 if TYPE_CHECKING:
     from .models import Function, FunctionVersion, ProvisionedConfig
@@ -134,7 +133,6 @@ def start_invocation(
         lines += init.lines
         if init.error is not None or init.timed_out:
             lines.append((now + init.elapsed_ms / 1000, _init_report(init)))
-    env.cancel_reclaim()
     env.state = EnvState.BUSY
     function.in_flight += 1
     service.in_flight += 1
@@ -156,7 +154,7 @@ def start_invocation(
     end = start + duration_ms / 1000
     init_ms = init.elapsed_ms if init is not None else None
     billed = billed_duration_ms(duration_ms, init_ms)
-    memory_used = max_memory_used_mb(version.code.unzipped_size, version.memory_size)
+    memory_used = env.max_memory_used_mb
     lines.append((end, f"END RequestId: {request_id}"))
     report = (
         f"REPORT RequestId: {request_id}\tDuration: {duration_ms:.2f} ms\tBilled Duration: {billed} ms\t"
@@ -169,9 +167,7 @@ def start_invocation(
     elif outcome.reset and outcome.error is not None:
         report += f"Status: error\tError Type: {outcome.error.get('errorType', 'Runtime.Unknown')}"
     lines.append((end, report))
-    logs = service.logs
-    for at, text in lines:
-        logs.put(env.log_group_name, env.log_stream_name, at, text)
+    service.logs.put_many(env.log_group_name, env.log_stream_name, lines)
     env.available_at = end
     invocation = Invocation(
         request_id=request_id,
@@ -246,7 +242,7 @@ def _finish(
             env.shutdown()
         else:
             env.state = EnvState.READY
-            env.schedule_reclaim(service.settings.idle_reclaim_s)
+            env.schedule_reclaim(service.settings)
     if on_finish is not None:
         on_finish(invocation)
 
@@ -274,8 +270,7 @@ def provision_environments(
             lines.append((done, _init_report(init)))
         else:
             lines.append((done, f"INIT_REPORT Init Duration: {init.elapsed_ms:.2f} ms\tPhase: init\tStatus: success"))
-        for at, text in lines:
-            service.logs.put(env.log_group_name, env.log_stream_name, at, text)
+        service.logs.put_many(env.log_group_name, env.log_stream_name, lines)
         env.available_at = done
         cloud.kernel.call_at(done, _provisioned_ready, service, env, config, init.error is None, priority=URGENT)
 

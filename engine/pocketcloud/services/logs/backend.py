@@ -85,6 +85,22 @@ class LogsBackend:
         millis = epoch_millis(at)
         log_stream.events.append((millis, message, millis))
 
+    def put_many(self, group: str, stream: str, lines: list[tuple[float, str]]) -> None:
+        """Append several events (``(virtual seconds, message)``) to one stream: the invoke path's batch."""
+        if not lines:
+            return
+        log_group = self.groups.get(group)
+        first = epoch_millis(lines[0][0])
+        if log_group is None:
+            log_group = self.groups[group] = LogGroup(group, first)
+        log_stream = log_group.streams.get(stream)
+        if log_stream is None:
+            log_stream = self._new_stream(log_group, stream, first)
+        append = log_stream.events.append
+        for at, message in lines:
+            millis = epoch_millis(at)
+            append((millis, message, millis))
+
     def events(self, group: str, stream: str) -> list[tuple[int, str, int]]:
         log_group = self.groups.get(group)
         if log_group is None or stream not in log_group.streams:
