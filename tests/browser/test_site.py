@@ -129,3 +129,28 @@ def test_search_finds_pages_in_the_readers_language(
     assert any(link.startswith(expected) for link in links), links
     if unexpected:
         assert not any(link.startswith(unexpected) for link in links), links
+
+
+PAGES = [
+    "/concepts/what-is-serverless/",
+    "/lambda/",
+    "/lambda/lifecycle/",
+    "/lambda/environment-variables/",
+    "/lambda/layers/",
+    "/lambda/pricing/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_example_on_a_page_runs_in_pyodide(site_url: str, page: Any, path: str) -> None:
+    """The examples are tested in CPython (tests/docs); this runs them where readers run them: Python 3.14 in
+    Pyodide, one warm worker per page."""
+    page.goto(site_url + path)
+    blocks = page.locator(".pc-run[data-ready]")
+    blocks.first.wait_for()
+    count = blocks.count()
+    assert count >= 1
+    for index in range(count):
+        block = blocks.nth(index)
+        output = _run(block)
+        assert block.get_attribute("data-state") == "done", f"example {index + 1} of {path}:\n{output[-2000:]}"
