@@ -185,10 +185,18 @@ async def run(code, filename):
     return json.dumps(result)
 `;
 
-async function boot(indexURL) {
+// Packages the first example needs, fetched while Pyodide boots rather than after it (loadPyodide's
+// `packages` option overlaps the download with start-up). Only the engine is named here: it is in the site's
+// lock, and almost every example imports it; anything else still loads through loadPackagesFromImports.
+function preload(code) {
+  return /^\s*(?:import|from)\s+pocketcloud\b/m.test(code) ? ["pocketcloud"] : [];
+}
+
+async function boot(indexURL, code) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const py = await loadPyodide({
     indexURL,
+    packages: preload(code),
     lockFileURL: new URL("pyodide-lock.json", indexURL).href,
     packageBaseUrl: indexURL,
     stdout: (line) => emit("stdout", `${line}\n`),
@@ -209,7 +217,7 @@ async function run({ id, code, filename, indexURL }) {
   try {
     if (!pyodide) {
       self.postMessage({ type: "phase", id, phase: "python" });
-      booting ??= boot(indexURL);
+      booting ??= boot(indexURL, code);
       pyodide = await booting;
     }
     let announced = false;
