@@ -51,32 +51,23 @@ def _constraint(value: Any, field: str, constraint: str) -> ServiceError:
     )
 
 
+def _check_int_range(value: Any, field: str, low: int, high: int) -> int:
+    """An integer field within [low, high], refused in the AWS "1 validation error detected" form."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _constraint(value, field, "Member must be an integer")
+    if value < low:
+        raise _constraint(value, field, f"Member must have value greater than or equal to {low}")
+    if value > high:
+        raise _constraint(value, field, f"Member must have value less than or equal to {high}")
+    return value
+
+
 def check_memory(memory: Any) -> int:
-    if not isinstance(memory, int) or isinstance(memory, bool):
-        raise _constraint(memory, "memorySize", "Member must be an integer")
-    if memory < limits.LAMBDA_MEMORY_MIN_MB:
-        raise _constraint(
-            memory, "memorySize", f"Member must have value greater than or equal to {limits.LAMBDA_MEMORY_MIN_MB}"
-        )
-    if memory > limits.LAMBDA_MEMORY_MAX_MB:
-        raise _constraint(
-            memory, "memorySize", f"Member must have value less than or equal to {limits.LAMBDA_MEMORY_MAX_MB}"
-        )
-    return memory
+    return _check_int_range(memory, "memorySize", limits.LAMBDA_MEMORY_MIN_MB, limits.LAMBDA_MEMORY_MAX_MB)
 
 
 def check_timeout(timeout: Any) -> int:
-    if not isinstance(timeout, int) or isinstance(timeout, bool):
-        raise _constraint(timeout, "timeout", "Member must be an integer")
-    if timeout < limits.LAMBDA_TIMEOUT_MIN_S:
-        raise _constraint(
-            timeout, "timeout", f"Member must have value greater than or equal to {limits.LAMBDA_TIMEOUT_MIN_S}"
-        )
-    if timeout > limits.LAMBDA_TIMEOUT_MAX_S:
-        raise _constraint(
-            timeout, "timeout", f"Member must have value less than or equal to {limits.LAMBDA_TIMEOUT_MAX_S}"
-        )
-    return timeout
+    return _check_int_range(timeout, "timeout", limits.LAMBDA_TIMEOUT_MIN_S, limits.LAMBDA_TIMEOUT_MAX_S)
 
 
 def check_runtime(runtime: Any) -> str:
