@@ -219,3 +219,13 @@ def test_add_permission_and_get_policy(lam) -> None:
     lam.remove_permission(FunctionName="hello", StatementId="s3-invoke")
     with pytest.raises(lam.exceptions.ResourceNotFoundException):
         lam.get_policy(FunctionName="hello")
+
+
+def test_deleting_a_version_shuts_down_its_environments(lam) -> None:
+    make_function(lam)
+    version = lam.publish_version(FunctionName="hello")["Version"]
+    lam.invoke(FunctionName="hello", Qualifier=version)
+    assert lam.delete_function(FunctionName="hello", Qualifier=version)["ResponseMetadata"]["HTTPStatusCode"] == 204
+    with pytest.raises(lam.exceptions.ResourceNotFoundException):
+        lam.invoke(FunctionName="hello", Qualifier=version)
+    assert lam.invoke(FunctionName="hello")["StatusCode"] == 200

@@ -280,8 +280,7 @@ def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
         del service.functions[function.name]
         service.reserved.pop(function.name, None)
         for env in list(function.environments):
-            env.shutdown()
-        function.environments.clear()
+            env.shutdown()  # each removes itself from function.environments
         return {"ResponseMetadata": {"HTTPStatusCode": 204}}
     if qualifier == "$LATEST":
         raise ServiceError(
@@ -297,7 +296,6 @@ def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
         )
     del function.versions[qualifier]
     for env in [e for e in function.environments if e.version is version]:
-        env.shutdown()
-        function.environments.remove(env)
+        env.shutdown()  # its on_shutdown hook removes it from function.environments
     function.provisioned.pop(qualifier, None)
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}
