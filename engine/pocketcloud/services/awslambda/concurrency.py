@@ -17,7 +17,7 @@ from ...timeutil import last_modified
 from .models import Function, ProvisionedConfig
 
 if TYPE_CHECKING:
-    from .service import LambdaService, Target
+    from .service import LambdaService
 
 
 def _check_count(value: Any, field: str, minimum: int) -> int:
@@ -152,7 +152,3 @@ def delete_provisioned_concurrency_config(service: LambdaService, params: dict[s
         env.provisioned_for = None  # becomes an ordinary environment, reclaimed when idle
         env.schedule_reclaim(service.settings)
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}
-
-
-def uses_provisioned(target: Target) -> bool:
-    return target.qualifier in target.function.provisioned

@@ -210,9 +210,6 @@ class Function:
     #: Invocations in flight right now: this function's concurrency (kept as a counter by the invoke path).
     in_flight: int = 0
 
-    def busy_count(self) -> int:
-        return self.in_flight
-
     @property
     def name(self) -> str:
         return self.latest.name

@@ -94,22 +94,3 @@ def remove_permission(service: LambdaService, params: dict[str, Any]) -> dict[st
     function.policy = remaining
     function.policy_revision = service.cloud.new_request_id()
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}
-
-
-def allows(function_policy: list[dict[str, Any]], principal_service: str, source_arn: str | None) -> bool:
-    """Whether the policy lets a service principal invoke the function (used by event sources)."""
-    for statement in function_policy:
-        principal = statement.get("Principal")
-        if principal != "*" and principal != {"Service": principal_service}:
-            continue
-        if statement.get("Action") not in ("lambda:InvokeFunction", "lambda:*", "*"):
-            continue
-        like = statement.get("Condition", {}).get("ArnLike", {}).get("AWS:SourceArn")
-        if (
-            like is not None
-            and source_arn is not None
-            and not re.fullmatch(re.escape(like).replace("\\*", ".*"), source_arn)
-        ):
-            continue
-        return True
-    return False

@@ -30,7 +30,7 @@ import time as _time_module
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from types import CodeType, FrameType, ModuleType, TracebackType
+from types import CodeType, FrameType, ModuleType
 from typing import Any
 
 from ...timeutil import EPOCH_SECONDS
@@ -489,14 +489,3 @@ def _tuple_getter(keys: tuple[str, ...]) -> Callable[[Any], Any]:
 def current_clock() -> VirtualClock | None:
     """The virtual clock of the function code running right now (None outside any function)."""
     return _current
-
-
-def user_frames(tb: TracebackType | None) -> list[tuple[str, int, str, str]]:
-    """(file, line, function, source line) for the traceback frames that belong to user code."""
-    frames = []
-    while tb is not None:
-        code = tb.tb_frame.f_code
-        if code.co_filename.startswith(_USER_PREFIXES):
-            frames.append((code.co_filename, tb.tb_lineno, code.co_name, ""))
-        tb = tb.tb_next
-    return frames

@@ -1,6 +1,6 @@
 """The state of CloudWatch Logs in one cloud: groups, streams, events.
 
-Other services write here the way Lambda's platform does on AWS (an internal path, :meth:`LogsBackend.put`, not the
+Other services write here the way Lambda's platform does on AWS (an internal path, :meth:`LogsBackend.put_many`, not the
 public API), while readers use the ``logs`` client's public operations, which reach the state through the lookup
 and mutation methods below. The backend raises :class:`~pocketcloud.errors.ServiceError` with CloudWatch Logs'
 own codes and messages, so every operation that touches a missing group or stream fails the same way.
@@ -74,17 +74,6 @@ class LogsBackend:
         self.groups: dict[str, LogGroup] = {}
 
     # -- the platform's write path (Lambda) ----------------------------------------------------------------------
-    def put(self, group: str, stream: str, at: float, message: str) -> None:
-        """Append one event at virtual time ``at`` (seconds)."""
-        log_group = self.groups.get(group)
-        if log_group is None:
-            log_group = self.groups[group] = LogGroup(group, epoch_millis(at))
-        log_stream = log_group.streams.get(stream)
-        if log_stream is None:
-            log_stream = self._new_stream(log_group, stream, epoch_millis(at))
-        millis = epoch_millis(at)
-        log_stream.events.append((millis, message, millis))
-
     def put_many(self, group: str, stream: str, lines: list[tuple[float, str]]) -> None:
         """Append several events (``(virtual seconds, message)``) to one stream: the invoke path's batch."""
         if not lines:
