@@ -19,6 +19,7 @@ from ...kernel import URGENT
 from ...timeutil import last_modified
 from .context import ClientContext
 from .environment import EnvState, ExecutionEnvironment, PhaseOutcome
+from .models import runtime_version_arn
 
 if TYPE_CHECKING:
     from .models import Function, FunctionVersion, ProvisionedConfig
@@ -103,7 +104,7 @@ def _new_environment(
 
 
 def _init_lines(version: FunctionVersion, now: float) -> list[tuple[float, str]]:
-    runtime_arn = version.configuration()["RuntimeVersionConfig"]["RuntimeVersionArn"]
+    runtime_arn = runtime_version_arn(version.runtime, version.arn)
     runtime = _RUNTIME_VERSION[version.runtime]
     return [(now, f"INIT_START Runtime Version: {runtime}\tRuntime Version ARN: {runtime_arn}")]
 
