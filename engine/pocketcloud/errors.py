@@ -44,15 +44,20 @@ class ParamValidationError(PocketCloudError):
 _classes: dict[str, type[ClientError]] = {}
 
 
-def exception_class(code: str) -> type[ClientError]:
+def exception_class(code: str, name: str | None = None) -> type[ClientError]:
     """The ClientError subclass for an AWS error code, created once and shared by all clients.
 
     Sharing matters: ``except lam.exceptions.ResourceNotFoundException`` must catch an error raised through
-    another client object of the same cloud, as it does with boto3's modeled exceptions.
+    another client object of the same cloud, as it does with boto3's modeled exceptions. ``name`` is the
+    model's shape name when it differs from the code on the wire (SQS's ``QueueDoesNotExist`` travels as
+    ``AWS.SimpleQueueService.NonExistentQueue``).
     """
     cls = _classes.get(code)
     if cls is None:
-        cls = type(code, (ClientError,), {"__module__": "pocketcloud.errors", "__doc__": f"AWS error {code}."})
+        class_name = name or code
+        if not class_name.isidentifier():
+            class_name = "".join(ch if ch.isalnum() else "_" for ch in class_name)
+        cls = type(class_name, (ClientError,), {"__module__": "pocketcloud.errors", "__doc__": f"AWS error {code}."})
         _classes[code] = cls
     return cls
 
@@ -61,10 +66,11 @@ class ServiceError(Exception):
     """Raised inside a service to fail the current operation; the client turns it into a ClientError.
 
     Services raise this instead of building botocore-shaped dictionaries themselves, so that the response
-    shape lives in one place (:mod:`pocketcloud.client`).
+    shape lives in one place (:mod:`pocketcloud.client`). Without a ``status`` the client uses the HTTP status
+    the service model gives the error (400 when it gives none).
     """
 
-    def __init__(self, code: str, message: str, status: int = 400, **extra: Any) -> None:
+    def __init__(self, code: str, message: str, status: int | None = None, **extra: Any) -> None:
         super().__init__(message)
         self.code = code
         self.message = message

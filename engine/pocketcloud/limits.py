@@ -59,13 +59,8 @@ SECRETSMANAGER_SECRET_VALUE_MAX_BYTES = 65_536
 SECRETSMANAGER_RECOVERY_WINDOW_MIN_DAYS = 7
 SECRETSMANAGER_RECOVERY_WINDOW_MAX_DAYS = 30
 SECRETSMANAGER_DEFAULT_RECOVERY_WINDOW_DAYS = 30
-# Field lengths from the API reference: Name 1-512, Description at most 2048, ClientRequestToken 32-64,
-# ListSecrets MaxResults 1-100. https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html
-# https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_ListSecrets.html
-SECRETSMANAGER_NAME_MAX_LENGTH = 512
-SECRETSMANAGER_DESCRIPTION_MAX_LENGTH = 2048
-SECRETSMANAGER_CLIENT_REQUEST_TOKEN_MIN_LENGTH = 32
-SECRETSMANAGER_CLIENT_REQUEST_TOKEN_MAX_LENGTH = 64
+# Field lengths (Name 1-512, Description at most 2048, ClientRequestToken 32-64, MaxResults 1-100) come from
+# botocore's model (engine/pocketcloud/models/secretsmanager.json).
 SECRETSMANAGER_LIST_MAX_RESULTS = 100
 
 # --- Lambda: ephemeral storage (pricing) -----------------------------------------------------------------------
@@ -85,22 +80,12 @@ LAMBDA_EPHEMERAL_STORAGE_MAX_MB = 10_240
 LOGS_DESCRIBE_LIMIT_MAX = 50
 # GetLogEvents / FilterLogEvents "limit": 1 to 10,000 events; the default is up to 10,000 events (and 1 MB).
 LOGS_EVENTS_LIMIT_MAX = 10_000
-# FilterLogEvents "logStreamNames": 1 to 100 items; "filterPattern": at most 1,024 characters.
-LOGS_FILTER_STREAM_NAMES_MAX = 100
-LOGS_FILTER_PATTERN_MAX_LENGTH = 1024
-# Log group and log stream names: 1 to 512 characters. Group names use a-z, A-Z, 0-9, '_', '-', '/', '.', '#';
-# stream names may not contain ':' or '*'. CreateLogGroup: "Log group names can't start with the string aws/".
-# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html
-# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogStream.html
-LOGS_NAME_MAX_LENGTH = 512
-LOGS_GROUP_NAME_PATTERN = r"[\.\-_/#A-Za-z0-9]+"
-LOGS_STREAM_NAME_PATTERN = r"[^:*]*"
-LOGS_GROUP_IDENTIFIER_MAX_LENGTH = 2048
+# Name lengths and patterns, list sizes and the other per-parameter constraints come from botocore's model
+# (engine/pocketcloud/models/logs.json); only the rules no model expresses are here.
 # PutLogEvents: "The maximum batch size is 1,048,576 bytes. This size is calculated as the sum of all event
-# messages in UTF-8, plus 26 bytes for each log event"; "The maximum number of log events in a batch is 10,000";
-# "Events more than 2 hours in the future are rejected"; "Events older than 14 days ... are rejected".
+# messages in UTF-8, plus 26 bytes for each log event"; "Events more than 2 hours in the future are rejected";
+# "Events older than 14 days ... are rejected". (The 10,000-event maximum is in the model.)
 # https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutLogEvents.html
-LOGS_PUT_MAX_EVENTS = 10_000
 LOGS_PUT_MAX_BATCH_BYTES = 1_048_576
 LOGS_PUT_EVENT_OVERHEAD_BYTES = 26
 LOGS_PUT_MAX_FUTURE_MS = 2 * 60 * 60 * 1000

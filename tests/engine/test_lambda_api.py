@@ -116,20 +116,31 @@ def test_creating_a_function_twice_is_a_conflict(lam) -> None:
 @pytest.mark.parametrize(
     ("field", "value", "constraint"),
     [
-        ("MemorySize", 64, "Member must have value greater than or equal to 128"),
         ("MemorySize", 10_241, "Member must have value less than or equal to 10240"),
-        ("Timeout", 0, "Member must have value greater than or equal to 1"),
         ("Timeout", 901, "Member must have value less than or equal to 900"),
     ],
 )
-def test_memory_and_timeout_limits(lam, field: str, value: int, constraint: str) -> None:
-    """Memory 128-10,240 MB, timeout up to 900 s (gettingstarted-limits)."""
-    with pytest.raises(lam.exceptions.ValidationException) as exc:
+def test_memory_and_timeout_maximums_are_refused_by_lambda(lam, field: str, value: int, constraint: str) -> None:
+    """Memory up to 10,240 MB, timeout up to 900 s (gettingstarted-limits). botocore does not check ``max``, so
+    the request reaches Lambda, which answers ValidationException. Lambda's model has no ValidationException
+    error shape, so boto3 raises a plain ClientError with that code (and so does pocketcloud)."""
+    assert not hasattr(lam.exceptions, "ValidationException")
+    with pytest.raises(ClientError) as exc:
         make_function(lam, **{field: value})
     code, message = _error(exc)
     assert code == "ValidationException"
     assert message.startswith("1 validation error detected: Value '")
     assert message.endswith(constraint)
+
+
+@pytest.mark.parametrize(("field", "value", "minimum"), [("MemorySize", 64, 128), ("Timeout", 0, 1)])
+def test_memory_and_timeout_minimums_are_refused_before_sending(lam, field: str, value: int, minimum: int) -> None:
+    """botocore checks ``min`` itself (botocore/validate.py ``range_check``): the request never leaves."""
+    with pytest.raises(ParamValidationError) as exc:
+        make_function(lam, **{field: value})
+    assert str(exc.value) == (
+        f"Parameter validation failed:\nInvalid value for parameter {field}, value: {value}, valid min value: {minimum}"
+    )
 
 
 def test_limits_at_the_edges_are_accepted(lam) -> None:
@@ -138,18 +149,27 @@ def test_limits_at_the_edges_are_accepted(lam) -> None:
 
 
 def test_bad_handler_role_runtime_and_zip(lam) -> None:
-    with pytest.raises(lam.exceptions.ValidationException):
+    with pytest.raises(ClientError) as exc:
         make_function(lam, Handler="app handler")
-    with pytest.raises(lam.exceptions.ValidationException):
+    assert _error(exc) == (
+        "ValidationException",
+        "1 validation error detected: Value 'app handler' at 'handler' failed to satisfy constraint: Member must "
+        "satisfy regular expression pattern: [^\\s]+",
+    )
+    with pytest.raises(ClientError) as exc:
         make_function(lam, Role="not-a-role")
+    assert _error(exc)[0] == "ValidationException"
+    assert "at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern" in _error(exc)[1]
     with pytest.raises(lam.exceptions.InvalidParameterValueException) as exc:
         make_function(lam, Runtime="python2.7")
     assert "is no longer supported" in _error(exc)[1]
     with pytest.raises(lam.exceptions.InvalidParameterValueException) as exc:
         make_function(lam, Code={"ZipFile": b"not a zip"})
     assert _error(exc)[1] == "Could not unzip uploaded file. Please check your file, then try to upload again."
-    with pytest.raises(lam.exceptions.ValidationException):
+    with pytest.raises(ClientError) as exc:
         make_function(lam, "bad name!")
+    assert _error(exc)[0] == "ValidationException"
+    assert "Value 'bad name!' at 'functionName' failed to satisfy constraint" in _error(exc)[1]
 
 
 def test_reserved_environment_keys_are_rejected(lam) -> None:

@@ -16,36 +16,11 @@ from ...streams import StreamingBody
 from . import concurrency, functions, invocations, layers, permissions, versions
 from .service import LambdaService
 
-_CREATE_OPTIONAL = (
-    "Runtime", "Handler", "Description", "Timeout", "MemorySize", "Publish", "Environment", "Architectures",
-    "PackageType", "Tags", "Layers", "TracingConfig", "EphemeralStorage", "LoggingConfig", "DeadLetterConfig",
-    "KMSKeyArn", "VpcConfig", "SnapStart", "CodeSigningConfigArn", "FileSystemConfigs", "ImageConfig",
-)  # fmt: skip
-_CONFIG_OPTIONAL = (
-    "Role", "Handler", "Description", "Timeout", "MemorySize", "Environment", "Runtime", "Layers", "RevisionId",
-    "EphemeralStorage", "TracingConfig", "LoggingConfig", "DeadLetterConfig", "KMSKeyArn", "VpcConfig",
-    "SnapStart", "FileSystemConfigs", "ImageConfig",
-)  # fmt: skip
-
 
 class LambdaClient(BaseClient):
     """A boto3-shaped Lambda client. Every call goes to the cloud's one Lambda service state."""
 
     service_name = "lambda"
-    error_codes = (
-        "ResourceNotFoundException",
-        "ResourceConflictException",
-        "InvalidParameterValueException",
-        "InvalidRequestContentException",
-        "RequestTooLargeException",
-        "RequestEntityTooLargeException",
-        "ValidationException",
-        "AccessDeniedException",
-        "ServiceException",
-        "TooManyRequestsException",
-        "PreconditionFailedException",
-        "ProvisionedConcurrencyConfigNotFoundException",
-    )
 
     @property
     def _service(self) -> LambdaService:
@@ -53,162 +28,129 @@ class LambdaClient(BaseClient):
         return service
 
     # -- functions -------------------------------------------------------------------------------------------
-    @operation("CreateFunction", required=("FunctionName", "Role", "Code"), optional=_CREATE_OPTIONAL)
+    @operation("CreateFunction")
     def create_function(self, **params: Any) -> dict[str, Any]:
         """Create a function from a .zip package (``Code={"ZipFile": pocketcloud.zip_code({...})}``)."""
         return functions.create_function(self._service, params)
 
-    @operation(
-        "UpdateFunctionCode",
-        required=("FunctionName",),
-        optional=("ZipFile", "S3Bucket", "S3Key", "S3ObjectVersion", "ImageUri", "Publish", "DryRun", "RevisionId",
-                  "Architectures", "SourceKMSKeyArn"),
-    )  # fmt: skip
+    @operation("UpdateFunctionCode")
     def update_function_code(self, **params: Any) -> dict[str, Any]:
         return functions.update_function_code(self._service, params)
 
-    @operation("UpdateFunctionConfiguration", required=("FunctionName",), optional=_CONFIG_OPTIONAL)
+    @operation("UpdateFunctionConfiguration")
     def update_function_configuration(self, **params: Any) -> dict[str, Any]:
         return functions.update_function_configuration(self._service, params)
 
-    @operation("GetFunction", required=("FunctionName",), optional=("Qualifier",))
+    @operation("GetFunction")
     def get_function(self, **params: Any) -> dict[str, Any]:
         return functions.get_function(self._service, params)
 
-    @operation("GetFunctionConfiguration", required=("FunctionName",), optional=("Qualifier",))
+    @operation("GetFunctionConfiguration")
     def get_function_configuration(self, **params: Any) -> dict[str, Any]:
         return functions.get_function_configuration(self._service, params)
 
-    @operation("ListFunctions", optional=("Marker", "MaxItems", "MasterRegion", "FunctionVersion"))
+    @operation("ListFunctions")
     def list_functions(self, **params: Any) -> dict[str, Any]:
         return functions.list_functions(self._service, params)
 
-    @operation("DeleteFunction", required=("FunctionName",), optional=("Qualifier",))
+    @operation("DeleteFunction")
     def delete_function(self, **params: Any) -> dict[str, Any]:
         return functions.delete_function(self._service, params)
 
     # -- versions and aliases --------------------------------------------------------------------------------
-    @operation("PublishVersion", required=("FunctionName",), optional=("CodeSha256", "Description", "RevisionId"))
+    @operation("PublishVersion")
     def publish_version(self, **params: Any) -> dict[str, Any]:
         return versions.publish_version(self._service, params)
 
-    @operation("ListVersionsByFunction", required=("FunctionName",), optional=("Marker", "MaxItems"))
+    @operation("ListVersionsByFunction")
     def list_versions_by_function(self, **params: Any) -> dict[str, Any]:
         return versions.list_versions_by_function(self._service, params)
 
-    @operation(
-        "CreateAlias",
-        required=("FunctionName", "Name", "FunctionVersion"),
-        optional=("Description", "RoutingConfig"),
-    )
+    @operation("CreateAlias")
     def create_alias(self, **params: Any) -> dict[str, Any]:
         return versions.create_alias(self._service, params)
 
-    @operation("GetAlias", required=("FunctionName", "Name"))
+    @operation("GetAlias")
     def get_alias(self, **params: Any) -> dict[str, Any]:
         return versions.get_alias(self._service, params)
 
-    @operation(
-        "UpdateAlias",
-        required=("FunctionName", "Name"),
-        optional=("FunctionVersion", "Description", "RoutingConfig", "RevisionId"),
-    )
+    @operation("UpdateAlias")
     def update_alias(self, **params: Any) -> dict[str, Any]:
         return versions.update_alias(self._service, params)
 
-    @operation("DeleteAlias", required=("FunctionName", "Name"))
+    @operation("DeleteAlias")
     def delete_alias(self, **params: Any) -> dict[str, Any]:
         return versions.delete_alias(self._service, params)
 
-    @operation("ListAliases", required=("FunctionName",), optional=("FunctionVersion", "Marker", "MaxItems"))
+    @operation("ListAliases")
     def list_aliases(self, **params: Any) -> dict[str, Any]:
         return versions.list_aliases(self._service, params)
 
     # -- layers ----------------------------------------------------------------------------------------------
-    @operation(
-        "PublishLayerVersion",
-        required=("LayerName", "Content"),
-        optional=("Description", "CompatibleRuntimes", "LicenseInfo", "CompatibleArchitectures"),
-    )
+    @operation("PublishLayerVersion")
     def publish_layer_version(self, **params: Any) -> dict[str, Any]:
         return layers.publish_layer_version(self._service, params)
 
-    @operation("GetLayerVersion", required=("LayerName", "VersionNumber"))
+    @operation("GetLayerVersion")
     def get_layer_version(self, **params: Any) -> dict[str, Any]:
         return layers.get_layer_version(self._service, params)
 
-    @operation("GetLayerVersionByArn", required=("Arn",))
+    @operation("GetLayerVersionByArn")
     def get_layer_version_by_arn(self, **params: Any) -> dict[str, Any]:
         return layers.get_layer_version_by_arn(self._service, params)
 
-    @operation("ListLayers", optional=("CompatibleRuntime", "Marker", "MaxItems", "CompatibleArchitecture"))
+    @operation("ListLayers")
     def list_layers(self, **params: Any) -> dict[str, Any]:
         return layers.list_layers(self._service, params)
 
-    @operation(
-        "ListLayerVersions",
-        required=("LayerName",),
-        optional=("CompatibleRuntime", "Marker", "MaxItems", "CompatibleArchitecture"),
-    )
+    @operation("ListLayerVersions")
     def list_layer_versions(self, **params: Any) -> dict[str, Any]:
         return layers.list_layer_versions(self._service, params)
 
-    @operation("DeleteLayerVersion", required=("LayerName", "VersionNumber"))
+    @operation("DeleteLayerVersion")
     def delete_layer_version(self, **params: Any) -> dict[str, Any]:
         return layers.delete_layer_version(self._service, params)
 
     # -- concurrency -----------------------------------------------------------------------------------------
-    @operation("PutFunctionConcurrency", required=("FunctionName", "ReservedConcurrentExecutions"))
+    @operation("PutFunctionConcurrency")
     def put_function_concurrency(self, **params: Any) -> dict[str, Any]:
         return concurrency.put_function_concurrency(self._service, params)
 
-    @operation("GetFunctionConcurrency", required=("FunctionName",))
+    @operation("GetFunctionConcurrency")
     def get_function_concurrency(self, **params: Any) -> dict[str, Any]:
         return concurrency.get_function_concurrency(self._service, params)
 
-    @operation("DeleteFunctionConcurrency", required=("FunctionName",))
+    @operation("DeleteFunctionConcurrency")
     def delete_function_concurrency(self, **params: Any) -> dict[str, Any]:
         return concurrency.delete_function_concurrency(self._service, params)
 
-    @operation(
-        "PutProvisionedConcurrencyConfig",
-        required=("FunctionName", "Qualifier", "ProvisionedConcurrentExecutions"),
-    )
+    @operation("PutProvisionedConcurrencyConfig")
     def put_provisioned_concurrency_config(self, **params: Any) -> dict[str, Any]:
         return concurrency.put_provisioned_concurrency_config(self._service, params)
 
-    @operation("GetProvisionedConcurrencyConfig", required=("FunctionName", "Qualifier"))
+    @operation("GetProvisionedConcurrencyConfig")
     def get_provisioned_concurrency_config(self, **params: Any) -> dict[str, Any]:
         return concurrency.get_provisioned_concurrency_config(self._service, params)
 
-    @operation("DeleteProvisionedConcurrencyConfig", required=("FunctionName", "Qualifier"))
+    @operation("DeleteProvisionedConcurrencyConfig")
     def delete_provisioned_concurrency_config(self, **params: Any) -> dict[str, Any]:
         return concurrency.delete_provisioned_concurrency_config(self._service, params)
 
     # -- permissions -----------------------------------------------------------------------------------------
-    @operation(
-        "AddPermission",
-        required=("FunctionName", "StatementId", "Action", "Principal"),
-        optional=("SourceArn", "SourceAccount", "EventSourceToken", "Qualifier", "RevisionId", "PrincipalOrgID",
-                  "FunctionUrlAuthType", "InvokedViaFunctionUrl"),
-    )  # fmt: skip
+    @operation("AddPermission")
     def add_permission(self, **params: Any) -> dict[str, Any]:
         return permissions.add_permission(self._service, params)
 
-    @operation("GetPolicy", required=("FunctionName",), optional=("Qualifier",))
+    @operation("GetPolicy")
     def get_policy(self, **params: Any) -> dict[str, Any]:
         return permissions.get_policy(self._service, params)
 
-    @operation("RemovePermission", required=("FunctionName", "StatementId"), optional=("Qualifier", "RevisionId"))
+    @operation("RemovePermission")
     def remove_permission(self, **params: Any) -> dict[str, Any]:
         return permissions.remove_permission(self._service, params)
 
     # -- invoke ----------------------------------------------------------------------------------------------
-    @operation(
-        "Invoke",
-        required=("FunctionName",),
-        optional=("InvocationType", "LogType", "ClientContext", "Payload", "Qualifier"),
-    )
+    @operation("Invoke")
     def invoke(self, **params: Any) -> dict[str, Any]:
         """Invoke a function. ``RequestResponse`` waits (on the virtual clock) for the result, as boto3 does;
         ``Event`` queues it and returns 202 at once; ``DryRun`` only checks the request and returns 204.

@@ -132,7 +132,7 @@ def list_layers(service: LambdaService, params: dict[str, Any]) -> dict[str, Any
         latest = _latest(service.layers[name], params.get("CompatibleRuntime"), params.get("CompatibleArchitecture"))
         if latest is not None:
             entries.append(
-                {"LayerName": name, "LayerArn": latest.layer_arn, "LatestMatchingVersion": latest.describe()}
+                {"LayerName": name, "LayerArn": latest.layer_arn, "LatestMatchingVersion": latest.list_item()}
             )
     return paged("Layers", entries, params)
 
@@ -149,7 +149,7 @@ def list_layer_versions(service: LambdaService, params: dict[str, Any]) -> dict[
         if (not runtime or runtime in v.compatible_runtimes)
         and (not architecture or architecture in v.compatible_architectures)
     ]
-    return paged("LayerVersions", [v.describe() for v in versions], params)
+    return paged("LayerVersions", [v.list_item() for v in versions], params)
 
 
 def delete_layer_version(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:

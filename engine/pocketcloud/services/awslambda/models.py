@@ -129,9 +129,12 @@ class LayerVersion:
         return f"{self.layer_arn}:{self.version}"
 
     def describe(self) -> dict[str, Any]:
-        """The shape GetLayerVersion, PublishLayerVersion and ListLayerVersions return."""
+        """The shape GetLayerVersion and PublishLayerVersion return (a list item plus ``LayerArn``)."""
+        return {"LayerArn": self.layer_arn, **self.list_item()}
+
+    def list_item(self) -> dict[str, Any]:
+        """The ``LayerVersionsListItem`` shape ListLayers and ListLayerVersions return (no ``LayerArn``)."""
         info: dict[str, Any] = {
-            "LayerArn": self.layer_arn,
             "LayerVersionArn": self.arn,
             "Description": self.description,
             "CreatedDate": self.created_date,

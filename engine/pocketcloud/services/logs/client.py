@@ -15,37 +15,25 @@ from typing import Any
 
 from ... import limits
 from ...client import BaseClient, operation
-from ...errors import ParamValidationError, ServiceError
+from ...errors import ServiceError
 from ...timeutil import epoch_millis
-from . import params as p
 from .backend import LogGroup, LogsBackend
 from .filter_pattern import parse as parse_filter_pattern
 from .reading import describe_group, describe_stream, filter_log_events, get_log_events, page_after
 
-_GROUP_CLASSES = ("STANDARD", "INFREQUENT_ACCESS", "DELIVERY")
-_ORDER_BY = ("LogStreamName", "LastEventTime")
 _GROUP_ARN = re.compile(
     r"^arn:aws[a-zA-Z-]*:logs:(?P<region>[^:]+):(?P<account>\d{12}):log-group:(?P<name>[^:]+)(:\*)?$"
 )
-_GROUP_IDENTIFIER_PATTERN = r"[\w#+=/:,.@-]*"
 
 
 class LogsClient(BaseClient):
     """A boto3-shaped CloudWatch Logs client over the cloud's one Logs state (shared with Lambda)."""
 
     service_name = "logs"
-    error_codes = (
-        "ResourceNotFoundException",
-        "ResourceAlreadyExistsException",
-        "InvalidParameterException",
-        "InvalidSequenceTokenException",
-        "DataAlreadyAcceptedException",
-        "LimitExceededException",
-        "OperationAbortedException",
-        "ServiceUnavailableException",
-        "UnrecognizedClientException",
-        "ValidationException",
-    )
+    #: CloudWatch Logs answers constraint violations with InvalidParameterException, e.g. "2 validation errors
+    #: detected: Value '' at 'logGroupNamePrefix' failed to satisfy constraint: ..." (reported by users of the
+    #: Ruby and JavaScript SDKs: fluent-plugin-cloudwatch-logs#223, winston-cloudwatch#55).
+    validation_error_code = "InvalidParameterException"
 
     @property
     def _backend(self) -> LogsBackend:
@@ -53,57 +41,38 @@ class LogsClient(BaseClient):
         return backend
 
     # -- log groups ------------------------------------------------------------------------------------------------
-    @operation("CreateLogGroup", required=("logGroupName",), optional=("kmsKeyId", "tags", "logGroupClass"))
+    @operation("CreateLogGroup")
     def create_log_group(self, **params: Any) -> dict[str, Any]:
         """Create a log group. ``kmsKeyId`` and ``tags`` are accepted and not simulated (nothing is encrypted)."""
-        name = self._group_name_param(params, "logGroupName")
+        name = params["logGroupName"]
         if name.startswith("aws/"):
             raise ServiceError("InvalidParameterException", "Log group names can't start with the string aws/")
         group_class = params.get("logGroupClass", "STANDARD")
-        if group_class not in _GROUP_CLASSES:
-            raise _enum_error("logGroupClass", group_class, _GROUP_CLASSES)
         self._backend.create_group(name).log_group_class = group_class
         return {}
 
-    @operation("DeleteLogGroup", required=("logGroupName",))
+    @operation("DeleteLogGroup")
     def delete_log_group(self, **params: Any) -> dict[str, Any]:
         """Delete a group and its events. Lambda creates it again on the function's next invocation, as on AWS."""
-        self._backend.delete_group(self._group_name_param(params, "logGroupName"))
+        self._backend.delete_group(params["logGroupName"])
         return {}
 
-    @operation(
-        "DescribeLogGroups",
-        optional=(
-            "logGroupNamePrefix",
-            "logGroupNamePattern",
-            "limit",
-            "nextToken",
-            "logGroupClass",
-            "logGroupIdentifiers",
-            "includeLinkedAccounts",
-            "accountIdentifiers",
-        ),
-    )
+    @operation("DescribeLogGroups")
     def describe_log_groups(self, **params: Any) -> dict[str, Any]:
         """Groups ASCII-sorted by name, at most ``limit`` (default and maximum 50) a page.
 
         ``logGroupNamePattern`` is a case-sensitive substring match, and then "only arn, creationTime, and
         logGroupName are included in the response". There are no linked accounts to include.
         """
-        prefix = p.string(params, "logGroupNamePrefix", limits.LOGS_NAME_MAX_LENGTH, limits.LOGS_GROUP_NAME_PATTERN)
+        prefix = params.get("logGroupNamePrefix")
         pattern = params.get("logGroupNamePattern")
-        if pattern is not None and not isinstance(pattern, str):
-            raise ParamValidationError(
-                f"Invalid type for parameter logGroupNamePattern, value: {pattern}, type: {type(pattern)}, "
-                f"valid types: {str}"
-            )
         if prefix is not None and pattern is not None:
             raise ServiceError(
                 "InvalidParameterException",
                 "logGroupNamePrefix and logGroupNamePattern are mutually exclusive. Only one of these parameters "
                 "can be passed.",
             )
-        identifiers = p.string_list(params, "logGroupIdentifiers", limits.LOGS_DESCRIBE_LIMIT_MAX)
+        identifiers = params.get("logGroupIdentifiers")
         if identifiers is not None and (prefix is not None or pattern is not None):
             raise ServiceError(
                 "InvalidParameterException",
@@ -111,10 +80,7 @@ class LogsClient(BaseClient):
                 "includeLinkedAccounts.",
             )
         group_class = params.get("logGroupClass")
-        if group_class is not None and group_class not in _GROUP_CLASSES:
-            raise _enum_error("logGroupClass", group_class, _GROUP_CLASSES)
-        p.boolean(params, "includeLinkedAccounts")
-        limit = p.integer(params, "limit", 1, limits.LOGS_DESCRIBE_LIMIT_MAX) or limits.LOGS_DESCRIBE_LIMIT_MAX
+        limit = params.get("limit", limits.LOGS_DESCRIBE_LIMIT_MAX)
         wanted = {self._resolve_identifier(i) for i in identifiers} if identifiers is not None else None
         groups = [
             group
@@ -134,30 +100,19 @@ class LogsClient(BaseClient):
         return result
 
     # -- log streams -----------------------------------------------------------------------------------------------
-    @operation("CreateLogStream", required=("logGroupName", "logStreamName"))
+    @operation("CreateLogStream")
     def create_log_stream(self, **params: Any) -> dict[str, Any]:
-        group = self._group_name_param(params, "logGroupName")
-        self._backend.create_stream(group, self._stream_name_param(params, "logStreamName"))
+        group = params["logGroupName"]
+        self._backend.create_stream(group, params["logStreamName"])
         return {}
 
-    @operation("DeleteLogStream", required=("logGroupName", "logStreamName"))
+    @operation("DeleteLogStream")
     def delete_log_stream(self, **params: Any) -> dict[str, Any]:
-        group = self._group_name_param(params, "logGroupName")
-        self._backend.delete_stream(group, self._stream_name_param(params, "logStreamName"))
+        group = params["logGroupName"]
+        self._backend.delete_stream(group, params["logStreamName"])
         return {}
 
-    @operation(
-        "DescribeLogStreams",
-        optional=(
-            "logGroupName",
-            "logGroupIdentifier",
-            "logStreamNamePrefix",
-            "orderBy",
-            "descending",
-            "nextToken",
-            "limit",
-        ),
-    )
+    @operation("DescribeLogStreams")
     def describe_log_streams(self, **params: Any) -> dict[str, Any]:
         """A group's streams by name (default) or by ``LastEventTime``; ``descending=True`` puts the newest first.
 
@@ -165,14 +120,12 @@ class LogsClient(BaseClient):
         ``LastEventTime`` finds the environment that logged last. A prefix cannot be combined with that order.
         """
         group = self._group(params)
-        prefix = p.string(params, "logStreamNamePrefix", limits.LOGS_NAME_MAX_LENGTH, limits.LOGS_STREAM_NAME_PATTERN)
+        prefix = params.get("logStreamNamePrefix")
         order_by = params.get("orderBy", "LogStreamName")
-        if order_by not in _ORDER_BY:
-            raise _enum_error("orderBy", order_by, _ORDER_BY)
         if order_by == "LastEventTime" and prefix is not None:
             raise ServiceError("InvalidParameterException", "Cannot order by LastEventTime with a logStreamNamePrefix.")
-        descending = p.boolean(params, "descending")
-        limit = p.integer(params, "limit", 1, limits.LOGS_DESCRIBE_LIMIT_MAX) or limits.LOGS_DESCRIBE_LIMIT_MAX
+        descending = bool(params.get("descending", False))
+        limit = params.get("limit", limits.LOGS_DESCRIBE_LIMIT_MAX)
         streams = [s for name, s in group.streams.items() if prefix is None or name.startswith(prefix)]
         if order_by == "LogStreamName":
             page, token = page_after(
@@ -192,11 +145,7 @@ class LogsClient(BaseClient):
         return result
 
     # -- events ----------------------------------------------------------------------------------------------------
-    @operation(
-        "PutLogEvents",
-        required=("logGroupName", "logStreamName", "logEvents"),
-        optional=("sequenceToken", "entity"),
-    )
+    @operation("PutLogEvents")
     def put_log_events(self, **params: Any) -> dict[str, Any]:
         """Append a batch of ``{"timestamp": ms, "message": str}`` events, in chronological order.
 
@@ -204,8 +153,8 @@ class LogsClient(BaseClient):
         stored and are reported in ``rejectedLogEventsInfo``; use ``pocketcloud.timeutil.epoch_millis(cloud.now)``
         for "now", since the cloud's clock is virtual. ``sequenceToken`` is ignored, as it now is on AWS.
         """
-        group = self._group_name_param(params, "logGroupName")
-        stream = self._backend.stream(group, self._stream_name_param(params, "logStreamName"))
+        group = params["logGroupName"]
+        stream = self._backend.stream(group, params["logStreamName"])
         batch = _log_events(params["logEvents"])
         now = epoch_millis(self._cloud.now)
         too_old = sum(1 for timestamp, _ in batch if timestamp < now - limits.LOGS_PUT_MAX_AGE_MS)
@@ -224,20 +173,7 @@ class LogsClient(BaseClient):
             result["rejectedLogEventsInfo"] = rejected
         return result
 
-    @operation(
-        "GetLogEvents",
-        required=("logStreamName",),
-        optional=(
-            "logGroupName",
-            "logGroupIdentifier",
-            "startTime",
-            "endTime",
-            "nextToken",
-            "limit",
-            "startFromHead",
-            "unmask",
-        ),
-    )
+    @operation("GetLogEvents")
     def get_log_events(self, **params: Any) -> dict[str, Any]:
         """One page of one stream: by default the *latest* events; ``startFromHead=True`` for the earliest.
 
@@ -245,33 +181,17 @@ class LogsClient(BaseClient):
         back as ``nextToken`` until the token you get back is the one you sent.
         """
         group = self._group(params)
-        stream = self._backend.stream(group.name, self._stream_name_param(params, "logStreamName"))
-        p.boolean(params, "unmask")
+        stream = self._backend.stream(group.name, params["logStreamName"])
         return get_log_events(
             stream,
-            start_time=p.integer(params, "startTime", 0),
-            end_time=p.integer(params, "endTime", 0),
-            limit=p.integer(params, "limit", 1, limits.LOGS_EVENTS_LIMIT_MAX) or limits.LOGS_EVENTS_LIMIT_MAX,
-            start_from_head=p.boolean(params, "startFromHead"),
+            start_time=params.get("startTime"),
+            end_time=params.get("endTime"),
+            limit=params.get("limit", limits.LOGS_EVENTS_LIMIT_MAX),
+            start_from_head=bool(params.get("startFromHead", False)),
             next_token=params.get("nextToken"),
         )
 
-    @operation(
-        "FilterLogEvents",
-        optional=(
-            "logGroupName",
-            "logGroupIdentifier",
-            "logStreamNames",
-            "logStreamNamePrefix",
-            "startTime",
-            "endTime",
-            "filterPattern",
-            "nextToken",
-            "limit",
-            "interleaved",
-            "unmask",
-        ),
-    )
+    @operation("FilterLogEvents")
     def filter_log_events(self, **params: Any) -> dict[str, Any]:
         """Events of a whole group (or some of its streams) that match ``filterPattern``, interleaved by time.
 
@@ -280,26 +200,13 @@ class LogsClient(BaseClient):
         exist are skipped. ``interleaved`` is accepted and ignored, as on AWS since 2019.
         """
         group = self._group(params)
-        names = p.string_list(params, "logStreamNames", limits.LOGS_FILTER_STREAM_NAMES_MAX)
-        prefix = p.string(params, "logStreamNamePrefix", limits.LOGS_NAME_MAX_LENGTH, limits.LOGS_STREAM_NAME_PATTERN)
+        names = params.get("logStreamNames")
+        prefix = params.get("logStreamNamePrefix")
         if names is not None and prefix is not None:
             raise ServiceError(
                 "InvalidParameterException", "You can't specify both logStreamNames and logStreamNamePrefix."
             )
         pattern_text = params.get("filterPattern")
-        if pattern_text is not None and not isinstance(pattern_text, str):
-            raise ParamValidationError(
-                f"Invalid type for parameter filterPattern, value: {pattern_text}, type: {type(pattern_text)}, "
-                f"valid types: {str}"
-            )
-        if pattern_text is not None and len(pattern_text) > limits.LOGS_FILTER_PATTERN_MAX_LENGTH:
-            raise ServiceError(
-                "InvalidParameterException",
-                f"1 validation error detected: Value '{pattern_text}' at 'filterPattern' failed to satisfy "
-                f"constraint: Member must have length less than or equal to {limits.LOGS_FILTER_PATTERN_MAX_LENGTH}",
-            )
-        p.boolean(params, "interleaved")
-        p.boolean(params, "unmask")
         streams = sorted(group.streams.values(), key=lambda s: s.ordinal)
         if names is not None:
             streams = [s for s in streams if s.name in names]
@@ -308,29 +215,17 @@ class LogsClient(BaseClient):
         return filter_log_events(
             streams,
             parse_filter_pattern(pattern_text),
-            start_time=p.integer(params, "startTime", 0),
-            end_time=p.integer(params, "endTime", 0),
-            limit=p.integer(params, "limit", 1, limits.LOGS_EVENTS_LIMIT_MAX) or limits.LOGS_EVENTS_LIMIT_MAX,
+            start_time=params.get("startTime"),
+            end_time=params.get("endTime"),
+            limit=params.get("limit", limits.LOGS_EVENTS_LIMIT_MAX),
             next_token=params.get("nextToken"),
         )
 
     # -- helpers ---------------------------------------------------------------------------------------------------
-    def _group_name_param(self, params: dict[str, Any], name: str) -> str:
-        value = p.string(params, name, limits.LOGS_NAME_MAX_LENGTH, limits.LOGS_GROUP_NAME_PATTERN, required=True)
-        assert value is not None
-        return value
-
-    def _stream_name_param(self, params: dict[str, Any], name: str) -> str:
-        value = p.string(params, name, limits.LOGS_NAME_MAX_LENGTH, limits.LOGS_STREAM_NAME_PATTERN, required=True)
-        assert value is not None
-        return value
-
     def _group(self, params: dict[str, Any]) -> LogGroup:
         """The group named by exactly one of ``logGroupName`` and ``logGroupIdentifier`` (a name or an ARN)."""
-        name = p.string(params, "logGroupName", limits.LOGS_NAME_MAX_LENGTH, limits.LOGS_GROUP_NAME_PATTERN)
-        identifier = p.string(
-            params, "logGroupIdentifier", limits.LOGS_GROUP_IDENTIFIER_MAX_LENGTH, _GROUP_IDENTIFIER_PATTERN
-        )
+        name = params.get("logGroupName")
+        identifier = params.get("logGroupIdentifier")
         if (name is None) == (identifier is None):
             raise ServiceError(
                 "InvalidParameterException", "You must include either logGroupIdentifier or logGroupName, but not both."
@@ -347,41 +242,9 @@ class LogsClient(BaseClient):
         return match.group("name")
 
 
-def _enum_error(name: str, value: Any, allowed: tuple[str, ...]) -> ServiceError:
-    return ServiceError(
-        "InvalidParameterException",
-        f"1 validation error detected: Value '{value}' at '{name}' failed to satisfy constraint: Member must "
-        f"satisfy enum value set: [{', '.join(allowed)}]",
-    )
-
-
-def _log_events(value: Any) -> list[tuple[int, str]]:
-    """PutLogEvents' ``logEvents``: shape-checked as botocore does, then AWS's batch rules."""
-    if not isinstance(value, (list, tuple)):
-        raise ParamValidationError(
-            f"Invalid type for parameter logEvents, value: {value}, type: {type(value)}, valid types: {list}, {tuple}"
-        )
-    if not value:
-        raise ParamValidationError("Invalid length for parameter logEvents, value: 0, valid min length: 1")
-    batch: list[tuple[int, str]] = []
-    for i, event in enumerate(value):
-        if not isinstance(event, dict):
-            raise ParamValidationError(
-                f"Invalid type for parameter logEvents[{i}], value: {event}, type: {type(event)}, valid types: {dict}"
-            )
-        for field in ("timestamp", "message"):
-            if field not in event:
-                raise ParamValidationError(f'Missing required parameter in logEvents[{i}]: "{field}"')
-        checked = p.integer({f"logEvents[{i}].timestamp": event["timestamp"]}, f"logEvents[{i}].timestamp", 0)
-        message = p.string({f"logEvents[{i}].message": event["message"]}, f"logEvents[{i}].message", 1 << 30)
-        assert checked is not None and message is not None
-        batch.append((checked, message))
-    if len(batch) > limits.LOGS_PUT_MAX_EVENTS:
-        raise ServiceError(
-            "InvalidParameterException",
-            "1 validation error detected: Value at 'logEvents' failed to satisfy constraint: Member must have length "
-            f"less than or equal to {limits.LOGS_PUT_MAX_EVENTS}",
-        )
+def _log_events(value: list[dict[str, Any]]) -> list[tuple[int, str]]:
+    """PutLogEvents' ``logEvents`` (already shape-checked against the model), checked against AWS's batch rules."""
+    batch = [(event["timestamp"], event["message"]) for event in value]
     if any(later[0] < earlier[0] for earlier, later in itertools.pairwise(batch)):
         raise ServiceError(
             "InvalidParameterException",

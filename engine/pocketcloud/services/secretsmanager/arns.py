@@ -13,7 +13,6 @@ import re
 import string
 from typing import TYPE_CHECKING
 
-from ... import limits
 from ...errors import ServiceError
 
 if TYPE_CHECKING:
@@ -41,13 +40,8 @@ def random_suffix(cloud: Cloud) -> str:
 
 
 def check_new_name(name: str) -> None:
-    """CreateSecret's Name: 1 to 512 characters from the documented set, AWS's ValidationException otherwise."""
-    if len(name) > limits.SECRETSMANAGER_NAME_MAX_LENGTH:
-        raise ServiceError(
-            "ValidationException",
-            f"1 validation error detected: Value '{name}' at 'name' failed to satisfy constraint: Member must have "
-            f"length less than or equal to {limits.SECRETSMANAGER_NAME_MAX_LENGTH}",
-        )
+    """CreateSecret's Name: characters from the documented set (the model checks its length), AWS's
+    ValidationException otherwise."""
     if not _NAME.match(name):
         raise ServiceError(
             "ValidationException",

@@ -14,7 +14,6 @@ from typing import Any
 from ...client import BaseClient, operation
 from ...errors import ServiceError
 from .service import SecretsManagerService
-from .validation import check_client_side
 
 _NOT_SIMULATED = {
     "AddReplicaRegions": "secret replication to other Regions",
@@ -28,20 +27,6 @@ class SecretsManagerClient(BaseClient):
     """A boto3-shaped Secrets Manager client. Every call goes to the cloud's one Secrets Manager state."""
 
     service_name = "secretsmanager"
-    error_codes = (
-        "ResourceNotFoundException",
-        "ResourceExistsException",
-        "InvalidParameterException",
-        "InvalidRequestException",
-        "InvalidNextTokenException",
-        "LimitExceededException",
-        "ValidationException",
-        "EncryptionFailure",
-        "DecryptionFailure",
-        "InternalServiceError",
-        "MalformedPolicyDocumentException",
-        "PreconditionNotMetException",
-    )
 
     @property
     def _service(self) -> SecretsManagerService:
@@ -52,24 +37,9 @@ class SecretsManagerClient(BaseClient):
         for name, feature in _NOT_SIMULATED.items():
             if name in params:
                 raise ServiceError("InvalidParameterException", f"pocketcloud does not simulate {feature} ({name}).")
-        check_client_side(params)
         return params
 
-    @operation(
-        "CreateSecret",
-        required=("Name",),
-        optional=(
-            "ClientRequestToken",
-            "Description",
-            "KmsKeyId",
-            "SecretBinary",
-            "SecretString",
-            "Tags",
-            "AddReplicaRegions",
-            "ForceOverwriteReplicaSecret",
-            "Type",
-        ),
-    )
+    @operation("CreateSecret")
     def create_secret(self, **params: Any) -> dict[str, Any]:
         """Create a secret, with a first version labelled AWSCURRENT when a value is given.
 
@@ -78,7 +48,7 @@ class SecretsManagerClient(BaseClient):
         """
         return self._service.create_secret(self._checked(params))
 
-    @operation("GetSecretValue", required=("SecretId",), optional=("VersionId", "VersionStage"))
+    @operation("GetSecretValue")
     def get_secret_value(self, **params: Any) -> dict[str, Any]:
         """Read a version's value: AWSCURRENT by default, or by VersionStage (e.g. "AWSPREVIOUS") or VersionId.
 
@@ -86,11 +56,7 @@ class SecretsManagerClient(BaseClient):
         """
         return self._service.get_secret_value(self._checked(params))
 
-    @operation(
-        "PutSecretValue",
-        required=("SecretId",),
-        optional=("ClientRequestToken", "SecretBinary", "SecretString", "VersionStages", "RotationToken"),
-    )
+    @operation("PutSecretValue")
     def put_secret_value(self, **params: Any) -> dict[str, Any]:
         """Store a new value as a new version; AWSCURRENT moves to it and AWSPREVIOUS to the one it left.
 
@@ -98,11 +64,7 @@ class SecretsManagerClient(BaseClient):
         """
         return self._service.put_secret_value(self._checked(params))
 
-    @operation(
-        "UpdateSecret",
-        required=("SecretId",),
-        optional=("ClientRequestToken", "Description", "KmsKeyId", "SecretBinary", "SecretString", "Type"),
-    )
+    @operation("UpdateSecret")
     def update_secret(self, **params: Any) -> dict[str, Any]:
         """Change the description and/or store a new value (a new AWSCURRENT version, as PutSecretValue does).
 
@@ -110,7 +72,7 @@ class SecretsManagerClient(BaseClient):
         """
         return self._service.update_secret(self._checked(params))
 
-    @operation("DeleteSecret", required=("SecretId",), optional=("RecoveryWindowInDays", "ForceDeleteWithoutRecovery"))
+    @operation("DeleteSecret")
     def delete_secret(self, **params: Any) -> dict[str, Any]:
         """Schedule deletion after a 7-30 day recovery window (30 by default), or delete at once with force.
 
@@ -118,12 +80,12 @@ class SecretsManagerClient(BaseClient):
         """
         return self._service.delete_secret(self._checked(params))
 
-    @operation("RestoreSecret", required=("SecretId",))
+    @operation("RestoreSecret")
     def restore_secret(self, **params: Any) -> dict[str, Any]:
         """Cancel a scheduled deletion. https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_RestoreSecret.html"""
         return self._service.restore_secret(self._checked(params))
 
-    @operation("DescribeSecret", required=("SecretId",))
+    @operation("DescribeSecret")
     def describe_secret(self, **params: Any) -> dict[str, Any]:
         """A secret's metadata, never its value: dates, tags and VersionIdsToStages.
 
@@ -131,10 +93,7 @@ class SecretsManagerClient(BaseClient):
         """
         return self._service.describe_secret(self._checked(params))
 
-    @operation(
-        "ListSecrets",
-        optional=("IncludePlannedDeletion", "MaxResults", "NextToken", "Filters", "SortOrder", "SortBy"),
-    )
+    @operation("ListSecrets")
     def list_secrets(self, **params: Any) -> dict[str, Any]:
         """Page through secrets' metadata (MaxResults 1-100, NextToken), optionally filtered by name, tags, etc.
 

@@ -58,14 +58,7 @@ def _decode(token: str | None) -> int:
 
 def page(secrets: list[Secret], params: dict[str, Any]) -> tuple[list[Secret], str | None]:
     """One page of ``secrets`` and the NextToken for the rest (None on the last page)."""
-    maximum = limits.SECRETSMANAGER_LIST_MAX_RESULTS
-    max_results = params.get("MaxResults", maximum)
-    if max_results > maximum:
-        raise ServiceError(
-            "ValidationException",
-            f"1 validation error detected: Value '{max_results}' at 'maxResults' failed to satisfy constraint: "
-            f"Member must have value less than or equal to {maximum}",
-        )
+    max_results = params.get("MaxResults", limits.SECRETSMANAGER_LIST_MAX_RESULTS)
     start = _decode(params.get("NextToken"))
     end = start + max_results
     next_token = base64.urlsafe_b64encode(f"offset:{end}".encode()).decode() if end < len(secrets) else None

@@ -17,7 +17,7 @@ from . import listing
 from .arns import check_new_name, random_suffix, secret_arn, split_arn
 from .models import AWSCURRENT, Secret, SecretVersion
 from .responses import metadata
-from .validation import check_lengths, secret_value
+from .validation import secret_value
 
 if TYPE_CHECKING:
     from ...cloud import Cloud
@@ -87,7 +87,6 @@ class SecretsManagerService:
         """https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html"""
         name = params["Name"]
         check_new_name(name)
-        check_lengths(params)
         text, binary = secret_value(params, required=False)
         self._purge_expired()
         existing = self.secrets.get(name)
@@ -163,7 +162,6 @@ class SecretsManagerService:
     # -- PutSecretValue / UpdateSecret -----------------------------------------------------------------------
     def put_secret_value(self, params: dict[str, Any]) -> dict[str, Any]:
         """https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_PutSecretValue.html"""
-        check_lengths(params)
         text, binary = secret_value(params, required=True)
         secret = self.resolve(params["SecretId"])
         version_id = self._new_version(secret, params, text, binary)
@@ -181,7 +179,6 @@ class SecretsManagerService:
         change the secret's metadata only. "If you call this operation with a ClientRequestToken that matches an
         existing version's VersionId, the operation results in an error."
         """
-        check_lengths(params)
         text, binary = secret_value(params, required=False)
         secret = self.resolve(params["SecretId"])
         response: dict[str, Any] = {"ARN": secret.arn, "Name": secret.name}
