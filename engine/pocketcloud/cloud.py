@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from typing import TYPE_CHECKING, Any
@@ -11,6 +12,9 @@ from .kernel import Kernel
 
 if TYPE_CHECKING:
     from .client import BaseClient
+
+#: The latest virtual time a cloud can reach: 100 years after it was created.
+MAX_VIRTUAL_SECONDS = 100 * 365.25 * 24 * 3600
 
 _REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")
 _ACCOUNT = re.compile(r"^\d{12}$")
@@ -59,7 +63,23 @@ class Cloud:
         return self.kernel.running
 
     def run(self, until: float | None = None) -> float:
-        """Advance the clock until nothing is scheduled, or until virtual time ``until``; return ``now``."""
+        """Advance the clock until nothing is scheduled, or until virtual time ``until``; return ``now``.
+
+        ``until`` is a number of virtual seconds since the cloud was created, not before ``now`` and at most
+        :data:`MAX_VIRTUAL_SECONDS` (100 years: far beyond anything AWS keeps, and still a valid date).
+        """
+        if until is not None:
+            if isinstance(until, bool) or not isinstance(until, (int, float)):
+                raise TypeError(f"until must be a number of virtual seconds, not {type(until).__name__}")
+            if not math.isfinite(until):
+                raise ValueError(f"until must be a finite number of virtual seconds, got {until}")
+            if until > MAX_VIRTUAL_SECONDS:
+                raise ValueError(
+                    f"until={until:g} is beyond pocketcloud's horizon of {MAX_VIRTUAL_SECONDS:g} virtual seconds "
+                    "(100 years)"
+                )
+            if until < self.kernel.now:
+                raise ValueError(f"until={until} is before now={self.kernel.now} (virtual time only moves forward)")
         return self.kernel.run(until)
 
     def client(self, service_name: str, region_name: str | None = None, **_boto3_kwargs: Any) -> BaseClient:

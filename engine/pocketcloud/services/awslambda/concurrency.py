@@ -120,6 +120,25 @@ def put_provisioned_concurrency_config(service: LambdaService, params: dict[str,
             f"Requested Provisioned Concurrency ({count}) should not be greater than the reservedConcurrentExecution "
             f"for function ({function.reserved_concurrency})",
         )
+    if function.reserved_concurrency is None:
+        # Provisioned concurrency of a function without reserved concurrency comes out of the unreserved pool,
+        # which never goes below 100: "Specified ConcurrentExecutions for function decreases account's
+        # UnreservedConcurrentExecution below its minimum value of [10]" (a real answer, in an account whose
+        # limit was 10 lower; sst#5829). https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html
+        others = sum(
+            config.requested
+            for other in service.functions.values()
+            if other.reserved_concurrency is None
+            for q, config in other.provisioned.items()
+            if not (other is function and q == qualifier)
+        )
+        unreserved = limits.LAMBDA_ACCOUNT_CONCURRENCY - reserved_total(service) - others - count
+        if unreserved < limits.LAMBDA_MIN_UNRESERVED_CONCURRENCY:
+            raise ServiceError(
+                "InvalidParameterValueException",
+                "Specified ConcurrentExecutions for function decreases account's UnreservedConcurrentExecution "
+                f"below its minimum value of [{limits.LAMBDA_MIN_UNRESERVED_CONCURRENCY}].",
+            )
     config = ProvisionedConfig(qualifier=qualifier, requested=count, last_modified=last_modified(service.cloud.now))
     function.provisioned[qualifier] = config
     provision_environments(service, function, service.resolve(function.name, qualifier), config)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ... import limits
@@ -231,14 +232,11 @@ def get_function_configuration(service: LambdaService, params: dict[str, Any]) -
 
 
 def paginate(items: list[Any], params: dict[str, Any], default_max: int = 50) -> tuple[list[Any], str | None]:
-    """Lambda's Marker/MaxItems paging: an opaque marker that says where the next page starts."""
+    """Lambda's Marker/MaxItems paging: an opaque marker that says where the next page starts.
+
+    MaxItems' range (1-10,000) is checked from the model before this runs.
+    """
     max_items = params.get("MaxItems", default_max)
-    if not isinstance(max_items, int) or not 1 <= max_items <= 10_000:
-        raise ServiceError(
-            "ValidationException",
-            f"1 validation error detected: Value '{max_items}' at 'maxItems' failed to satisfy constraint: "
-            "Member must have value between 1 and 10000",
-        )
     start = 0
     marker = params.get("Marker")
     if marker is not None:
@@ -246,6 +244,8 @@ def paginate(items: list[Any], params: dict[str, Any], default_max: int = 50) ->
             start = int(base64.urlsafe_b64decode(str(marker).encode()).decode())
         except (ValueError, UnicodeDecodeError):
             raise ServiceError("InvalidParameterValueException", f"Invalid marker: {marker}") from None
+        if start < 0:
+            raise ServiceError("InvalidParameterValueException", f"Invalid marker: {marker}")
     page = items[start : start + max_items]
     next_marker = None
     if start + max_items < len(items):
@@ -253,23 +253,38 @@ def paginate(items: list[Any], params: dict[str, Any], default_max: int = 50) ->
     return page, next_marker
 
 
-def paged(key: str, items: list[Any], params: dict[str, Any]) -> dict[str, Any]:
-    """A List* response: one page of ``items`` under ``key``, and ``NextMarker`` when more remain."""
+def paged(
+    key: str, items: list[Any], params: dict[str, Any], build: Callable[[Any], dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """A List* response: one page of ``items`` under ``key``, and ``NextMarker`` when more remain.
+
+    With ``build``, ``items`` are cheap keys and only the page's keys are turned into response entries, so a
+    page costs the same however many items there are.
+    """
     page, next_marker = paginate(items, params)
-    result: dict[str, Any] = {key: page}
+    result: dict[str, Any] = {key: [build(item) for item in page] if build is not None else page}
     if next_marker:
         result["NextMarker"] = next_marker
     return result
 
 
 def list_functions(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
-    configs: list[dict[str, Any]] = []
-    for name in sorted(service.functions):
-        function = service.functions[name]
-        configs.append(function.latest.configuration())
-        if params.get("FunctionVersion") == "ALL":
-            configs.extend(function.versions[v].configuration() for v in function.versions)
-    return paged("Functions", configs, params)
+    """$LATEST of every function by name (and, with ``FunctionVersion="ALL"``, every published version)."""
+    functions = service.functions
+    keys: list[tuple[str, str | None]] = []
+    if params.get("FunctionVersion") == "ALL":
+        for name in sorted(functions):
+            keys.append((name, None))
+            keys.extend((name, v) for v in functions[name].versions)
+    else:
+        keys = [(name, None) for name in sorted(functions)]
+
+    def build(key: tuple[str, str | None]) -> dict[str, Any]:
+        name, version = key
+        function = functions[name]
+        return (function.latest if version is None else function.versions[version]).configuration()
+
+    return paged("Functions", keys, params, build)
 
 
 def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:

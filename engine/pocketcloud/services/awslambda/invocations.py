@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ... import limits
+from ... import jsondoc, limits
 from ...errors import ServiceError
 from .concurrency import throttle_reason
 from .context import ClientContext
@@ -62,8 +61,8 @@ def parse_payload(payload: Any, limit: int) -> Any:
     if not payload.strip():
         return {}
     try:
-        return json.loads(payload)
-    except (ValueError, UnicodeDecodeError) as exc:
+        return jsondoc.loads(bytes(payload))
+    except jsondoc.JSONDocumentError as exc:
         raise ServiceError(
             "InvalidRequestContentException",
             f"Could not parse request body into json: Could not parse payload into json: {exc}",
@@ -74,7 +73,7 @@ def _client_context(value: Any) -> ClientContext | None:
     if value is None:
         return None
     try:
-        data = json.loads(base64.b64decode(str(value), validate=True))
+        data = jsondoc.loads(base64.b64decode(str(value), validate=True))
     except (binascii.Error, ValueError):
         raise ServiceError(
             "InvalidRequestContentException", "Client context must be a valid Base64-encoded JSON object."

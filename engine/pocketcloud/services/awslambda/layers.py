@@ -149,7 +149,7 @@ def list_layer_versions(service: LambdaService, params: dict[str, Any]) -> dict[
         if (not runtime or runtime in v.compatible_runtimes)
         and (not architecture or architecture in v.compatible_architectures)
     ]
-    return paged("LayerVersions", [v.list_item() for v in versions], params)
+    return paged("LayerVersions", versions, params, lambda version: version.list_item())
 
 
 def delete_layer_version(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:

@@ -15,8 +15,6 @@ from ...errors import ServiceError
 if TYPE_CHECKING:
     from .service import LambdaService
 
-_STATEMENT_ID = re.compile(r"^([a-zA-Z0-9-_.]+)$")
-
 
 def _principal(value: str) -> dict[str, str] | str:
     if value == "*":
@@ -33,20 +31,10 @@ def add_permission(service: LambdaService, params: dict[str, Any]) -> dict[str, 
     qualifier = params.get("Qualifier", ref_qualifier)
     if qualifier is not None:
         service.resolve(function.name, qualifier)
+    # Types, lengths and patterns (StatementId, Action, Principal, SourceArn …) are checked from the model
+    # before this runs, so the statement below is built whole or not at all.
     sid = params["StatementId"]
-    if not isinstance(sid, str) or not _STATEMENT_ID.match(sid) or len(sid) > 100:
-        raise ServiceError(
-            "ValidationException",
-            f"1 validation error detected: Value '{sid}' at 'statementId' failed to satisfy constraint: Member must "
-            "satisfy regular expression pattern: ([a-zA-Z0-9-_.]+)",
-        )
     action = params["Action"]
-    if not isinstance(action, str) or not re.fullmatch(r"(lambda:[*]|lambda:[a-zA-Z]+|[*])", action):
-        raise ServiceError(
-            "ValidationException",
-            f"1 validation error detected: Value '{action}' at 'action' failed to satisfy constraint: Member must "
-            "satisfy regular expression pattern: (lambda:[*]|lambda:[a-zA-Z]+|[*])",
-        )
     if any(statement["Sid"] == sid for statement in function.policy):
         raise ServiceError(
             "ResourceConflictException",
@@ -57,7 +45,7 @@ def add_permission(service: LambdaService, params: dict[str, Any]) -> dict[str, 
     statement: dict[str, Any] = {
         "Sid": sid,
         "Effect": "Allow",
-        "Principal": _principal(str(params["Principal"])),
+        "Principal": _principal(params["Principal"]),
         "Action": action,
         "Resource": service.arn(function.name, qualifier),
     }

@@ -59,9 +59,8 @@ def publish_version(service: LambdaService, params: dict[str, Any]) -> dict[str,
 
 def list_versions_by_function(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
     function, _ = service.function(params["FunctionName"])
-    configs = [function.latest.configuration()]
-    configs += [function.versions[n].configuration() for n in sorted(function.versions, key=int)]
-    return paged("Versions", configs, params)
+    versions = [function.latest, *(function.versions[n] for n in sorted(function.versions, key=int))]
+    return paged("Versions", versions, params, lambda version: version.configuration())
 
 
 def _check_weights(service: LambdaService, function: Function, primary: str, routing: Any) -> dict[str, float]:
