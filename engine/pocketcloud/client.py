@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from . import models
@@ -123,25 +124,29 @@ def operation(name: str) -> Callable[[F], F]:
         def call(self: BaseClient, *args: Any, **params: Any) -> dict[str, Any]:
             if args:
                 raise TypeError(f"{method.__name__}() only accepts keyword arguments.")
-            spec = self._specs.get(name) or self._spec(name)
-            try:
-                params = spec.prepare(self, params)
-                result = method(self, **params)
-            except ServiceError as err:
-                raise self._client_error(name, err) from None
-            metadata = result.setdefault("ResponseMetadata", {})
-            metadata.setdefault("HTTPStatusCode", 200)
-            if "RequestId" not in metadata:
-                metadata["RequestId"] = self._cloud.new_request_id()
-            metadata.setdefault("RetryAttempts", 0)
-            if RESPONSE_CHECK is not None:
-                RESPONSE_CHECK(self.meta.service_model, name, result)
-            return result
+            return self._perform(name, method, params)
 
         call.operation_name = name  # type: ignore[attr-defined]
         return call  # type: ignore[return-value]
 
     return decorate
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who makes a call. A learner's code (or a handler's) calls as the account itself: ``principal`` is None.
+    One AWS service acting for a resource calls as that service's principal, e.g. S3 delivering a bucket's
+    notification calls Lambda as ``s3.amazonaws.com`` with the bucket's ARN as ``source_arn``; the called
+    service checks its resource-based policy for such calls, as AWS does.
+    https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html
+    """
+
+    principal: str | None = None
+    source_arn: str | None = None
+    source_account: str | None = None
+
+
+ACCOUNT = Caller()
 
 
 class BaseClient:
@@ -162,10 +167,32 @@ class BaseClient:
         cls._spec_cache = {}
         cls._exceptions_cache = None
 
-    def __init__(self, cloud: Cloud) -> None:
+    def __init__(self, cloud: Cloud, caller: Caller = ACCOUNT) -> None:
         self._cloud = cloud
+        self._caller = caller
         self.meta = ClientMeta(self.service_name, cloud.region, getattr(cloud, "partition", "aws"))
         self._specs = type(self)._spec_cache
+
+    def _perform(self, name: str, method: Callable[..., dict[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
+        """Check ``params`` for operation ``name``, run ``method(self, **params)`` and finish its response."""
+        spec = self._specs.get(name) or self._spec(name)
+        try:
+            params = spec.prepare(self, params)
+            result = method(self, **params)
+        except ServiceError as err:
+            raise self._client_error(name, err) from None
+        return self._finish(name, result)
+
+    def _finish(self, name: str, result: dict[str, Any]) -> dict[str, Any]:
+        """Add ``ResponseMetadata`` as boto3 has it (and, under test, check the response's shape)."""
+        metadata = result.setdefault("ResponseMetadata", {})
+        metadata.setdefault("HTTPStatusCode", 200)
+        if "RequestId" not in metadata:
+            metadata["RequestId"] = self._cloud.new_request_id()
+        metadata.setdefault("RetryAttempts", 0)
+        if RESPONSE_CHECK is not None:
+            RESPONSE_CHECK(self.meta.service_model, name, result)
+        return result
 
     def _spec(self, name: str) -> OperationSpec:
         spec = OperationSpec(self.meta.service_model, name, self.validation_error_code)

@@ -101,6 +101,23 @@ class Cloud:
             )
         return factory(self)
 
+    def service_client(
+        self, service_name: str, principal: str, source_arn: str | None = None, source_account: str | None = None
+    ) -> BaseClient:
+        """A client for one AWS service calling another on a resource's behalf, e.g. S3 delivering a bucket's
+        notification to Lambda as ``s3.amazonaws.com``: the called service checks its resource-based policy.
+
+        Services use this; learners use :meth:`client`, which calls as the account itself.
+        """
+        from .client import Caller
+        from .services import CLIENTS
+
+        factory = CLIENTS.get(service_name)
+        if factory is None:
+            raise UnknownServiceError(f"Unknown service: '{service_name}'")
+        caller = Caller(principal, source_arn, source_account or self.account_id)
+        return factory(self, caller)
+
     def backend(self, service_name: str, factory: Any) -> Any:
         """The one state object of a service in this cloud, shared by all its clients."""
         state = self._backends.get(service_name)

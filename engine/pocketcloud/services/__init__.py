@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .awslambda.client import LambdaClient
@@ -11,9 +10,8 @@ from .secretsmanager.client import SecretsManagerClient
 
 if TYPE_CHECKING:
     from ..client import BaseClient
-    from ..cloud import Cloud
 
-CLIENTS: dict[str, Callable[[Cloud], BaseClient]] = {
+CLIENTS: dict[str, type[BaseClient]] = {
     "lambda": LambdaClient,
     "logs": LogsClient,
     "secretsmanager": SecretsManagerClient,

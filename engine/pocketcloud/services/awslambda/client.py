@@ -8,6 +8,7 @@ https://docs.aws.amazon.com/lambda/latest/api/API_Operations.html
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from typing import Any
 
 from ... import limits
@@ -159,18 +160,40 @@ class LambdaClient(BaseClient):
         function failed, ``FunctionError``; with ``LogType="Tail"`` also ``LogResult``: the base64-encoded last
         4 KB of the invocation's log. https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
         """
-        result = invocations.invoke(self._service, params)
-        invocation = result.invocation
-        response: dict[str, Any] = {"ResponseMetadata": {"HTTPStatusCode": result.status}, "StatusCode": result.status}
-        if invocation is None:
-            response["Payload"] = StreamingBody(b"")
-            return response
-        response["ResponseMetadata"]["RequestId"] = invocation.request_id
-        if invocation.function_error:
-            response["FunctionError"] = invocation.function_error
-        if result.log_tail:
-            tail = invocation.log_text.encode("utf-8")[-limits.LAMBDA_LOG_TAIL_BYTES :]
-            response["LogResult"] = base64.b64encode(tail).decode("ascii")
-        response["ExecutedVersion"] = result.executed_version
-        response["Payload"] = StreamingBody(invocation.payload)
+        result = invocations.invoke(self._service, params, self._caller)
+        assert result is not None
+        return _response(result)
+
+    def invoke_and_then(self, on_response: Callable[[dict[str, Any]], None], **params: Any) -> None:
+        """Invoke, for code that runs *inside* the simulation (another service's event, e.g. a state machine's
+        Task): the same operation, checks and errors as :meth:`invoke`, but instead of letting the clock run it
+        calls ``on_response(response)`` at the virtual moment the invocation finishes (at once for ``Event``
+        and ``DryRun``). Errors known at once (an unknown function, a throttle) raise ``ClientError`` here.
+        """
+
+        def start(client: LambdaClient, **checked: Any) -> dict[str, Any]:
+            def done(result: invocations.InvokeResult) -> None:
+                on_response(self._finish("Invoke", _response(result)))
+
+            invocations.invoke(self._service, checked, self._caller, done)
+            return {}
+
+        self._perform("Invoke", start, params)
+
+
+def _response(result: invocations.InvokeResult) -> dict[str, Any]:
+    """The Invoke response boto3 returns for an invocation's result."""
+    invocation = result.invocation
+    response: dict[str, Any] = {"ResponseMetadata": {"HTTPStatusCode": result.status}, "StatusCode": result.status}
+    if invocation is None:
+        response["Payload"] = StreamingBody(b"")
         return response
+    response["ResponseMetadata"]["RequestId"] = invocation.request_id
+    if invocation.function_error:
+        response["FunctionError"] = invocation.function_error
+    if result.log_tail:
+        tail = invocation.log_text.encode("utf-8")[-limits.LAMBDA_LOG_TAIL_BYTES :]
+        response["LogResult"] = base64.b64encode(tail).decode("ascii")
+    response["ExecutedVersion"] = result.executed_version
+    response["Payload"] = StreamingBody(invocation.payload)
+    return response

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ... import jsondoc, limits
+from ...client import ACCOUNT, Caller
 from ...errors import ServiceError
 from .concurrency import throttle_reason
 from .context import ClientContext
 from .invoke import Invocation, start_invocation
+from .permissions import check_invoke_permission
 from .sandbox import current_clock
 from .versions import route
 
@@ -85,32 +88,33 @@ def _client_context(value: Any) -> ClientContext | None:
     return ClientContext(data)
 
 
-def _enum(value: Any, field: str, allowed: tuple[str, ...]) -> str:
-    if value not in allowed:
-        raise ServiceError(
-            "ValidationException",
-            f"1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: Member must "
-            f"satisfy enum value set: [{', '.join(allowed)}]",
-        )
-    return str(value)
+def invoke(
+    service: LambdaService,
+    params: dict[str, Any],
+    caller: Caller = ACCOUNT,
+    on_response: Callable[[InvokeResult], None] | None = None,
+) -> InvokeResult | None:
+    """The Invoke operation (its parameters already checked against the model).
 
-
-def invoke(service: LambdaService, params: dict[str, Any]) -> InvokeResult:
+    A synchronous invoke from outside the simulation lets the clock run until the invocation finishes and
+    returns its result. From inside the simulation (another service's event, ``on_response`` given), the
+    invocation starts now and ``on_response`` gets the result when it finishes on the virtual clock.
+    """
     target = service.resolve(params["FunctionName"], params.get("Qualifier"))
-    invocation_type = _enum(
-        params.get("InvocationType", "RequestResponse"), "invocationType", ("Event", "RequestResponse", "DryRun")
-    )
-    log_type = _enum(params.get("LogType", "None"), "logType", ("Tail", "None"))
+    if caller.principal is not None:
+        check_invoke_permission(service, target, caller)
+    invocation_type = params.get("InvocationType", "RequestResponse")
+    log_tail = params.get("LogType", "None") == "Tail"
     if invocation_type == "DryRun":
         parse_payload(params.get("Payload", b""), limits.LAMBDA_SYNC_PAYLOAD_MAX_BYTES)
-        return InvokeResult(204, None, None, False)
+        return _answer(InvokeResult(204, None, None, False), on_response)
     if invocation_type == "Event":
         event = parse_payload(params.get("Payload", b""), limits.LAMBDA_ASYNC_PAYLOAD_MAX_BYTES)
         enqueue(service, target, event)
-        return InvokeResult(202, None, None, False)
+        return _answer(InvokeResult(202, None, None, False), on_response)
     event = parse_payload(params.get("Payload", b""), limits.LAMBDA_SYNC_PAYLOAD_MAX_BYTES)
     client_context = _client_context(params.get("ClientContext"))
-    if service.cloud.kernel_running or current_clock() is not None:
+    if on_response is None and (service.cloud.kernel_running or current_clock() is not None):
         raise ServiceError(
             "InvalidParameterValueException",
             "A synchronous Invoke cannot be made from inside the simulation (e.g. from a handler); "
@@ -120,9 +124,24 @@ def invoke(service: LambdaService, params: dict[str, Any]) -> InvokeResult:
     if reason is not None:
         raise ServiceError("TooManyRequestsException", "Rate Exceeded.", 429, Reason=reason, Type="User")
     version = route(service, target)
+    if on_response is not None:
+
+        def finished(invocation: Invocation) -> None:
+            on_response(InvokeResult(200, invocation, version.version, log_tail))
+
+        start_invocation(service, target, version, event, client_context, finished)
+        return None
     invocation = start_invocation(service, target, version, event, client_context)
     service.cloud.run(until=invocation.finished_at)
-    return InvokeResult(200, invocation, version.version, log_type == "Tail")
+    return InvokeResult(200, invocation, version.version, log_tail)
+
+
+def _answer(result: InvokeResult, on_response: Callable[[InvokeResult], None] | None) -> InvokeResult | None:
+    """An answer that is ready at once (Event, DryRun): returned, or handed to the in-simulation caller."""
+    if on_response is None:
+        return result
+    on_response(result)
+    return None
 
 
 # -- the asynchronous path -----------------------------------------------------------------------------------

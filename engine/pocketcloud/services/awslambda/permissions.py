@@ -6,14 +6,16 @@ https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from ...client import Caller
 from ...errors import ServiceError
 
 if TYPE_CHECKING:
-    from .service import LambdaService
+    from .service import LambdaService, Target
 
 
 def _principal(value: str) -> dict[str, str] | str:
@@ -63,6 +65,45 @@ def add_permission(service: LambdaService, params: dict[str, Any]) -> dict[str, 
     function.policy.append(statement)
     function.policy_revision = service.cloud.new_request_id()
     return {"Statement": json.dumps(statement), "ResponseMetadata": {"HTTPStatusCode": 201}}
+
+
+def _matches(pattern: str, value: str) -> bool:
+    """ArnLike / StringLike matching: ``*`` for any run of characters, ``?`` for one."""
+    return fnmatch.fnmatchcase(value, pattern)
+
+
+def _statement_allows(statement: dict[str, Any], caller: Caller, resource: str, action: str) -> bool:
+    principal = statement.get("Principal")
+    if principal != "*" and not (isinstance(principal, dict) and principal.get("Service") == caller.principal):
+        return False
+    if statement.get("Action") not in (action, "lambda:*", "*"):
+        return False
+    if not _matches(str(statement.get("Resource", "")), resource):
+        return False
+    condition = statement.get("Condition", {})
+    source_arn = condition.get("ArnLike", {}).get("AWS:SourceArn")
+    if source_arn is not None and (caller.source_arn is None or not _matches(source_arn, caller.source_arn)):
+        return False
+    account = condition.get("StringEquals", {}).get("AWS:SourceAccount")
+    return account is None or account == caller.source_account
+
+
+def check_invoke_permission(service: LambdaService, target: Target, caller: Caller) -> None:
+    """An AWS service may invoke a function only if the function's resource-based policy allows its principal
+    (with the statement's SourceArn / SourceAccount conditions), for exactly the ARN it invokes: a statement on
+    the function's unqualified ARN covers invocations of the unqualified ARN, a statement on an alias covers the
+    alias. Otherwise AWS answers AccessDeniedException.
+    https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html
+    """
+    action = "lambda:InvokeFunction"
+    if any(_statement_allows(s, caller, target.arn, action) for s in target.function.policy):
+        return
+    raise ServiceError(
+        "AccessDeniedException",
+        f"User: {caller.principal} is not authorized to perform: {action} on resource: {target.arn} because no "
+        "resource-based policy allows the lambda:InvokeFunction action",
+        403,
+    )
 
 
 def get_policy(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
