@@ -25,22 +25,22 @@ const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 
 const TEXT = {
   ko: {
-    loadingPython: "Python 불러오는 중…",
-    loadingPackages: "패키지 불러오는 중…",
+    loadingPython: "Python을 불러오는 중…",
+    loadingPackages: "패키지를 불러오는 중…",
     running: "실행 중…",
     queued: "다른 예제가 끝나기를 기다리는 중…",
-    done: (s) => `완료 (${s} s)`,
-    error: (s) => `오류 (${s} s)`,
-    stopped: (s) => `중지됨 (${s} s)`,
+    done: (s) => `완료(${s}초)`,
+    error: (s) => `오류(${s}초)`,
+    stopped: (s) => `중지됨(${s}초)`,
     loadFailed: "Python을 불러오지 못했습니다",
     loadFailedHint:
       "이 사이트의 JupyterLite 빌드(lite/static/pyodide/)가 없거나 읽을 수 없습니다. " +
       "README의 명령으로 사이트를 다시 빌드했는지 확인하세요.",
     truncated: "… 출력이 너무 길어 나머지는 생략했습니다.",
-    editor: "예제 코드 (편집할 수 있습니다. Ctrl+Enter로 실행)",
-    reset: "원래대로",
+    editor: "예제 코드(편집할 수 있으며 Ctrl+Enter로 실행합니다)",
+    reset: "원래 코드로",
     resetTitle: "편집한 코드를 원래 예제로 되돌립니다",
-    result: "마지막 식의 값",
+    result: "마지막 줄의 값",
     hint: "코드를 고쳐서 실행해 볼 수 있습니다",
   },
   en: {
@@ -59,7 +59,7 @@ const TEXT = {
     editor: "Example code (editable; Ctrl+Enter runs it)",
     reset: "Reset",
     resetTitle: "Put the original example back",
-    result: "Value of the last expression",
+    result: "Value of the last line",
     hint: "You can edit the code and run it",
   },
 };
