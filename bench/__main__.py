@@ -6,7 +6,7 @@ import sys
 
 
 def engine() -> None:
-    from . import invoke_cost, mmc
+    from . import api_shapes, invoke_cost, mmc
 
     results = mmc.measure()
     by_name = {r.name: r for r in results}
@@ -16,6 +16,7 @@ def engine() -> None:
         print(f"  {r.name:20} {r.seconds:7.3f} s   {simpy / r.seconds:5.2f}x SimPy   mean wait {r.mean_wait:.6f}")
     total, per = invoke_cost.measure()
     print(f"100,000 sequential invokes of a trivial handler: {total:.2f} s ({per:.1f} us per invoke)")
+    api_shapes.main()
 
 
 def site() -> None:
