@@ -67,6 +67,7 @@ SITE_PROVIDED_RULES = (
     re.compile(r"^\.mono$"),
 )
 NUMBER = re.compile(r"-?\d+\.\d+")
+NUMBER_ONLY = re.compile(r"-?\d+(?:\.\d+)?")
 URL_REF = re.compile(r"url\(#([^)]+)\)")
 CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 CSS_IMPORT = re.compile(r"@import\s+url\([^)]*\)\s*;")
@@ -208,8 +209,9 @@ def finish(raw: str, key: str, label: str) -> str:
                 value = URL_REF.sub(lambda m: f"url(#{ids.get(m.group(1), m.group(1))})", value)
                 element.attrib[name] = _round(value)
     for element, _content, _x, _size, _anchor in list(_texts(root)):
-        if _tag(element) == "text":
-            element.set("dy", _round(str(float(element.get("dy", "0")) * FONT_SCALE)))
+        dy = element.get("dy", "0")
+        if _tag(element) == "text" and NUMBER_ONLY.fullmatch(dy):  # "0.35em" scales with the font by itself
+            element.set("dy", _round(f"{float(dy) * FONT_SCALE:.3f}"))
     for text in root.iter(f"{{{SVG_NS}}}text"):
         text.set("font-size", _round(f"{float(text.get('font-size', '13')) * FONT_SCALE:.3f}"))
 

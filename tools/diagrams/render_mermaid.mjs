@@ -41,7 +41,19 @@ function checkLateLabels(source) {
   }
 }
 
+/** The diagram kinds beautiful-mermaid 1.1.3 draws; anything else it would draw as a broken flowchart. */
+const KINDS = ["flowchart", "graph", "statediagram", "statediagram-v2", "sequencediagram", "classdiagram",
+  "erdiagram", "xychart", "xychart-beta"];
+
+function checkKind(source) {
+  const kind = source.trim().split(/[\s;]/)[0].toLowerCase();
+  if (!KINDS.includes(kind)) {
+    throw new Error(`"${kind}" diagrams are not supported at build time; use one of: ${KINDS.join(", ")}`);
+  }
+}
+
 function render(source) {
+  checkKind(source);
   checkLateLabels(source);
   return renderMermaidSVG(source, OPTIONS);
 }
