@@ -136,8 +136,16 @@ def browser() -> Iterator[Any]:
             instance.close()
 
 
-def new_context(instance: Any, log: RequestLog, measure_bytes: bool = False, **options: Any) -> Any:
+def new_context(
+    instance: Any, log: RequestLog, measure_bytes: bool = False, http_cache: bool = False, **options: Any
+) -> Any:
     """A fresh browser context whose every request (pages and workers) is recorded and kept local.
+
+    Requests are seen through a context-level route, which also aborts any to another host. Playwright turns
+    the HTTP cache off for a context with routes, so ``http_cache=True`` records them from the context's
+    ``request`` events instead (which see dedicated workers' requests too) and leaves the cache on; other
+    hosts are then still unreachable, because ``CHROMIUM_ARGS`` resolve every name but 127.0.0.1 to nothing,
+    and still recorded as foreign.
 
     With ``measure_bytes`` each response's body size is recorded too (for benchmarks; it costs a round trip
     to the browser per response).
@@ -150,7 +158,10 @@ def new_context(instance: Any, log: RequestLog, measure_bytes: bool = False, **o
         else:
             route.abort()
 
-    context.route("**/*", route)
+    if http_cache:
+        context.on("request", lambda request: log.record(request.url))
+    else:
+        context.route("**/*", route)
 
     def on_response(response: Any) -> None:
         try:
