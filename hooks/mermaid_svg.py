@@ -42,7 +42,7 @@ ET.register_namespace("", SVG_NS)
 #: Text is drawn at this fraction of the size the layout assumed, and the drawing shown at the inverse.
 FONT_SCALE = 0.88
 #: A diagram is never scaled below this fraction of its size; wider ones scroll inside their box.
-MIN_SCALE = 0.75
+MIN_SCALE = 0.7
 #: Room kept between the outermost text and the edge of the drawing, in px, when the viewBox is widened.
 TEXT_MARGIN = 8.0
 
