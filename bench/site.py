@@ -1,7 +1,8 @@
 """Site numbers for the walking skeleton, measured in one run on this machine, in Debian's Chromium.
 
 - build time of ``mkdocs build --strict`` (the lite build is copied in by the hook);
-- bytes transferred for the "What is serverless?" page before any click;
+- bytes transferred before any click for the home page and for "What is serverless?" (a page with two diagrams),
+  and their ratio (issue #8's target: a page with diagrams <= 1.2x a plain page);
 - the in-page runner: click -> first output (cold) and a second run (warm);
 - peers booted from the same files in the same browser: a bare Pyodide page (boot + one import) and the bare
   JupyterLite REPL (``repl/index.html?code=...``).
@@ -41,11 +42,11 @@ def build_seconds() -> float:
         return time.perf_counter() - started
 
 
-def page_bytes(instance: Any, url: str) -> tuple[int, int]:
+def page_bytes(instance: Any, url: str, path: str = CONCEPT) -> tuple[int, int]:
     log = RequestLog()
     context = new_context(instance, log, measure_bytes=True)
     page = context.new_page()
-    page.goto(url + CONCEPT, wait_until="networkidle")
+    page.goto(url + path, wait_until="networkidle")
     page.wait_for_timeout(500)
     total = sum(log.bytes_by_url.values())
     count = len(log.urls)
@@ -110,7 +111,10 @@ def main() -> None:
     extra = {"/__bench__/bare-pyodide.html": ROOT / "bench" / "pages" / "bare-pyodide.html"}
     with serve(SITE, extra=extra) as url, browser() as instance:
         total, count = page_bytes(instance, url)
+        home, home_count = page_bytes(instance, url, "/")
         print(f"'What is serverless?' before Run: {total / 1024:.0f} KiB in {count} requests")
+        print(f"home page before any click: {home / 1024:.0f} KiB in {home_count} requests")
+        print(f"ratio: diagram page / home page = {total / home:.2f}x (target <= 1.2x)")
         runs = [runner(instance, url) for _ in range(REPEATS)]
         bares = [bare_pyodide(instance, url) for _ in range(REPEATS)]
         repls = [jupyterlite_repl(instance, url) for _ in range(REPEATS)]

@@ -1,20 +1,27 @@
-"""Put the files the site serves but MkDocs does not build into the finished site.
+"""Put the offline JupyterLite build into the finished site, and tell every page which Pyodide lock it uses.
 
-* ``build/lite`` -> ``<site_dir>/lite``: the offline JupyterLite build (its ``static/pyodide/``
-  is also the Pyodide the in-page runner loads). It is built by another step of the Makefile; when
-  it is missing the site still builds (runnable examples then report that Python is unavailable).
-* ``node_modules/mermaid/dist/mermaid.min.js`` -> ``<site_dir>/assets/vendor/mermaid/``: Mermaid,
-  self-hosted. ``assets/javascripts/mermaid-loader.js`` (in ``extra_javascript``) defines the
-  ``mermaid`` global Material looks for, so Material never falls back to unpkg, and fetches this
-  file only on pages that contain a diagram.
+* ``build/lite`` -> ``<site_dir>/lite``: the offline JupyterLite build (its ``static/pyodide/`` is also the
+  Pyodide the in-page runner loads). It is built by another step of the Makefile; when it is missing the
+  site still builds (runnable examples then report that Python is unavailable). ``POCKETCLOUD_LITE_DIR``
+  points at another build (the deploy test builds two).
+* Every page gets ``<meta name="pocketcloud:pyodide-lock" content="lite/static/pyodide/pyodide-lock.<digest>.json">``
+  (relative to the site root), read from the lite build's manifest. The lock's name changes with its
+  content and every wheel it lists sits at a content-derived path (``tools/lite_lock.py``), so the runner
+  of a page always gets the lock and the wheels of the build that page came from: a reader whose browser
+  cached an older page, lock or wheel can never mix them with a newer deploy's.
 
-Runs once, on the finished site: after static-i18n has built every language (lowest priority, and
-skipped inside static-i18n's nested per-language builds).
+Diagrams need nothing copied: ``hooks/diagrams.py`` draws them into the pages as SVG.
+
+The copy runs once, on the finished site: after static-i18n has built every language (lowest priority,
+and skipped inside static-i18n's nested per-language builds).
 """
 
 from __future__ import annotations
 
+import html
+import json
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -22,21 +29,47 @@ from i18n_build import is_nested_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.bundled_assets")
 
 LITE_SOURCE = Path("build/lite")
 LITE_TARGET = Path("lite")
-MERMAID_SOURCE = Path("node_modules/mermaid/dist/mermaid.min.js")
-MERMAID_TARGET = Path("assets/vendor/mermaid/mermaid.min.js")
+LITE_ENV = "POCKETCLOUD_LITE_DIR"
+MANIFEST_NAME = "pocketcloud-lite.json"
+LOCK_META = "pocketcloud:pyodide-lock"
 
 
 def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def copy_lite(root: Path, site_dir: Path) -> None:
-    source = root / LITE_SOURCE
+def lite_source(config: MkDocsConfig) -> Path:
+    override = os.environ.get(LITE_ENV)
+    return Path(override).resolve() if override else project_root(config) / LITE_SOURCE
+
+
+def lock_path(config: MkDocsConfig) -> str | None:
+    """The lite build's lock, relative to the site root, or None when there is no lite build."""
+    manifest = lite_source(config) / MANIFEST_NAME
+    if not manifest.is_file():
+        return None
+    lock = json.loads(manifest.read_text(encoding="utf-8")).get("lock_file")
+    if not isinstance(lock, str) or not (lite_source(config) / lock).is_file():
+        raise PluginError(f"{manifest} names no lock file that exists ({lock!r}): rebuild it (make lite)")
+    return f"{LITE_TARGET.as_posix()}/{lock}"
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lock = lock_path(config)
+    if lock is None or "</head>" not in output:
+        return output
+    meta = f'<meta name="{LOCK_META}" content="{html.escape(lock)}">\n'
+    return output.replace("</head>", meta + "</head>", 1)
+
+
+def copy_lite(config: MkDocsConfig, site_dir: Path) -> None:
+    source = lite_source(config)
     if not source.is_dir():
         log.info(
             "No JupyterLite build at %s: the site has no lab and runnable examples cannot load "
@@ -51,21 +84,8 @@ def copy_lite(root: Path, site_dir: Path) -> None:
     log.info("Copied the JupyterLite build to %s", target)
 
 
-def copy_mermaid(root: Path, site_dir: Path) -> None:
-    source = root / MERMAID_SOURCE
-    if not source.is_file():
-        # Material would silently load Mermaid from unpkg instead; that breaks the no-CDN promise.
-        raise PluginError(f"{source} is missing: run `npm ci` to install the self-hosted Mermaid.")
-    target = site_dir / MERMAID_TARGET
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(source, target)
-
-
 @event_priority(-200)  # after static-i18n's on_post_build (-100), which builds the other languages
 def on_post_build(config: MkDocsConfig) -> None:
     if is_nested_build(config):
         return
-    root = project_root(config)
-    site_dir = Path(config.site_dir)
-    copy_mermaid(root, site_dir)
-    copy_lite(root, site_dir)
+    copy_lite(config, Path(config.site_dir))

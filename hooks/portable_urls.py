@@ -13,7 +13,10 @@
 * ``sitemap.xml`` needs absolute URLs; without a ``site_url`` MkDocs writes ``None/...`` into it, so
   it is removed rather than shipped broken.
 
-Set ``site_url`` in mkdocs.yml when deploying to a known address to get hreflang tags and a sitemap.
+A deployment at a known address sets ``SITE_URL`` at build time (mkdocs.yml reads it into
+``site_url``); then the sitemap is kept and the ``hreflang`` tags are kept and made absolute, as search
+engines require (https://developers.google.com/search/docs/specialty/international/localized-versions).
+The language switcher's links stay relative either way.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from i18n_build import is_nested_build
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,9 +36,20 @@ HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 
 
-def relative_link(link: str) -> str:
-    """``/`` -> ``./`` and ``/en/`` -> ``en/``; anything else (already relative, a URL) unchanged."""
+HREFLANG_HREF = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]*">)')
+
+
+def relative_link(link: str, base_path: str = "/") -> str:
+    """Site-absolute path -> relative to the site root: ``/`` -> ``./``, ``/en/`` -> ``en/``.
+
+    ``base_path`` is the path of ``site_url`` (``/course/`` for ``https://example.org/course/``), which
+    static-i18n puts in front of its links when a site URL is set. Anything else (already relative, a URL)
+    is returned unchanged.
+    """
     if link.startswith("/") and not link.startswith("//"):
+        base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+        if link.startswith(base):
+            link = "/" + link[len(base) :]
         return link.lstrip("/") or "./"
     return link
 
@@ -47,16 +62,18 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     alternates = getattr(extra, "alternate", None)
     if alternates is None and isinstance(extra, dict):
         alternates = extra.get("alternate")
+    base_path = urlsplit(config.site_url).path if config.site_url else "/"
     for alternate in alternates or []:
         if isinstance(alternate, dict) and isinstance(alternate.get("link"), str):
-            alternate["link"] = relative_link(alternate["link"])
+            alternate["link"] = relative_link(alternate["link"], base_path)
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if config.site_url:
-        return output
-    return HREFLANG_LINK.sub("", output)
+    if not config.site_url:
+        return HREFLANG_LINK.sub("", output)
+    page_url = urljoin(config.site_url.rstrip("/") + "/", page.url)
+    return HREFLANG_HREF.sub(lambda m: m.group(1) + urljoin(page_url, m.group(2)) + m.group(3), output)
 
 
 @event_priority(-200)

@@ -47,12 +47,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         ".ipynb": "application/json",
     }
 
+    #: Sent with every response. ``no-store`` by default (a browser context starts empty anyway); the deploy
+    #: test serves with caching allowed, as a static host does, to prove a returning reader is safe.
+    cache_control: ClassVar[str] = "no-store"
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def end_headers(self) -> None:
-        # No caching between test runs of different builds; a browser context starts empty anyway.
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", self.cache_control)
         super().end_headers()
 
 
@@ -62,11 +65,14 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 @contextmanager
-def serve(directory: Path, port: int = 0, extra: dict[str, Path] | None = None) -> Iterator[str]:
+def serve(
+    directory: Path, port: int = 0, extra: dict[str, Path] | None = None, cache_control: str = "no-store"
+) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 (a free port by default) and yield its base URL.
 
     ``extra`` maps URL paths (e.g. ``/__bench__/bare.html``) to files outside the directory, so benchmarks can
-    add their own pages next to the site without writing into it.
+    add their own pages next to the site without writing into it. ``directory`` may be a symlink: it is
+    followed on every request, so a test can switch what is served between two requests.
     """
     extras = {k: str(v) for k, v in (extra or {}).items()}
 
@@ -77,6 +83,7 @@ def serve(directory: Path, port: int = 0, extra: dict[str, Path] | None = None) 
                 return extras[clean]
             return super().translate_path(path)
 
+    Handler.cache_control = cache_control
     handler = functools.partial(Handler, directory=str(directory))
     server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -129,8 +136,16 @@ def browser() -> Iterator[Any]:
             instance.close()
 
 
-def new_context(instance: Any, log: RequestLog, measure_bytes: bool = False, **options: Any) -> Any:
+def new_context(
+    instance: Any, log: RequestLog, measure_bytes: bool = False, http_cache: bool = False, **options: Any
+) -> Any:
     """A fresh browser context whose every request (pages and workers) is recorded and kept local.
+
+    Requests are seen through a context-level route, which also aborts any to another host. Playwright turns
+    the HTTP cache off for a context with routes, so ``http_cache=True`` records them from the context's
+    ``request`` events instead (which see dedicated workers' requests too) and leaves the cache on; other
+    hosts are then still unreachable, because ``CHROMIUM_ARGS`` resolve every name but 127.0.0.1 to nothing,
+    and still recorded as foreign.
 
     With ``measure_bytes`` each response's body size is recorded too (for benchmarks; it costs a round trip
     to the browser per response).
@@ -143,7 +158,10 @@ def new_context(instance: Any, log: RequestLog, measure_bytes: bool = False, **o
         else:
             route.abort()
 
-    context.route("**/*", route)
+    if http_cache:
+        context.on("request", lambda request: log.record(request.url))
+    else:
+        context.route("**/*", route)
 
     def on_response(response: Any) -> None:
         try:
@@ -155,3 +173,54 @@ def new_context(instance: Any, log: RequestLog, measure_bytes: bool = False, **o
     if measure_bytes:
         context.on("requestfinished", lambda request: on_response(request.response()))
     return context
+
+
+class PhaseTimeout(AssertionError):
+    """A browser wait that ran out of time; the message names the phase that stalled and the page's state."""
+
+
+def wait_for_phase(
+    page: Any, phase: str, expression: str, *, timeout_ms: float, arg: Any = None, diagnose: str | None = None
+) -> None:
+    """Wait until ``expression`` (a JS function of ``arg``) is truthy, or fail saying which phase stalled.
+
+    The wait is Playwright's ``wait_for_function``, polled on animation frames: no sleeps, so a fast machine
+    is not slowed down and a loaded one only needs the generous budget. On timeout the failure says which
+    phase (e.g. "kernel start") did not finish, after how long, and what ``diagnose`` (a JS function of
+    ``arg``) reads from the page then, so a stall on a busy machine is told apart from a broken page.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(expression, arg=arg, timeout=timeout_ms)
+    except PlaywrightTimeout:
+        state = ""
+        if diagnose:
+            try:
+                state = str(page.evaluate(diagnose, arg))
+            except Exception as error:  # the page itself may be gone or hung
+                state = f"(the page's state could not be read: {error})"
+        raise PhaseTimeout(
+            f"{phase}: not finished after {timeout_ms / 1000:.0f} s on {page.url}"
+            + (f"; page state: {state}" if state else "")
+        ) from None
+
+
+def warm_up(instance: Any, site: Path, url: str) -> None:
+    """Pay the one-off costs of a session before the first test's clock starts.
+
+    On a loaded 2-core machine the first browser test used to time out while it alone paid for reading the
+    ~40 MB of Pyodide and JupyterLite from disk and for Chromium's first renderer and font set-up. This reads
+    the lite build once (into the OS page cache) and loads the home page once in a throwaway context.
+    """
+    for path in sorted((site / "lite").rglob("*")):
+        if path.is_file() and path.suffix in (".wasm", ".zip", ".whl", ".js", ".mjs", ".json"):
+            with path.open("rb") as stream:
+                while stream.read(1 << 20):
+                    pass
+    log = RequestLog()
+    context = new_context(instance, log)
+    try:
+        context.new_page().goto(url + "/", wait_until="load", timeout=120_000)
+    finally:
+        context.close()

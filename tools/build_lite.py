@@ -7,10 +7,10 @@ only (npm for the Pyodide runtime, PyPI for the wheels, the project's own wheel)
 it all:
 
 * ``<out>/static/pyodide/`` holds the Pyodide runtime, every wheel the kernel needs to start, the pocketcloud
-  wheel (and its pure-Python dependencies) and a ``pyodide-lock.json`` that describes exactly those files and
-  nothing else. Because pocketcloud is registered there with ``imports: ["pocketcloud"]``, a bare
-  ``import pocketcloud`` works both in the JupyterLite kernel and in a plain Pyodide worker that calls
-  ``loadPackagesFromImports``.
+  wheel (and its pure-Python dependencies) and a ``pyodide-lock.<digest>.json`` that describes exactly those
+  files and nothing else; each wheel sits in a folder named after its digest. Because pocketcloud is
+  registered there with ``imports: ["pocketcloud"]``, a bare ``import pocketcloud`` works both in the
+  JupyterLite kernel and in a plain Pyodide worker that calls ``loadPackagesFromImports``.
 * The third-party wheels are compiled to Python 3.14 bytecode by Pyodide itself under Node, as Pyodide's own
   CDN ships them, so the kernel does not compile IPython from source at every start.
 * ``jupyter-lite.json`` turns the PyPI fallback off and lets Pyodide prefetch the kernel's start-up packages.
@@ -22,10 +22,11 @@ Usage (the defaults are these values)::
         --labs labs --out build/lite
 
 Downloads are cached under ``build/cache/`` and checked against pinned sha256 digests, so a second build needs
-no network. The lock is edited with ``pyodide lockfile add-wheels`` from ``pyodide-build``, the tool the
-Pyodide project provides for this; it needs Python >= 3.12, so it lives in its own venv, ``.venv-pyodide``,
-made with a Python 3.13 interpreter. The recipe and its pitfalls are written up in
-``../shared/notes/offline-jupyterlite.md``.
+no network. The pins live in ``tools/lite/wheels.toml``. The lock entries are written by ``tools/lite_lock.py``
+with the standard library, field for field as Pyodide's own ``pyodide lockfile add-wheels`` writes them (that
+tool needs Python >= 3.12; this build runs on any Python >= 3.11). Every wheel and the lock itself get
+content-derived names, so a browser's cached copy from an older build never meets a newer lock. The recipe and
+its pitfalls are written up in ``../shared/notes/offline-jupyterlite.md``.
 """
 
 from __future__ import annotations
@@ -40,14 +41,27 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
-from collections.abc import Iterable, Sequence
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from email.parser import HeaderParser
 from pathlib import Path
+from typing import Any
 
-from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: make ``tools`` importable
+from tools.lite_lock import (
+    LockError,
+    ServedWheel,
+    applicable,
+    find_lock,
+    marker_environment,
+    package_entries,
+    serve_wheels,
+    sha256_of,
+    wheel_metadata,
+    write_lock,
+)
 
 # ----------------------------------------------------------------------------------------------------
 # Pins. Every version this build depends on lives here, so an upgrade is one reviewed diff.
@@ -58,24 +72,8 @@ from packaging.utils import canonicalize_name, parse_wheel_filename
 #: version from npm. The build refuses to run when either of them disagrees.
 PYODIDE_VERSION = "314.0.6"
 
-#: Python inside Pyodide 314 and the values its packaging markers see, used to pick and check wheels.
+#: Python inside Pyodide 314, used to pick wheels (``pip download``) and to compile them.
 PYODIDE_PYTHON_VERSION = "3.14"
-PYODIDE_MARKER_ENVIRONMENT = {
-    "implementation_name": "cpython",
-    "os_name": "posix",
-    "platform_machine": "wasm32",
-    "platform_system": "Emscripten",
-    "python_full_version": "3.14.2",
-    "python_version": PYODIDE_PYTHON_VERSION,
-    "sys_platform": "emscripten",
-    "extra": "",
-}
-
-#: The build-tool venv: pyodide-build 0.39.2 is the release whose ``pyodide lockfile add-wheels`` was verified
-#: with Pyodide 314's lock; it imports ``pkginfo`` without declaring it. Both need Python >= 3.12 and are
-#: checked with 3.13, which this machine kind has under pyenv.
-TOOL_PYTHON_VERSION = "3.13"
-TOOL_REQUIREMENTS = ("pyodide-build==0.39.2", "pkginfo==2.0")
 
 
 @dataclass(frozen=True)
@@ -87,34 +85,30 @@ class PinnedWheel:
     sha256: str
 
 
-#: Wheels the Pyodide kernel loads while it starts. Versions are the ones Pyodide 314.0.6's lock names (the
-#: kernel was tested with them); ``comm`` and ``ipython-pygments-lexers`` are missing from that lock although
-#: the kernel needs them, so they are the current releases. PyPI's wheels differ byte-for-byte from the ones
-#: Pyodide rebuilds for its CDN, which is why the lock's digests are rewritten to these.
-START_UP_WHEELS: tuple[PinnedWheel, ...] = (
-    PinnedWheel("asttokens", "3.0.1", "15a3ebc0f43c2d0a50eeafea25e19046c68398e487b9f1f5b517f7c0f40f976a"),
-    PinnedWheel("comm", "0.2.3", "c615d91d75f7f04f095b30d1c1711babd43bdc6419c1be9886a85f2f4e489417"),
-    PinnedWheel("decorator", "5.2.1", "d316bb415a2d9e2d2b3abcc4084c6502fc09240e292cd76a76afc106a1c8e04a"),
-    PinnedWheel("executing", "2.2.1", "760643d3452b4d777d295bb167ccc74c64a81df23fb5e08eff250c425a4b2017"),
-    PinnedWheel("ipython", "9.12.0", "0f2701e8ee86e117e37f50563205d36feaa259d2e08d4a6bc6b6d74b18ce128d"),
-    PinnedWheel("ipython-pygments-lexers", "1.1.1", "a9462224a505ade19a605f71f8fa63c2048833ce50abc86768a0d81d876dc81c"),
-    PinnedWheel("jedi", "0.19.2", "a8ef22bde8490f57fe5c7681a3c83cb58874daf72b4784de3cce5b6ef6edb5b9"),
-    PinnedWheel("matplotlib-inline", "0.2.1", "d56ce5156ba6085e00a9d54fead6ed29a9c47e215cd1bba2e976ef39f5710a76"),
-    PinnedWheel("micropip", "0.11.1", "768de165adb8e66906039d8fec4127a57f522dfdf8e6fbff877a4616941ecfd3"),
-    PinnedWheel("parso", "0.8.6", "2c549f800b70a5c4952197248825584cb00f033b29c692671d3bf08bf380baff"),
-    PinnedWheel("prompt-toolkit", "3.0.52", "9aac639a3bbd33284347de5ad8d68ecc044b91a762dc39b7c21095fcd6a19955"),
-    PinnedWheel("pure-eval", "0.2.3", "1db8e35b67b3d218d818ae653e27f06c3aa420901fa7b081ca98cbedc874e0d0"),
-    PinnedWheel("pygments", "2.20.0", "81a9e26dd42fd28a23a2d169d86d7ac03b46e2f8b59ed4698fb4785f946d0176"),
-    PinnedWheel("stack-data", "0.6.3", "d5558e0c25a4cb0853cddad3d77da9891a08cb85dd9f9f91b9f8cd66e511e695"),
-    PinnedWheel("traitlets", "5.14.3", "b74e89e397b1ed28cc831db7aea759ba6640cb3de13090ca145426688ff1ac4f"),
-    PinnedWheel("wcwidth", "0.6.0", "1a3a1e510b553315f8e146c54764f4fb6264ffad731b3d78088cdb1478ffbdad"),
-)
+#: The pinned PyPI wheels: ``[[start-up]]`` (what the kernel loads while it starts) and ``[[engine]]`` (the
+#: engine's pure-Python runtime dependencies). Adding a dependency of the engine is one block in that file.
+WHEEL_PINS = Path(__file__).resolve().parent / "lite" / "wheels.toml"
 
-#: Pure-Python runtime dependencies of the engine, registered in the lock next to it so that a bare
-#: ``import pocketcloud`` pulls them in. Empty while the engine has none; add e.g.
-#: ``PinnedWheel("jsonpath-ng", "1.16.0", "<sha256 from PyPI>")``. The build fails if the engine's wheel
-#: declares a dependency that is neither here nor in the start-up set.
-ENGINE_DEPENDENCY_WHEELS: tuple[PinnedWheel, ...] = ()
+
+def load_pins(path: Path = WHEEL_PINS) -> tuple[tuple[PinnedWheel, ...], tuple[PinnedWheel, ...]]:
+    """Read ``(start-up wheels, engine dependency wheels)`` from the pins file, refusing a malformed one."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    unknown = set(data) - {"start-up", "engine"}
+    if unknown:
+        raise BuildError(f"{path}: unknown section(s) {sorted(unknown)}; use [[start-up]] or [[engine]]")
+    groups: list[tuple[PinnedWheel, ...]] = []
+    for section in ("start-up", "engine"):
+        pins = []
+        for item in data.get(section, []):
+            if set(item) != {"name", "version", "sha256"} or not re.fullmatch(r"[0-9a-f]{64}", item["sha256"]):
+                raise BuildError(f"{path}: each [[{section}]] needs exactly name, version and a hex sha256: {item}")
+            pins.append(PinnedWheel(item["name"], item["version"], item["sha256"]))
+        groups.append(tuple(pins))
+    names = [canonicalize_name(pin.name) for group in groups for pin in group]
+    if len(names) != len(set(names)):
+        raise BuildError(f"{path}: a wheel is pinned twice: {sorted(n for n in names if names.count(n) > 1)}")
+    return groups[0], groups[1]
+
 
 #: What the kernel loads while it starts, read from jupyterlite-pyodide-kernel 0.8.6's worker:
 #: ``initPackageManager`` loads micropip and installs piplite, ``initKernel`` then runs one
@@ -136,6 +130,9 @@ KERNEL_BUNDLED_WHEELS = ("ipykernel", "piplite", "pyodide-kernel")
 PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
 PYODIDE_KERNEL_PLUGIN = f"{KERNEL_EXTENSION}:kernel"
+
+#: Where the runtime, the wheels and the lock are, relative to the lite root (jupyterlite's well-known folder).
+PYODIDE_URL = "static/pyodide/"
 
 #: ``pip download`` options that select wheels for Pyodide rather than for the Python running this script:
 #: pure-Python wheels only, for Python 3.14, exactly the pinned file (no dependencies, digests required).
@@ -167,15 +164,6 @@ def log(message: str) -> None:
     print(f"[build_lite] {message}", file=sys.stderr, flush=True)
 
 
-def sha256_of(path: Path) -> str:
-    """Return the hex sha256 digest of a file, read in chunks so large wheels do not fill memory."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def run(command: Sequence[str | Path], *, cwd: Path | None = None, what: str) -> None:
     """Run a command and turn a non-zero exit into a BuildError that shows its output."""
     result = subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, check=False)
@@ -185,7 +173,7 @@ def run(command: Sequence[str | Path], *, cwd: Path | None = None, what: str) ->
 
 
 # ----------------------------------------------------------------------------------------------------
-# Inputs: the Pyodide runtime, the kernel, the tool interpreter.
+# Inputs: the Pyodide runtime and the kernel.
 # ----------------------------------------------------------------------------------------------------
 
 
@@ -227,63 +215,6 @@ def find_pyodide_runtime() -> Path:
     if missing:
         raise BuildError(f"node_modules/pyodide lacks {', '.join(missing)}: reinstall it with `npm install`")
     return package_dir
-
-
-def find_tool_python() -> Path:
-    """Find a working Python 3.13 for the pyodide-build venv.
-
-    ``python3.13`` on PATH may be a pyenv shim that exists but refuses to run when 3.13 is not the selected
-    version, so each candidate is actually run before it is trusted; pyenv's versions folder is searched too.
-    """
-    candidates: list[Path] = []
-    on_path = shutil.which(f"python{TOOL_PYTHON_VERSION}")
-    if on_path:
-        candidates.append(Path(on_path))
-    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-    candidates.extend(
-        sorted(pyenv_root.glob(f"versions/{TOOL_PYTHON_VERSION}.*/bin/python{TOOL_PYTHON_VERSION}"), reverse=True)
-    )
-    candidates.append(Path(f"/usr/bin/python{TOOL_PYTHON_VERSION}"))
-    for candidate in candidates:
-        if not candidate.is_file():
-            continue
-        probe = subprocess.run(
-            [str(candidate), "-c", "import sys, venv; print('%d.%d' % sys.version_info[:2])"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if probe.returncode == 0 and probe.stdout.strip() == TOOL_PYTHON_VERSION:
-            return candidate
-    raise BuildError(
-        f"Python {TOOL_PYTHON_VERSION} was not found (looked on PATH and under {pyenv_root}/versions). "
-        f"pyodide-build needs Python >= 3.12; install {TOOL_PYTHON_VERSION} (e.g. `pyenv install "
-        f"{TOOL_PYTHON_VERSION}`) and run the build again"
-    )
-
-
-def ensure_tool_venv(venv_dir: Path) -> Path:
-    """Create or reuse ``.venv-pyodide`` and return its ``pyodide`` command.
-
-    A stamp file records the pins it was made with, so changing ``TOOL_REQUIREMENTS`` rebuilds the venv and
-    an unchanged one costs nothing on the next run.
-    """
-    stamp = venv_dir / "pocketcloud-tool-pins.txt"
-    pyodide_cli = venv_dir / "bin" / "pyodide"
-    wanted = "\n".join(TOOL_REQUIREMENTS) + "\n"
-    if pyodide_cli.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted:
-        return pyodide_cli
-    python = find_tool_python()
-    log(f"creating {venv_dir.name} with {python} and {', '.join(TOOL_REQUIREMENTS)}")
-    if venv_dir.exists():
-        shutil.rmtree(venv_dir)
-    run([python, "-m", "venv", venv_dir], what=f"creating {venv_dir}")
-    run(
-        [venv_dir / "bin" / "python", "-m", "pip", "install", "--quiet", *TOOL_REQUIREMENTS],
-        what=f"installing {' '.join(TOOL_REQUIREMENTS)} into {venv_dir}",
-    )
-    stamp.write_text(wanted, encoding="utf-8")
-    return pyodide_cli
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -371,97 +302,57 @@ def compile_wheels(wheels: Sequence[Path], runtime: Path, cache_dir: Path) -> li
     return targets
 
 
-def wheel_metadata(wheel: Path) -> tuple[str, list[Requirement]]:
-    """Return a wheel's project name and the requirements that apply inside Pyodide."""
-    with zipfile.ZipFile(wheel) as archive:
-        metadata_name = next(
-            (n for n in archive.namelist() if n.count("/") == 1 and n.endswith(".dist-info/METADATA")), None
-        )
-        if metadata_name is None:
-            raise BuildError(f"{wheel} has no .dist-info/METADATA; is it a wheel?")
-        headers = HeaderParser().parsestr(archive.read(metadata_name).decode("utf-8"))
-    requirements = [Requirement(line) for line in headers.get_all("Requires-Dist") or []]
-    applicable = [r for r in requirements if r.marker is None or r.marker.evaluate(PYODIDE_MARKER_ENVIRONMENT)]
-    return str(headers["Name"]), applicable
-
-
-def check_engine_dependencies(engine_wheel: Path) -> None:
+def check_engine_dependencies(engine_wheel: Path, info: Mapping[str, Any], shipped: Iterable[PinnedWheel]) -> None:
     """Fail early, with the fix in the message, when the engine needs a wheel this build does not ship."""
-    name, requirements = wheel_metadata(engine_wheel)
+    name, _version, requirements = wheel_metadata(engine_wheel)
     if canonicalize_name(name) != "pocketcloud":
         raise BuildError(f"{engine_wheel} is the wheel of {name!r}, not of pocketcloud")
-    shipped = {canonicalize_name(p.name) for p in (*START_UP_WHEELS, *ENGINE_DEPENDENCY_WHEELS)}
-    unpinned = sorted(str(r) for r in requirements if canonicalize_name(r.name) not in shipped)
+    names = {canonicalize_name(p.name) for p in shipped}
+    needed = applicable(requirements, marker_environment(info))
+    unpinned = sorted(str(r) for r in needed if canonicalize_name(r.name) not in names)
     if unpinned:
         raise BuildError(
             f"pocketcloud depends on {', '.join(unpinned)}, which the site would not serve; pin each one's "
-            "pure-Python wheel (version and PyPI sha256) in ENGINE_DEPENDENCY_WHEELS in tools/build_lite.py"
+            f"pure-Python wheel (version and PyPI sha256) as an [[engine]] block in {WHEEL_PINS}"
         )
 
 
 # ----------------------------------------------------------------------------------------------------
-# The lock: add the wheels with pyodide-build, then keep only what the site serves.
+# The lock: exactly the wheels the site serves, under content-derived names (see tools/lite_lock.py).
 # ----------------------------------------------------------------------------------------------------
 
 
-def write_lock(pyodide_cli: Path, source_lock: Path, pyodide_dir: Path, wheels: Sequence[Path]) -> None:
-    """Register the wheels in ``pyodide-lock.json`` and prune every entry whose file the site lacks.
+def check_lock(pyodide_dir: Path, source_lock: Path, pins: Sequence[PinnedWheel]) -> tuple[Path, dict[str, str]]:
+    """Prove that the lock is complete and honest; return it and ``{package: version}`` for the manifest.
 
-    ``pyodide lockfile add-wheels`` adds new packages and replaces existing entries (name, digest, ``depends``
-    and ``imports`` read from the wheels themselves). The npm lock still lists hundreds of packages whose
-    files are only on Pyodide's CDN; left in, a learner's ``import numpy`` would make Pyodide fetch a file
-    that 404s. Pruned, it is an ordinary ``ModuleNotFoundError`` and the lock describes exactly this site.
-    """
-    lock_path = pyodide_dir / "pyodide-lock.json"
-    paths: list[str | Path] = ["--input", source_lock, "--output", lock_path, "--base-path", pyodide_dir]
-    run(
-        [pyodide_cli, "lockfile", "add-wheels", *paths, *wheels],
-        what="pyodide lockfile add-wheels (a wheel's dependency is missing from the lock and from the pins?)",
-    )
-    lock = json.loads(lock_path.read_text(encoding="utf-8"))
-    served = {wheel.name for wheel in wheels}
-    packages = {key: entry for key, entry in lock["packages"].items() if entry["file_name"] in served}
-    lock["packages"] = dict(sorted(packages.items()))
-    lock_path.write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-
-
-def swap_in_compiled(pyodide_dir: Path, compiled: Sequence[Path]) -> None:
-    """Replace staged source wheels with their bytecode-compiled twins and update their lock digests.
-
-    The lock is written from the source wheels first because pyodide-build finds a wheel's top-level
-    ``imports`` by looking for ``.py`` files; from a compiled wheel it would record none, and a bare
-    ``import IPython`` in plain Pyodide would no longer load the package. Pyodide's own ``py-compile`` step
-    works in the same order: lock from sources, then new digests.
-    """
-    lock_path = pyodide_dir / "pyodide-lock.json"
-    lock = json.loads(lock_path.read_text(encoding="utf-8"))
-    by_file = {entry["file_name"]: entry for entry in lock["packages"].values()}
-    for wheel in compiled:
-        if wheel.name not in by_file:
-            raise BuildError(f"{wheel.name} was compiled but the lock has no entry for it")
-        shutil.copyfile(wheel, pyodide_dir / wheel.name)
-        by_file[wheel.name]["sha256"] = sha256_of(wheel)
-    lock_path.write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-
-
-def check_lock(pyodide_dir: Path, source_lock: Path) -> dict[str, str]:
-    """Prove that the lock is complete and honest, and return ``{package: version}`` for the manifest.
-
-    Every entry's file must be there with the digest the lock states; every ``depends`` must name an entry
+    There must be exactly one content-named lock, named after its own bytes; every entry's file must be
+    there, at a path named after its own digest, with the digest the lock states, and no other wheel may be
+    served; every ``depends`` must name an entry
     (``prompt_toolkit`` and ``prompt-toolkit`` are the same project, hence the normalisation); every start-up
     package must be an entry; every pinned wheel must be reachable from what the kernel or the engine loads,
     so the pin list stays minimal; and start-up versions must equal those of Pyodide's own lock, which the
     kernel was tested with.
     """
-    lock = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+    try:
+        lock_path = find_lock(pyodide_dir)
+    except LockError as error:
+        raise BuildError(str(error)) from error
+    lock_bytes = lock_path.read_bytes()
+    lock = json.loads(lock_bytes)
     entries = {canonicalize_name(key): entry for key, entry in lock["packages"].items()}
     problems: list[str] = []
+    if hashlib.sha256(lock_bytes).hexdigest()[:16] not in lock_path.name:
+        problems.append(f"{lock_path.name} is not named after its content")
+    if (pyodide_dir / "pyodide-lock.json").exists():
+        problems.append("a fixed-name pyodide-lock.json is served; a cached copy of it could outlive a deploy")
     for name, entry in entries.items():
         wheel = pyodide_dir / entry["file_name"]
         if not wheel.is_file():
             problems.append(f"{name}: {entry['file_name']} is not in {pyodide_dir}")
-        elif sha256_of(wheel) != entry["sha256"]:
+        elif (digest := sha256_of(wheel)) != entry["sha256"]:
             problems.append(f"{name}: {entry['file_name']} does not match the lock's sha256")
+        elif entry["file_name"] != f"{digest[:16]}/{wheel.name}":
+            problems.append(f"{name}: {entry['file_name']} is not at its content path {digest[:16]}/{wheel.name}")
         problems.extend(
             f"{name} depends on {dep}, which has no wheel in the lock"
             for dep in entry["depends"]
@@ -487,7 +378,7 @@ def check_lock(pyodide_dir: Path, source_lock: Path) -> dict[str, str]:
             pending.extend(canonicalize_name(dep) for dep in entries[name]["depends"])
     problems.extend(
         f"{pin.name} is pinned but nothing the kernel or the engine loads needs it; drop the pin"
-        for pin in (*START_UP_WHEELS, *ENGINE_DEPENDENCY_WHEELS)
+        for pin in pins
         if canonicalize_name(pin.name) not in reachable
     )
 
@@ -495,14 +386,21 @@ def check_lock(pyodide_dir: Path, source_lock: Path) -> dict[str, str]:
         canonicalize_name(key): entry["version"]
         for key, entry in json.loads(source_lock.read_text(encoding="utf-8"))["packages"].items()
     }
+    start_up, _engine = load_pins()
     problems.extend(
         f"{pin.name} is pinned at {pin.version} but Pyodide {PYODIDE_VERSION} ships {upstream[key]}"
-        for pin in START_UP_WHEELS
+        for pin in start_up
         if (key := canonicalize_name(pin.name)) in upstream and upstream[key] != pin.version
     )
+    listed = {entry["file_name"] for entry in entries.values()}
+    problems.extend(
+        f"{wheel.relative_to(pyodide_dir)} is served but not in the lock"
+        for wheel in pyodide_dir.rglob("*.whl")
+        if wheel.relative_to(pyodide_dir).as_posix() not in listed
+    )
     if problems:
-        raise BuildError("pyodide-lock.json is not consistent:\n  " + "\n  ".join(problems))
-    return {name: entries[name]["version"] for name in sorted(entries)}
+        raise BuildError(f"{lock_path.name} is not consistent:\n  " + "\n  ".join(problems))
+    return lock_path, {name: entries[name]["version"] for name in sorted(entries)}
 
 
 def kernel_extension_wheels() -> list[Path]:
@@ -528,25 +426,32 @@ def kernel_extension_wheels() -> list[Path]:
 # ----------------------------------------------------------------------------------------------------
 
 
-def stage_lite_dir(staging: Path, runtime: Path, wheels: Iterable[Path]) -> Path:
-    """Lay out a JupyterLite project folder: config files, and the runtime plus wheels in the well-known
-    ``static/pyodide/`` folder, which ``jupyter lite build`` copies and points ``pyodideUrl`` at by itself.
-
-    The kernel settings get ``loadPyodideOptions.packages`` from ``KERNEL_START_UP_PACKAGES`` here, so the
-    list the lock is checked against and the list the browser prefetches cannot drift apart.
-    """
+def stage_runtime(staging: Path, runtime: Path) -> Path:
+    """Lay out the well-known ``static/pyodide/`` folder of a JupyterLite project with the Pyodide runtime;
+    ``jupyter lite build`` copies it and points ``pyodideUrl`` at it by itself."""
     pyodide_dir = staging / "static" / "pyodide"
     pyodide_dir.mkdir(parents=True)
+    for name in PYODIDE_RUNTIME_FILES:
+        shutil.copyfile(runtime / name, pyodide_dir / name)
+    return pyodide_dir
+
+
+def write_lite_config(staging: Path, lock_name: str) -> None:
+    """Write the JupyterLite config files, with the kernel's ``loadPyodideOptions`` filled in here.
+
+    ``packages`` comes from ``KERNEL_START_UP_PACKAGES``, so the list the lock is checked against and the
+    list the browser prefetches cannot drift apart; ``lockFileURL`` names this build's content-named lock
+    (the kernel resolves options ending in ``URL`` against the lite root), so a cached ``jupyter-lite.json``
+    from an older build still names the older lock, whose wheels are the older ones: never a mixture.
+    """
     shutil.copyfile(CONFIG_DIR / "jupyter_lite_config.json", staging / "jupyter_lite_config.json")
     lite_json = json.loads((CONFIG_DIR / "jupyter-lite.json").read_text(encoding="utf-8"))
     kernel_settings = lite_json["jupyter-config-data"]["litePluginSettings"][PYODIDE_KERNEL_PLUGIN]
-    kernel_settings["loadPyodideOptions"] = {"packages": list(KERNEL_START_UP_PACKAGES)}
+    kernel_settings["loadPyodideOptions"] = {
+        "packages": list(KERNEL_START_UP_PACKAGES),
+        "lockFileURL": f"./{PYODIDE_URL}{lock_name}",
+    }
     (staging / "jupyter-lite.json").write_text(json.dumps(lite_json, indent=2) + "\n", encoding="utf-8")
-    for name in PYODIDE_RUNTIME_FILES:
-        shutil.copyfile(runtime / name, pyodide_dir / name)
-    for wheel in wheels:
-        shutil.copyfile(wheel, pyodide_dir / wheel.name)
-    return pyodide_dir
 
 
 def lab_files(labs: Path) -> list[Path]:
@@ -589,7 +494,7 @@ def jupyter_lite_build(staging: Path, output: Path, labs: Path) -> None:
 EXTERNAL_REFERENCE = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1|localhost)""", re.I)
 
 
-def check_site(site: Path, labs: Path) -> None:
+def check_site(site: Path, labs: Path, lock_name: str) -> None:
     """Check the built site the way a browser would rely on it, before it replaces the previous one.
 
     The browser tests are the proof that nothing leaves the machine; this catches the obvious regressions at
@@ -603,9 +508,12 @@ def check_site(site: Path, labs: Path) -> None:
         problems.append(f"pyodideUrl is {kernel_settings.get('pyodideUrl')!r}, not the site's own copy")
     if kernel_settings.get("disablePyPIFallback") is not True:
         problems.append("disablePyPIFallback is not true: the kernel could fall back to PyPI")
-    prefetch = kernel_settings.get("loadPyodideOptions", {}).get("packages")
+    options = kernel_settings.get("loadPyodideOptions", {})
+    prefetch = options.get("packages")
     if prefetch != list(KERNEL_START_UP_PACKAGES):
         problems.append(f"loadPyodideOptions.packages is {prefetch}, not {list(KERNEL_START_UP_PACKAGES)}")
+    if options.get("lockFileURL") != f"./{PYODIDE_URL}{lock_name}":
+        problems.append(f"loadPyodideOptions.lockFileURL is {options.get('lockFileURL')!r}, not this build's lock")
     for page in site.rglob("*.html"):
         if EXTERNAL_REFERENCE.search(page.read_text(encoding="utf-8", errors="replace")):
             problems.append(f"{page.relative_to(site)} loads something from another host")
@@ -647,11 +555,19 @@ def build(wheel: Path, labs: Path, out: Path, cache: Path) -> None:
         raise BuildError(f"labs folder {labs} not found")
     check_kernel_matches_pins()
     runtime = find_pyodide_runtime()
-    check_engine_dependencies(wheel)
-    pyodide_cli = ensure_tool_venv(REPO / ".venv-pyodide")
-    pinned = fetch_wheels((*START_UP_WHEELS, *ENGINE_DEPENDENCY_WHEELS), cache / "wheels")
+    source_lock = runtime / "pyodide-lock.json"
+    info = json.loads(source_lock.read_text(encoding="utf-8"))["info"]
+    start_up, engine_deps = load_pins()
+    pins = (*start_up, *engine_deps)
+    check_engine_dependencies(wheel, info, pins)
+    pinned = fetch_wheels(pins, cache / "wheels")
     compiled = compile_wheels(pinned, runtime, cache / "compiled")
-    sources = (*pinned, *kernel_extension_wheels(), wheel)
+    served = [ServedWheel(source, target) for source, target in zip(pinned, compiled, strict=True)]
+    served += [ServedWheel(w, w) for w in (*kernel_extension_wheels(), wheel)]
+    try:
+        packages = package_entries(served, info)
+    except LockError as error:
+        raise BuildError(str(error)) from error
 
     # Staging and the half-built site live in fresh temporary folders, so an interrupted or concurrent
     # build never leaves a broken site at ``out``: it is replaced only after every check has passed.
@@ -661,24 +577,26 @@ def build(wheel: Path, labs: Path, out: Path, cache: Path) -> None:
         tempfile.TemporaryDirectory(prefix=f".{out.name}-", dir=out.parent) as partial_name,
     ):
         staging, partial = Path(staging_name), Path(partial_name) / "site"
-        pyodide_dir = stage_lite_dir(staging, runtime, sources)
-        write_lock(pyodide_cli, runtime / "pyodide-lock.json", pyodide_dir, [pyodide_dir / w.name for w in sources])
-        swap_in_compiled(pyodide_dir, compiled)
+        pyodide_dir = stage_runtime(staging, runtime)
+        serve_wheels(served, pyodide_dir)
+        lock = write_lock(info, packages, pyodide_dir)
+        write_lite_config(staging, lock.name)
         log("running jupyter lite build")
         jupyter_lite_build(staging, partial, labs)
-        packages = check_lock(partial / "static" / "pyodide", runtime / "pyodide-lock.json")
-        check_site(partial, labs)
+        lock, versions = check_lock(partial / PYODIDE_URL, source_lock, pins)
+        check_site(partial, labs, lock.name)
         manifest = {
             "pyodide": PYODIDE_VERSION,
-            "pyodide_url": "static/pyodide/",
-            "lock_packages": packages,
+            "pyodide_url": PYODIDE_URL,
+            "lock_file": f"{PYODIDE_URL}{lock.name}",
+            "lock_packages": versions,
             "labs": [lab.as_posix() for lab in lab_files(labs)],
         }
         (partial / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         replace_site(partial, out)
     log(
         f"built {out} in {time.monotonic() - started:.1f} s: {folder_size(out) / 1e6:.1f} MB, "
-        f"{len(packages)} packages in the lock, {len(manifest['labs'])} lab file(s)"
+        f"{len(versions)} packages in {lock.name}, {len(manifest['labs'])} lab file(s)"
     )
 
 

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tools.browser import RequestLog, browser, new_context, serve
+from tools.browser import RequestLog, browser, new_context, serve, warm_up
 
 SITE = Path(__file__).resolve().parents[2] / "site"
 
 
 @pytest.fixture(scope="session")
-def site_url() -> Iterator[str]:
+def served_site() -> Iterator[str]:
     if not (SITE / "index.html").exists() or not (SITE / "lite" / "static" / "pyodide" / "pyodide.mjs").exists():
         pytest.fail("the site is not built with lite/: run `make site` (make test does it)")
     with serve(SITE) as url:
@@ -29,6 +29,13 @@ def site_url() -> Iterator[str]:
 def chromium() -> Iterator[Any]:
     with browser() as instance:
         yield instance
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site: str, chromium: Any) -> str:
+    """The served site, after a one-off warm-up (see ``tools.browser.warm_up``) so no test pays for it."""
+    warm_up(chromium, SITE, served_site)
+    return served_site
 
 
 @pytest.fixture

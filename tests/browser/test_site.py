@@ -8,11 +8,24 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tools.browser import RequestLog
+from tools.browser import RequestLog, wait_for_phase
 
 pytestmark = pytest.mark.browser
 
 PYODIDE_BOOT_MS = 180_000  # generous: a cold headless browser on 2 shared cores
+
+#: What a stalled runnable example shows: its state, its status line and the end of its output.
+RUNNER_STATE = (
+    "el => `data-state=${el.dataset.state}, status=${JSON.stringify(el.querySelector('.pc-status')?.innerText)}, "
+    "output=${JSON.stringify((el.querySelector('.pc-output')?.innerText || '').slice(-300))}`"
+)
+#: What a stalled JupyterLite page shows: its cells, the kernel indicator and the end of the outputs.
+LAB_STATE = (
+    "() => `cells=${document.querySelectorAll('.jp-Cell').length}, kernel="
+    "${document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status ?? 'no indicator'}, "
+    "outputs=${JSON.stringify([...document.querySelectorAll('.jp-OutputArea-output')].map(e => e.innerText)"
+    ".join(' | ').slice(-300))}`"
+)
 
 #: True once any JupyterLite output area shows the given text.
 OUTPUT_CONTAINS = (
@@ -29,11 +42,24 @@ def _engine_example(page: Any) -> Any:
 
 
 def _run(block: Any, timeout: int = PYODIDE_BOOT_MS) -> str:
+    """Click Run and wait, phase by phase, so a stall says whether Python, the packages or the code hung."""
+    handle = block.element_handle()
     block.locator(".pc-run-btn").click()
-    block.page.wait_for_function(
+    wait_for_phase(
+        block.page,
+        "runner: loading Python and the engine",
+        "el => ['running', 'done', 'error'].includes(el.dataset.state)",
+        arg=handle,
+        timeout_ms=timeout,
+        diagnose=RUNNER_STATE,
+    )
+    wait_for_phase(
+        block.page,
+        "runner: running the example",
         "el => el.dataset.state === 'done' || el.dataset.state === 'error'",
-        arg=block.element_handle(),
-        timeout=timeout,
+        arg=handle,
+        timeout_ms=timeout,
+        diagnose=RUNNER_STATE,
     )
     return str(block.locator(".pc-output").inner_text())
 
@@ -63,9 +89,16 @@ def test_a_runaway_example_can_be_stopped_without_reloading(site_url: str, page:
     block.wait_for()
     block.locator("textarea.pc-editor").fill("print('spinning', flush=True)\nwhile True:\n    pass\n")
     block.locator(".pc-run-btn").click()
-    page.wait_for_function("el => el.dataset.state === 'running'", arg=block.element_handle(), timeout=PYODIDE_BOOT_MS)
+    handle = block.element_handle()
+    wait_for_phase(
+        page, "runner: starting the runaway loop", "el => el.dataset.state === 'running'",
+        arg=handle, timeout_ms=PYODIDE_BOOT_MS, diagnose=RUNNER_STATE,
+    )  # fmt: skip
     block.locator(".pc-stop-btn").click()
-    page.wait_for_function("el => el.dataset.state === 'idle'", arg=block.element_handle(), timeout=30_000)
+    wait_for_phase(
+        page, "runner: stopping", "el => el.dataset.state === 'idle'",
+        arg=handle, timeout_ms=30_000, diagnose=RUNNER_STATE,
+    )  # fmt: skip
     assert "중지됨" in block.locator(".pc-status").inner_text()
     # A fresh worker runs the next example on the same page.
     block.locator("textarea.pc-editor").fill("import pocketcloud\nprint('alive', pocketcloud.__version__)\n")
@@ -83,18 +116,31 @@ def test_open_in_lab_runs_the_same_code_in_jupyterlite(site_url: str, context: A
     assert "/lite/repl/index.html" in href and "create_function" in page.evaluate("h => decodeURIComponent(h)", href)
     lab = context.new_page()
     lab.goto(href)
-    lab.wait_for_function(OUTPUT_CONTAINS, arg="'invocations': 2", timeout=PYODIDE_BOOT_MS)
+    wait_for_phase(
+        lab, "JupyterLite REPL: kernel start and run", OUTPUT_CONTAINS,
+        arg="'invocations': 2", timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_first_lab_notebook_runs_in_jupyterlite(site_url: str, page: Any, lang: str) -> None:
     page.goto(f"{site_url}/lite/notebooks/index.html?path={lang}/01-first-function.ipynb")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=PYODIDE_BOOT_MS)
+    wait_for_phase(
+        page, "JupyterLite: opening the notebook", "() => document.querySelector('.jp-Notebook .jp-Cell')",
+        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
+    )  # fmt: skip
     # Wait for the kernel, then Run > Run All Cells.
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=PYODIDE_BOOT_MS)
+    wait_for_phase(
+        page, "JupyterLite: kernel start",
+        "() => document.querySelector(\".jp-Notebook-ExecutionIndicator[data-status='idle']\")",
+        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
+    )  # fmt: skip
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    page.wait_for_function(OUTPUT_CONTAINS, arg="ResourceNotFoundException", timeout=PYODIDE_BOOT_MS)
+    wait_for_phase(
+        page, "JupyterLite: running all cells", OUTPUT_CONTAINS,
+        arg="ResourceNotFoundException", timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
+    )  # fmt: skip
     text = page.locator(".jp-Notebook").inner_text()
     assert "COLD" in text and "warm" in text
 
@@ -154,3 +200,101 @@ def test_every_example_on_a_page_runs_in_pyodide(site_url: str, page: Any, path:
         block = blocks.nth(index)
         output = _run(block)
         assert block.get_attribute("data-state") == "done", f"example {index + 1} of {path}:\n{output[-2000:]}"
+
+
+#: Pages with diagrams, one per kind of diagram the site uses (flowchart + sequence, state, flowchart).
+DIAGRAM_PAGES = ["/concepts/what-is-serverless/", "/lambda/lifecycle/", "/en/lambda/pricing/"]
+
+#: For every text in every diagram: its WCAG contrast ratio against what is under it, and its weight. Colours
+#: are read as the browser computed them (``rgb()``/``rgba()`` from Material's variables, ``color(srgb ...)``
+#: from ``color-mix()``) and composited over the box behind the text, or the page background.
+DIAGRAM_CONTRASTS = """() => {
+  const parse = (c) => {
+    let m = c.match(/^rgba?\\(([^)]+)\\)$/);
+    if (m) { const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+             return [p[0] / 255, p[1] / 255, p[2] / 255, p.length > 3 ? p[3] : 1]; }
+    m = c.match(/^color\\(srgb ([^)]+)\\)$/);
+    if (m) { const p = m[1].split(/[ \\/]+/).filter(Boolean).map(Number);
+             return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; }
+    throw new Error('unparsed colour ' + c);
+  };
+  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat([1]);
+  const lum = (c) => { const l = c.slice(0, 3).map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+                       return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const page = parse(getComputedStyle(document.body).backgroundColor);
+  const out = [];
+  for (const svg of document.querySelectorAll('.pc-diagram svg')) {
+    const box = svg.getBoundingClientRect();
+    for (const text of svg.querySelectorAll('text')) {
+      const shape = text.parentElement.querySelector('rect, polygon, ellipse, circle');
+      let under = page;
+      if (shape && shape !== text) {
+        const fill = getComputedStyle(shape).fill;
+        if (fill && fill !== 'none') under = over(parse(fill), page);
+      }
+      const colour = over(parse(getComputedStyle(text).fill), under);
+      out.push({ text: text.textContent, ratio: ratio(colour, under),
+                 weight: Number(text.getAttribute('font-weight') || 400),
+                 width: box.width, light: lum(colour) > lum(under) });
+    }
+  }
+  return { scheme: document.body.dataset.mdColorScheme, texts: out };
+}"""
+
+
+#: Bytes of the diagrams' markup in the page (UTF-8).
+DIAGRAM_BYTES = (
+    "() => [...document.querySelectorAll('.pc-diagram')]"
+    ".reduce((n, d) => n + new TextEncoder().encode(d.outerHTML).length, 0)"
+)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", DIAGRAM_PAGES)
+def test_diagrams_are_drawn_and_legible_in_both_colour_schemes(
+    site_url: str, page: Any, requests: RequestLog, path: str, scheme: str
+) -> None:
+    """Diagrams are inline SVG whose colours follow Material's scheme: every text on them, labels and
+    secondary text alike, keeps a contrast of at least 4.5:1 with what is behind it (WCAG 2.2 success
+    criterion 1.4.3, https://www.w3.org/TR/WCAG22/#contrast-minimum), light text in slate, dark text in the
+    default scheme, and no diagram JavaScript is fetched."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + path)
+    page.locator(".pc-diagram svg").first.wait_for()
+    result = page.evaluate(DIAGRAM_CONTRASTS)
+    assert result["scheme"] == ("slate" if scheme == "dark" else "default")
+    texts = result["texts"]
+    assert texts, f"no diagram text on {path}"
+    assert all(t["width"] > 100 for t in texts), "a diagram is drawn smaller than 100 px"
+    weak = [t for t in texts if t["ratio"] < 4.5]
+    assert not weak, f"low contrast in {scheme}: {weak[:5]}"
+    assert all(t["light"] == (scheme == "dark") for t in texts), f"text does not follow the {scheme} scheme"
+    assert not [u for u in requests.urls if "mermaid" in u.lower()], "a diagram script was requested"
+
+
+def test_diagram_pages_weigh_about_what_a_plain_page_weighs(chromium: Any, site_url: str) -> None:
+    """Issue #8: a page with diagrams costs at most 1.2x a plain page before Run. Measured in Chromium: the
+    page loads exactly the requests its language's home page loads (no diagram script or style), and its
+    inline diagrams add at most 20% to what the page weighs without them."""
+    from tools.browser import new_context
+
+    def measure(path: str) -> tuple[int, list[str], int]:
+        log = RequestLog()
+        context = new_context(chromium, log, measure_bytes=True)
+        page = context.new_page()
+        page.goto(site_url + path, wait_until="networkidle")
+        diagrams = int(page.evaluate(DIAGRAM_BYTES))
+        context.close()
+        assets = sorted(u.removeprefix(site_url) for u in log.bytes_by_url if not u.endswith("/"))
+        return sum(log.bytes_by_url.values()), assets, diagrams
+
+    homes = {"/": measure("/"), "/en/": measure("/en/")}
+    for path in DIAGRAM_PAGES:
+        total, assets, diagrams = measure(path)
+        home_total, home_assets, _ = homes["/en/" if path.startswith("/en/") else "/"]
+        print(f"{path}: {total / 1024:.0f} KiB before Run, {diagrams / 1024:.1f} KiB of it diagrams; "
+              f"home {home_total / 1024:.0f} KiB")  # fmt: skip
+        assert diagrams > 0, path
+        assert assets == home_assets, f"{path} loads other files than its home page: {set(assets) ^ set(home_assets)}"
+        assert diagrams <= 0.2 * (total - diagrams), f"{path}: diagrams weigh {diagrams} of {total} bytes"

@@ -54,6 +54,10 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     built = tmp_path / "site"
     assert 'lang="ko"' in (built / "index.html").read_text(encoding="utf-8")
     assert 'lang="en"' in (built / "en" / "index.html").read_text(encoding="utf-8")
+    if not os.environ.get("SITE_URL"):
+        # Portable by default: no sitemap (it would say None/...), no hreflang tags with relative URLs.
+        assert not list(built.rglob("sitemap.xml*"))
+        assert '<link rel="alternate"' not in (built / "en" / "index.html").read_text(encoding="utf-8")
 
 
 class _Refs(HTMLParser):
@@ -96,8 +100,38 @@ def test_built_site_fetches_nothing_from_other_hosts() -> None:
 
 @pytest.mark.site
 def test_lite_and_pyodide_are_in_the_site() -> None:
+    """The runtime, one content-named lock and the engine's wheel (under its digest, see test_lite_lock.py)."""
     pyodide = SITE / "lite" / "static" / "pyodide"
-    for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
         assert (pyodide / name).exists(), name
-    assert list(pyodide.glob("pocketcloud-0.1.0-py3-none-any.whl"))
+    assert len(list(pyodide.glob("pyodide-lock.*.json"))) == 1
+    assert len(list(pyodide.glob("*/pocketcloud-0.1.0-py3-none-any.whl"))) == 1
     assert (SITE / "lite" / "repl" / "index.html").exists()
+
+
+def test_site_url_restores_the_sitemap_and_absolute_hreflang(tmp_path: Path) -> None:
+    """Without SITE_URL (test_mkdocs_build_strict) the build is portable: relative links only, no sitemap
+    (it needs absolute URLs). With it, a deployment gets sitemap.xml and absolute hreflang alternates, which
+    is what search engines read (https://developers.google.com/search/docs/specialty/international/localized-versions),
+    while the language switcher's own links stay relative."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL="https://example.org/course/")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    built = tmp_path / "site"
+    sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/course/en/concepts/what-is-serverless/</loc>" in sitemap
+    page = (built / "concepts" / "what-is-serverless" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" href="https://example.org/course/concepts/what-is-serverless/" hreflang="ko">' in page
+    assert (
+        '<link rel="alternate" href="https://example.org/course/en/concepts/what-is-serverless/" hreflang="en">' in page
+    )
+    home = (built / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" href="https://example.org/course/" hreflang="ko">' in home
+    assert '<a href="../" hreflang="ko"' in home, "the switcher's link stays relative"

@@ -20,6 +20,10 @@
 // is Korean (/), English (/en/) or the whole site is hosted under a sub-path.
 const SITE_ROOT = new URL("../../", import.meta.url);
 const PYODIDE_URL = new URL("lite/static/pyodide/", SITE_ROOT).href;
+// This build's Pyodide lock, named after its content (tools/lite_lock.py), announced by the page itself
+// (hooks/bundled_assets.py): a page from an older deploy names the older lock and its wheels, never a mixture.
+const LOCK_META = document.querySelector('meta[name="pocketcloud:pyodide-lock"]');
+const LOCK_URL = LOCK_META ? new URL(LOCK_META.content, SITE_ROOT).href : null;
 const LAB_URL = new URL("lite/repl/index.html", SITE_ROOT).href;
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 
@@ -205,6 +209,7 @@ class PythonRuntime {
       code: job.code,
       filename: job.filename,
       indexURL: PYODIDE_URL,
+      lockFileURL: LOCK_URL,
     });
   }
 

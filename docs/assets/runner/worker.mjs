@@ -3,7 +3,7 @@
  * example on it, kept warm between runs (runner.mjs starts it on the first Run click).
  *
  * Protocol (main thread -> worker):
- *   {type: "run", id, code, filename, indexURL}
+ *   {type: "run", id, code, filename, indexURL, lockFileURL}   lockFileURL: the site's content-named lock
  * worker -> main thread, all tagged with the run's id:
  *   {type: "phase", phase: "python" | "packages" | "running"}
  *   {type: "output", chunks: [[stream, text], ...]}      stream is "stdout" or "stderr"
@@ -192,12 +192,12 @@ function preload(code) {
   return /^\s*(?:import|from)\s+pocketcloud\b/m.test(code) ? ["pocketcloud"] : [];
 }
 
-async function boot(indexURL, code) {
+async function boot(indexURL, lockFileURL, code) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const py = await loadPyodide({
     indexURL,
     packages: preload(code),
-    lockFileURL: new URL("pyodide-lock.json", indexURL).href,
+    lockFileURL: lockFileURL ?? new URL("pyodide-lock.json", indexURL).href,
     packageBaseUrl: indexURL,
     stdout: (line) => emit("stdout", `${line}\n`),
     stderr: (line) => emit("stderr", `${line}\n`),
@@ -211,13 +211,13 @@ async function boot(indexURL, code) {
   return py;
 }
 
-async function run({ id, code, filename, indexURL }) {
+async function run({ id, code, filename, indexURL, lockFileURL }) {
   currentId = id;
   resetOutput();
   try {
     if (!pyodide) {
       self.postMessage({ type: "phase", id, phase: "python" });
-      booting ??= boot(indexURL, code);
+      booting ??= boot(indexURL, lockFileURL, code);
       pyodide = await booting;
     }
     let announced = false;
