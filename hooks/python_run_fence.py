@@ -48,7 +48,7 @@ LABELS: dict[str, dict[str, str]] = {
         "run": "실행",
         "stop": "중지",
         "lab": "랩에서 열기",
-        "run_title": "코드 실행 (Ctrl+Enter)",
+        "run_title": "코드 실행(Ctrl+Enter)",
         "stop_title": "실행 중지 — Python을 새로 시작합니다",
         "lab_title": "JupyterLite 랩에서 이 코드를 새 탭으로 엽니다",
         "region": "실행할 수 있는 예제",
