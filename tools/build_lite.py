@@ -114,7 +114,9 @@ START_UP_WHEELS: tuple[PinnedWheel, ...] = (
 #: ``import pocketcloud`` pulls them in. Empty while the engine has none; add e.g.
 #: ``PinnedWheel("jsonpath-ng", "1.16.0", "<sha256 from PyPI>")``. The build fails if the engine's wheel
 #: declares a dependency that is neither here nor in the start-up set.
-ENGINE_DEPENDENCY_WHEELS: tuple[PinnedWheel, ...] = ()
+ENGINE_DEPENDENCY_WHEELS: tuple[PinnedWheel, ...] = (
+    PinnedWheel("jsonata-python", "0.7.1", "d34603578dd20add2aa0ac4562ca080d9c662f6b161298bd6254fe28247804ae"),
+)
 
 #: What the kernel loads while it starts, read from jupyterlite-pyodide-kernel 0.8.6's worker:
 #: ``initPackageManager`` loads micropip and installs piplite, ``initKernel`` then runs one
