@@ -4,9 +4,9 @@ error, :func:`validation_response` shapes the ValidateStateMachineDefinition ans
 
 >>> from pocketcloud.services.stepfunctions.validation import validate, invalid_definition_message
 >>> found = validate({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "C": {"Type": "Succeed"}}})
->>> invalid_definition_message(found)
-"Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at /States/A/Next, \
-MISSING_TRANSITION_TARGET: State \\"C\\" is not reachable. at /States/C'"
+>>> print(invalid_definition_message(found))
+Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at /States/A/Next,
+MISSING_TRANSITION_TARGET: State "C" is not reachable. at /States/C'
 """
 
 from .diagnostics import ERROR, WARNING, Diagnostic, invalid_definition_message, validation_response

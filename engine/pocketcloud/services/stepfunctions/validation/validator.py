@@ -27,6 +27,11 @@ MAX_NESTING = 50
 MAX_TIMEOUT_SECONDS = 99_999_999
 
 
+def _terminal(state: object) -> bool:
+    """End: true, or a Succeed or Fail state, whatever else is wrong with the state (as AWS counts them)."""
+    return isinstance(state, dict) and (state.get("End") is True or state.get("Type") in ("Succeed", "Fail"))
+
+
 class _Walker:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -62,9 +67,11 @@ class _Walker:
                     ctx.error(messages.missing_target(target), location, code=d.MISSING_TRANSITION_TARGET)
         if isinstance(start_at, str) and start_at not in state_map:
             ctx.error(messages.missing_target(start_at), start_location, code=d.MISSING_TRANSITION_TARGET)
-        if top and not any(info.terminal for info in infos.values()):
+        if top and not any(_terminal(state) for state in state_map.values()):
             ctx.error(messages.no_terminal_state(), None, code=d.MISSING_END_STATE)
             return
+        if not isinstance(start_at, str):
+            return  # reported as a required or mistyped field; AWS adds no reachability report to it
         reachable: set[str] = set()
         pending = deque([start_at] if isinstance(start_at, str) and start_at in state_map else [])
         reachable.update(pending)
