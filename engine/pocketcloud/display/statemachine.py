@@ -270,10 +270,9 @@ class _Painter:
         return cy - y + 20
 
 
-def _marker_id(definition: object, history: object) -> str:
-    digest = hashlib.sha1(
-        json.dumps([definition, history], sort_keys=True, default=str).encode(), usedforsecurity=False
-    )
+def _marker_id(definition: object) -> str:
+    """An arrowhead id stable for a definition: graphs of one definition share identical markers."""
+    digest = hashlib.sha1(json.dumps(definition, sort_keys=True, default=str).encode(), usedforsecurity=False)
     return "pc-a-" + digest.hexdigest()[:8]
 
 
@@ -290,7 +289,7 @@ def state_machine_svg(
     words = labels.words(lang)
     graph = _build(definition if isinstance(definition, Mapping) else {}, words, top=True)
     runs = summarize(history).states if history is not None else None
-    painter = _Painter(runs, words, _marker_id(definition, history))
+    painter = _Painter(runs, words, _marker_id(definition))
     painter.graph(graph, 0, 0)
     width, height = graph.layout.width, graph.layout.height
     if runs is not None:
