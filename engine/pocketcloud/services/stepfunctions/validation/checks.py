@@ -103,7 +103,7 @@ def enum(ctx: Context, value: object, location: str, allowed: Sequence[str]) -> 
     return True
 
 
-def expression_or(ctx: Context, value: object, location: str, jsonata: bool) -> bool:
+def expression_or(value: object, jsonata: bool) -> bool:
     """True when a JSONata state holds a ``{% %}`` expression here (checked already), so no type check follows."""
     return jsonata and jsonata_expr.expression_of(value) is not None
 

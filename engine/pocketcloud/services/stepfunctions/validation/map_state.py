@@ -88,7 +88,7 @@ def _item_reader(ctx: Context, scope: StateScope, reader: object, location: str)
                 checks.enum(ctx, config[field], join(where, field), allowed_values)
         if config.get("CSVHeaderLocation") == "GIVEN":
             checks.required(ctx, config, ["CSVHeaders"], where)
-        if "MaxItems" in config and not checks.expression_or(ctx, config["MaxItems"], "", scope.jsonata):
+        if "MaxItems" in config and not checks.expression_or(config["MaxItems"], scope.jsonata):
             checks.integer(ctx, config["MaxItems"], join(where, "MaxItems"), low=0)
     _request(ctx, scope, reader, location)
 
@@ -116,7 +116,7 @@ def _item_batcher(ctx: Context, scope: StateScope, batcher: object, location: st
         if field not in allowed:
             ctx.error(messages.not_supported(field), location)
     for field in numeric:
-        if field in batcher and not checks.expression_or(ctx, batcher[field], "", scope.jsonata):
+        if field in batcher and not checks.expression_or(batcher[field], scope.jsonata):
             checks.integer(ctx, batcher[field], join(location, field), low=0)
     if scope.jsonata:
         payload.jsonata_value(ctx, batcher, location)
@@ -190,7 +190,7 @@ def check(ctx: Context, scope: StateScope, state: dict[str, Any]) -> None:
     ):
         if not scope.jsonata:
             checks.at_most_one(ctx, state, [plain, f"{plain}Path"], scope.path)
-        if plain in state and not checks.expression_or(ctx, state[plain], "", scope.jsonata):
+        if plain in state and not checks.expression_or(state[plain], scope.jsonata):
             if plain == "ToleratedFailurePercentage":
                 checks.number(ctx, state[plain], scope.at(plain), low=low, high=high)
             else:
@@ -203,6 +203,6 @@ def check(ctx: Context, scope: StateScope, state: dict[str, Any]) -> None:
                 scope.at("Label"),
             )
     items = state.get("Items")
-    is_array_or_expression = isinstance(items, list) or checks.expression_or(ctx, items, "", True)
+    is_array_or_expression = isinstance(items, list) or checks.expression_or(items, True)
     if scope.jsonata and "Items" in state and not is_array_or_expression:
         ctx.error(messages.expected_type("ARRAY"), scope.at("Items"))

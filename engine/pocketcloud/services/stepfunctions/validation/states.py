@@ -89,7 +89,7 @@ def _path_field(ctx: Context, scope: StateScope, state: dict[str, Any], name: st
 
 def _seconds(ctx: Context, scope: StateScope, state: dict[str, Any], name: str, low: int) -> None:
     value = state[name]
-    if checks.expression_or(ctx, value, "", scope.jsonata):
+    if checks.expression_or(value, scope.jsonata):
         payload.jsonata_value(ctx, value, scope.at(name))
     else:
         checks.integer(ctx, value, scope.at(name), low=low, high=MAX_SECONDS)
@@ -122,7 +122,7 @@ def _wait(ctx: Context, scope: StateScope, state: dict[str, Any]) -> None:
         _seconds(ctx, scope, state, "Seconds", 0)
     if "Timestamp" in state:
         value = state["Timestamp"]
-        if checks.expression_or(ctx, value, "", scope.jsonata):
+        if checks.expression_or(value, scope.jsonata):
             payload.jsonata_value(ctx, value, scope.at("Timestamp"))
         elif checks.string(ctx, value, scope.at("Timestamp")) and not timestamps.is_timestamp(value):
             ctx.error(messages.invalid_timestamp(), scope.at("Timestamp"))

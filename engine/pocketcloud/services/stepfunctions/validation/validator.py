@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from . import checks, fields, jsontext, messages, states
+from . import checks, fields, jsontext, map_state, messages, states
 from . import diagnostics as d
 from .context import EXPRESS, JSONATA, JSONPATH, STANDARD, Context, join
 
@@ -95,9 +95,7 @@ class _Walker:
             if name not in allowed:
                 ctx.error(messages.not_supported(name), location)
         if processor and "ProcessorConfig" in holder:
-            from .map_state import processor_config
-
-            processor_config(ctx, holder["ProcessorConfig"], join(location, "ProcessorConfig"))
+            map_state.processor_config(ctx, holder["ProcessorConfig"], join(location, "ProcessorConfig"))
         if "Comment" in holder:
             checks.string(ctx, holder["Comment"], join(location, "Comment"))
         missing = [f for f in ("States", "StartAt") if f not in holder]
