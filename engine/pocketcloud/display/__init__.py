@@ -1,0 +1,13 @@
+"""Pictures of what the engine did, in pure Python: SVG graphs and HTML fragments that render offline, on the site,
+in JupyterLite and in notebooks, in light and dark themes.
+
+* :mod:`.layout` lays out layered directed graphs (top to bottom), :mod:`.svg` holds the markup helpers and
+  :mod:`.theme` the scoped stylesheets, so later pictures (charts, timelines) share them;
+* :func:`state_machine_svg` draws a Step Functions state machine, coloured by an execution history when given one;
+* :func:`execution_html` adds the states' inputs and outputs and the history table.
+"""
+
+from .html import execution_html
+from .statemachine import state_machine_svg
+
+__all__ = ["execution_html", "state_machine_svg"]
