@@ -140,17 +140,23 @@ def put_records(backend: KinesisBackend, params: dict[str, Any]) -> dict[str, An
     max_bytes = stream.max_record_kib * 1024
     planned: list[tuple[Shard, bytes, str, int]] = []
     total = 0
+    shards, starts = stream.open_shards, stream.open_starts
+    locate = bisect.bisect_right
     for place, entry in enumerate(entries, 1):
         key = entry.get("PartitionKey")
         if key is None:
             raise _missing_partition_key(f"records.{place}.member.partitionKey")
         data = entry["Data"]
-        key_bytes = len(key.encode("utf-8"))
-        if len(data) + key_bytes > max_bytes:
-            _check_size(data, key_bytes, max_bytes, f"records.{place}.member.data")
-        size = len(data) + key_bytes
+        encoded = key.encode("utf-8")
+        size = len(data) + len(encoded)
+        if size > max_bytes:
+            _check_size(data, len(encoded), max_bytes, f"records.{place}.member.data")
         total += size
-        planned.append((_shard_for(stream, _hash_key(entry)), data, key, size))
+        if "ExplicitHashKey" in entry:
+            hash_key = _hash_key(entry)
+        else:
+            hash_key = _from_bytes(_md5(encoded).digest(), "big")
+        planned.append((shards[locate(starts, hash_key) - 1], data, key, size))
     if total > limits.KINESIS_PUT_RECORDS_MAX_BYTES:
         # moto's wording for the former 5 MB limit, with the current 10 MiB one.
         raise ServiceError("InvalidArgumentException", "Records size exceeds 10 MB limit")
