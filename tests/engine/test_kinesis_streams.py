@@ -8,6 +8,7 @@ pocketcloud/services/kinesis/messages.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import UTC, datetime
 
@@ -41,6 +42,7 @@ def test_create_stream_is_creating_then_active_after_the_model_delay(cloud, kine
     assert kinesis.create_stream(StreamName="orders", ShardCount=2)["ResponseMetadata"]["HTTPStatusCode"] == 200
     summary = kinesis.describe_stream_summary(StreamName="orders")["StreamDescriptionSummary"]
     assert summary["StreamStatus"] == "CREATING"
+    assert kinesis.describe_stream(StreamName="orders")["StreamDescription"]["Shards"] == []  # as on AWS, kinesalite
     cloud.run(until=4.999)
     assert _status(kinesis) == "CREATING"
     cloud.run(until=5)
@@ -104,6 +106,10 @@ def test_new_shards_split_the_hash_key_space_evenly(cloud) -> None:
             "EndingHashKey": "340282366920938463463374607431768211455",
         },
     ]
+    starts = [int(s["SequenceNumberRange"]["StartingSequenceNumber"]) for s in shards]
+    # Consecutive shards' starting sequence numbers differ by this much on AWS (kinesalite's test/createStream.js).
+    gap = 22300745198530623141535718272648361505980432
+    assert [b - a for a, b in itertools.pairwise(starts)] == [gap, gap]
     for shard in shards:
         assert re.fullmatch(r"\d{56}", shard["SequenceNumberRange"]["StartingSequenceNumber"])
         assert "EndingSequenceNumber" not in shard["SequenceNumberRange"]

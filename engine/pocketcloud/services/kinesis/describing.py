@@ -59,8 +59,9 @@ def describe_stream(backend: KinesisBackend, params: dict[str, Any]) -> dict[str
     limit = min(
         params.get("Limit", limits.KINESIS_DESCRIBE_STREAM_MAX_SHARDS), limits.KINESIS_DESCRIBE_STREAM_MAX_SHARDS
     )
-    # A DELETING stream describes no shards (botocore's stream-not-exists waiter PR shows "Shards": []).
-    shards = [] if stream.status == "DELETING" else live_shards(stream, backend.cloud.now)
+    # A CREATING or DELETING stream describes no shards (kinesalite's test/createStream.js against AWS, and the
+    # DescribeStream output quoted in botocore's stream-not-exists waiter PR, boto/botocore#715).
+    shards = [] if stream.status in ("CREATING", "DELETING") else live_shards(stream, backend.cloud.now)
     after = params.get("ExclusiveStartShardId")
     if after is not None:
         shards = [s for s in shards if s.shard_id > after]

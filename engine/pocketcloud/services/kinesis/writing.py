@@ -152,10 +152,7 @@ def put_records(backend: KinesisBackend, params: dict[str, Any]) -> dict[str, An
         if size > max_bytes:
             _check_size(data, len(encoded), max_bytes, f"records.{place}.member.data")
         total += size
-        if "ExplicitHashKey" in entry:
-            hash_key = _hash_key(entry)
-        else:
-            hash_key = _from_bytes(_md5(encoded).digest(), "big")
+        hash_key = _hash_key(entry) if "ExplicitHashKey" in entry else _from_bytes(_md5(encoded).digest(), "big")
         planned.append((shards[locate(starts, hash_key) - 1], data, key, size))
     if total > limits.KINESIS_PUT_RECORDS_MAX_BYTES:
         # moto's wording for the former 5 MB limit, with the current 10 MiB one.
