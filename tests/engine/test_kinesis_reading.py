@@ -14,7 +14,7 @@ import pytest
 from pocketcloud import ClientError
 from pocketcloud.timeutil import EPOCH, to_datetime
 
-from .kinesis_support import ACCOUNT, active_stream, backend, error
+from .kinesis_support import ACCOUNT, active_stream, arn, backend, error
 
 SHARD = "shardId-000000000000"
 
@@ -298,3 +298,18 @@ def test_arrival_timestamps_are_virtual_time(cloud) -> None:
         "ApproximateArrivalTimestamp"
     ]
     assert stamp == datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=13)
+
+
+def test_get_records_accepts_the_streams_arn(cloud) -> None:
+    """GetRecords takes an optional StreamARN ("you must use either the StreamARN or the StreamName parameter, or
+    both"); it must be the iterator's stream (the message for another stream's ARN is pocketcloud's).
+
+    Source: https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetRecords.html
+    """
+    kinesis = active_stream(cloud)
+    active_stream(cloud, "other")
+    _put(kinesis, b"a")
+    iterator = _iterator(kinesis, "TRIM_HORIZON")
+    assert _data(kinesis.get_records(ShardIterator=iterator, StreamARN=arn("orders"))) == [b"a"]
+    with pytest.raises(kinesis.exceptions.InvalidArgumentException):
+        kinesis.get_records(ShardIterator=iterator, StreamARN=arn("other"))

@@ -15,6 +15,7 @@ import pytest
 
 from pocketcloud import ClientError
 from pocketcloud.services.kinesis import sequence
+from pocketcloud.timeutil import to_datetime
 
 from .kinesis_support import ACCOUNT, active_stream, error
 
@@ -195,3 +196,30 @@ def test_closed_shards_disappear_once_their_records_expire(cloud) -> None:
     cloud.run(until=closed_at + 24 * 3600)
     assert _ids(kinesis) == ["shardId-000000000001", "shardId-000000000002"]
     assert _ids(kinesis, ShardFilter={"Type": "AT_TRIM_HORIZON"}) == ["shardId-000000000001", "shardId-000000000002"]
+
+
+def test_shard_filters_by_timestamp_follow_the_lineage(cloud) -> None:
+    """ShardFilter AT_TIMESTAMP lists the shards open at that time; FROM_TIMESTAMP the shards closed at or after it
+    plus the open ones; both need a Timestamp (the message for a missing one is pocketcloud's).
+
+    Source: https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ShardFilter.html
+    """
+    kinesis = active_stream(cloud)
+    before = cloud.now
+    kinesis.split_shard(StreamName="orders", ShardToSplit="shardId-0", NewStartingHashKey=str(HALF))
+    kinesis.get_waiter("stream_exists").wait(StreamName="orders")
+    after = cloud.now + 1
+    cloud.run(until=after + 1)
+    at = {"Type": "AT_TIMESTAMP", "Timestamp": to_datetime(before)}
+    assert _ids(kinesis, ShardFilter=at) == ["shardId-000000000000"]
+    at_later = {"Type": "AT_TIMESTAMP", "Timestamp": to_datetime(after)}
+    assert _ids(kinesis, ShardFilter=at_later) == ["shardId-000000000001", "shardId-000000000002"]
+    since = {"Type": "FROM_TIMESTAMP", "Timestamp": to_datetime(before)}
+    assert _ids(kinesis, ShardFilter=since) == [f"shardId-00000000000{i}" for i in range(3)]
+    page = kinesis.list_shards(StreamName="orders", ShardFilter=since, MaxResults=2)
+    assert len(page["Shards"]) == 2
+    assert [s["ShardId"] for s in kinesis.list_shards(NextToken=page["NextToken"])["Shards"]] == [
+        "shardId-000000000002"
+    ]
+    with pytest.raises(kinesis.exceptions.InvalidArgumentException):
+        kinesis.list_shards(StreamName="orders", ShardFilter={"Type": "AT_TIMESTAMP"})

@@ -12,8 +12,8 @@ Model settings (status delays, throttling on/off) are ``cloud.backend("kinesis",
 
 Not simulated: enhanced fan-out consumers (RegisterStreamConsumer, SubscribeToShard), encryption (every stream
 reports ``EncryptionType: NONE``), UpdateShardCount and on-demand auto-scaling (an on-demand stream keeps its
-four initial shards), warm throughput, the AUTO record distribution strategy, tags beyond CreateStream, and the
-newer queue and channel APIs. Operation reference:
+four initial shards), GetShardIterator's own limit of five calls a second per shard, warm throughput, the AUTO
+record distribution strategy, tags beyond CreateStream, and the newer queue and channel APIs. Operation reference:
 https://docs.aws.amazon.com/kinesis/latest/APIReference/Welcome.html
 """
 

@@ -36,7 +36,10 @@ _COMPACT_AFTER = 4_096
 
 @dataclass
 class Settings:
-    """Behaviour-model settings AWS does not publish, with pocketcloud's defaults (``cloud.kinesis_settings``).
+    """Behaviour-model settings AWS does not publish, with pocketcloud's defaults.
+
+    Reach them as ``cloud.backend("kinesis", KinesisBackend).settings`` (``KinesisBackend`` from
+    :mod:`pocketcloud.services.kinesis.backend`).
 
     ``creating_s`` / ``deleting_s`` / ``updating_s``: how long a stream stays CREATING after CreateStream, DELETING
     after DeleteStream, and UPDATING after SplitShard or MergeShards. AWS only says these operations are
