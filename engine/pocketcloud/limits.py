@@ -117,3 +117,58 @@ LAMBDA_ASYNC_MAX_EVENT_AGE_S = 6 * 3600
 # https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html (checked 2026-11-25)
 LAMBDA_MB_PER_VCPU = 1_769
 LAMBDA_MAX_VCPUS = 6
+
+# --- Kinesis Data Streams ------------------------------------------------------------------------------------------
+# Checked 2026-12-02. Per-shard throughput: "A shard supports 1 MB/s and 1000 records per second for writes and 2 MB/s
+# for reads in both on-demand and provisioned capacity modes"; CreateStream's reference gives the same limits in MiB
+# ("up to a maximum data write total of 1 MiB per second", "reads up to five transactions per second, up to a maximum
+# data read total of 2 MiB per second"), which is what the engine uses.
+# https://docs.aws.amazon.com/streams/latest/dev/working-with-streams.html
+# https://docs.aws.amazon.com/kinesis/latest/APIReference/API_CreateStream.html
+KINESIS_SHARD_WRITE_BYTES_PER_S = 1024 * 1024
+KINESIS_SHARD_WRITE_RECORDS_PER_S = 1_000
+KINESIS_SHARD_READ_BYTES_PER_S = 2 * 1024 * 1024
+KINESIS_SHARD_READ_TRANSACTIONS_PER_S = 5
+# GetRecords: "The maximum number of records that can be returned per call is 10,000" and "The maximum size of data
+# that GetRecords can return is 10 MiB. If a call returns this amount of data, subsequent calls made within the next
+# 5 seconds throw ProvisionedThroughputExceededException" (10 MiB at 2 MiB/s).
+# https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetRecords.html
+KINESIS_GET_RECORDS_MAX_RECORDS = 10_000
+KINESIS_GET_RECORDS_MAX_BYTES = 10 * 1024 * 1024
+# Record size (data blob plus partition key): "The default maximum record size for existing, and newly created
+# streams is set to 1 MiB"; a stream can raise it to 10 MiB (MaxRecordSizeInKiB 1024-10240).
+# https://docs.aws.amazon.com/streams/latest/dev/large-records.html
+# https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateMaxRecordSize.html
+KINESIS_DEFAULT_MAX_RECORD_SIZE_KIB = 1_024
+# PutRecords: "Each PutRecords request can support up to 500 records. Each record in the request can be as large as
+# 10 MiB, up to a limit of 10 MiB for the entire request, including partition keys." (The request limit was 5 MiB
+# before large records arrived; botocore 1.44's model and the current API reference both say 10 MiB.)
+# https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html
+KINESIS_PUT_RECORDS_MAX_RECORDS = 500
+KINESIS_PUT_RECORDS_MAX_BYTES = 10 * 1024 * 1024
+# Retention: "By default, data records are accessible for 24 hours"; "The maximum value of a stream's retention
+# period is 8760 hours (365 days)"; "The minimum value of a stream's retention period is 24 hours."
+# https://docs.aws.amazon.com/kinesis/latest/APIReference/API_IncreaseStreamRetentionPeriod.html
+# https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DecreaseStreamRetentionPeriod.html
+KINESIS_DEFAULT_RETENTION_HOURS = 24
+KINESIS_MIN_RETENTION_HOURS = 24
+KINESIS_MAX_RETENTION_HOURS = 8_760
+# "A shard iterator expires 5 minutes after it is returned to the requester"; AWS's ExpiredIteratorException says
+# "... the tolerated delay of 300000 milliseconds."
+# https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetShardIterator.html
+KINESIS_ITERATOR_LIFETIME_MS = 300_000
+# On-demand: "By default, new data streams created with the on-demand capacity mode have 4 MB/s of write and 8 MB/s
+# of read throughput", i.e. four shards of 1 MB/s write and 2 MB/s read each.
+# https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
+KINESIS_ON_DEMAND_INITIAL_SHARDS = 4
+# Listing: ListStreams "default limit, which is currently 100" (and at most 100 a page); DescribeStream "The default
+# value is 100. If you specify a value greater than 100, at most 100 results are returned"; ListShards "The default
+# value is 1000. If you specify a value greater than 1000, at most 1000 results are returned"; ListShards tokens
+# "expire after 300 seconds".
+# https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreams.html
+# https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeStream.html
+# https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListShards.html
+KINESIS_LIST_STREAMS_MAX = 100
+KINESIS_DESCRIBE_STREAM_MAX_SHARDS = 100
+KINESIS_LIST_SHARDS_MAX = 1_000
+KINESIS_LIST_SHARDS_TOKEN_LIFETIME_S = 300

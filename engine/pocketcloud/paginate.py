@@ -32,11 +32,20 @@ def _as_list(value: Any) -> list[str]:
 
 
 def _get_path(data: Any, path: str) -> Any:
-    """Read a dotted path (``NextMarker``, ``Result.Token``) the way botocore's simple JMESPath uses here do."""
+    """Read a dotted path (``NextMarker``, ``Result.Token``, or with a list index as in Kinesis's
+    ``StreamDescription.Shards[-1].ShardId``) the way botocore's simple JMESPath uses here do."""
     for part in path.split("."):
+        name, bracket, index = part.partition("[")
         if not isinstance(data, dict):
             return None
-        data = data.get(part)
+        data = data.get(name)
+        if bracket:
+            if not isinstance(data, list) or not data:
+                return None
+            try:
+                data = data[int(index.rstrip("]"))]
+            except IndexError:
+                return None
     return data
 
 

@@ -62,11 +62,12 @@ def invalid_type(name: str, value: Any, valid: str) -> str:
 def parse_timestamp(value: Any) -> _dt.datetime:
     """A timestamp parameter as botocore accepts it: a datetime, epoch seconds, or an ISO 8601 string.
 
-    Naive values are UTC, as in ``botocore.utils.parse_to_aware_datetime``.
+    Naive values are UTC, as in ``botocore.utils.parse_to_aware_datetime``. Like botocore's ``parse_timestamp``,
+    a ``bool`` counts as a number (``True`` is one second after the epoch).
     """
     if isinstance(value, _DATETIME):
         moment = value
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+    elif isinstance(value, (int, float)):
         moment = _DATETIME.fromtimestamp(value, _UTC)
     elif isinstance(value, str):
         text = value.strip()

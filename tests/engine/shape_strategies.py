@@ -32,6 +32,10 @@ ANYTHING = st.one_of(
 MAX_DEPTH = 4
 
 
+def _hashable(value: Any) -> Any:
+    return repr(value) if isinstance(value, (list, dict)) else value
+
+
 class ShapeStrategies:
     """Strategies for one model, cached per (shape, depth)."""
 
@@ -69,7 +73,8 @@ class ShapeStrategies:
             high = min(shape.get("max", 4), 4) if depth < MAX_DEPTH else 0
             good = st.lists(item, max_size=high + 1)
         elif kind == "map":
-            keys = self.shape(shape["key"]["shape"], depth + 1)
+            # A wrongly typed key may be a list or a dict, which no dict can hold: such keys become their repr.
+            keys = self.shape(shape["key"]["shape"], depth + 1).map(_hashable)
             values = self.shape(shape["value"]["shape"], depth + 1)
             good = st.dictionaries(keys, values, max_size=3 if depth < MAX_DEPTH else 0)
         elif kind == "string":

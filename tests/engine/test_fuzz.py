@@ -39,6 +39,9 @@ KNOWN = (
     "arn:aws:iam::123456789012:role/lambda-role",
     "python3.13",
     "app.handler",
+    "arn:aws:kinesis:ap-northeast-2:123456789012:stream/fuzz",
+    "shardId-000000000000",
+    "shardId-000000000001",
 )
 
 
@@ -54,6 +57,10 @@ def prepared_cloud() -> pocketcloud.Cloud:
     lam.publish_layer_version(LayerName="lib", Content={"ZipFile": pocketcloud.zip_code({"python/lib.py": "x = 1\n"})})
     lam.invoke(FunctionName="fuzz")
     cloud.client("secretsmanager").create_secret(Name="secret", SecretString="s3cr3t")
+    kinesis = cloud.client("kinesis")
+    kinesis.create_stream(StreamName="fuzz", ShardCount=2)
+    cloud.run(until=cloud.now + 10)
+    kinesis.put_records(StreamName="fuzz", Records=[{"Data": b"x", "PartitionKey": str(i)} for i in range(10)])
     return cloud
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .awslambda.client import LambdaClient
+from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
 from .secretsmanager.client import SecretsManagerClient
 
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from ..client import BaseClient
 
 CLIENTS: dict[str, type[BaseClient]] = {
+    "kinesis": KinesisClient,
     "lambda": LambdaClient,
     "logs": LogsClient,
     "secretsmanager": SecretsManagerClient,

@@ -1,0 +1,1 @@
+"""Kinesis Data Streams: streams, shards, records, iterators and per-shard throughput on the virtual clock."""
