@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from .awslambda.client import LambdaClient
 from .logs.client import LogsClient
 from .secretsmanager.client import SecretsManagerClient
+from .sns.client import SnsClient
 from .sqs.client import SqsClient
 
 if TYPE_CHECKING:
@@ -16,5 +17,6 @@ CLIENTS: dict[str, type[BaseClient]] = {
     "lambda": LambdaClient,
     "logs": LogsClient,
     "secretsmanager": SecretsManagerClient,
+    "sns": SnsClient,
     "sqs": SqsClient,
 }
