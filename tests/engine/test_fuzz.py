@@ -39,6 +39,13 @@ KNOWN = (
     "arn:aws:iam::123456789012:role/lambda-role",
     "python3.13",
     "app.handler",
+    "https://sqs.ap-northeast-2.amazonaws.com/123456789012/fuzz",
+    "https://sqs.ap-northeast-2.amazonaws.com/123456789012/fuzz.fifo",
+    "arn:aws:sqs:ap-northeast-2:123456789012:fuzz",
+    "arn:aws:sqs:ap-northeast-2:123456789012:dlq",
+    "arn:aws:sns:ap-northeast-2:123456789012:fuzz",
+    "All",
+    '{"k": ["v"]}',
 )
 
 
@@ -54,6 +61,15 @@ def prepared_cloud() -> pocketcloud.Cloud:
     lam.publish_layer_version(LayerName="lib", Content={"ZipFile": pocketcloud.zip_code({"python/lib.py": "x = 1\n"})})
     lam.invoke(FunctionName="fuzz")
     cloud.client("secretsmanager").create_secret(Name="secret", SecretString="s3cr3t")
+    sqs = cloud.client("sqs")
+    sqs.create_queue(QueueName="dlq")
+    redrive = '{"deadLetterTargetArn": "arn:aws:sqs:ap-northeast-2:123456789012:dlq", "maxReceiveCount": 1}'
+    url = sqs.create_queue(QueueName="fuzz", Attributes={"RedrivePolicy": redrive})["QueueUrl"]
+    sqs.create_queue(QueueName="fuzz.fifo", Attributes={"FifoQueue": "true", "ContentBasedDeduplication": "true"})
+    sqs.send_message(QueueUrl=url, MessageBody="fuzz")
+    sns = cloud.client("sns")
+    topic = sns.create_topic(Name="fuzz")["TopicArn"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint="arn:aws:sqs:ap-northeast-2:123456789012:fuzz")
     return cloud
 
 
