@@ -66,10 +66,18 @@ def test_send_receive_delete(sqs, url) -> None:
     [
         ({"attribName1": {"DataType": "String", "StringValue": "attribValue 1"}}, "19e27d4e946b072f3f58da80d94fd778"),
         (
-            {"customNumberTypeAttrib": {"DataType": "Number.float", "StringValue": "4563442423554324324264524243.32543234"}},
+            {
+                "customNumberTypeAttrib": {
+                    "DataType": "Number.float",
+                    "StringValue": "4563442423554324324264524243.32543234",
+                }
+            },
             "9fe1b90bbd9965bdf77bac517c7d2495",
         ),
-        ({"binaryAttribute": {"DataType": "Binary", "BinaryValue": b"Hello binary world!"}}, "31a92b15d92f8db860eda32aceb656c3"),
+        (
+            {"binaryAttribute": {"DataType": "Binary", "BinaryValue": b"Hello binary world!"}},
+            "31a92b15d92f8db860eda32aceb656c3",
+        ),
         (
             {
                 "attribName1": {"DataType": "String", "StringValue": "attribValue 1"},
@@ -84,13 +92,16 @@ def test_send_receive_delete(sqs, url) -> None:
     ],
 )
 def test_md5_of_message_attributes(sqs, url, attributes, digest) -> None:
-    """"Calculating the MD5 message digest for message attributes": sorted names, each part length-prefixed (4
+    """ "Calculating the MD5 message digest for message attributes": sorted names, each part length-prefixed (4
     bytes, big-endian), transport type 1 for String/Number and 2 for Binary. Expected digests: the test vectors of
     the npm package aws-md5-of-message-attributes, which checks itself against SQS's answers.
 
     Source: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html
     """
-    assert sqs.send_message(QueueUrl=url, MessageBody="x", MessageAttributes=attributes)["MD5OfMessageAttributes"] == digest
+    assert (
+        sqs.send_message(QueueUrl=url, MessageBody="x", MessageAttributes=attributes)["MD5OfMessageAttributes"]
+        == digest
+    )
     received = sqs.receive_message(QueueUrl=url, MessageAttributeNames=["All"])["Messages"][0]
     assert received["MD5OfMessageAttributes"] == digest
     assert received["MessageAttributes"] == attributes
@@ -118,7 +129,7 @@ def test_receive_returns_only_the_attributes_asked_for(sqs, url) -> None:
 
 
 def test_visibility_timeout_expiry_redelivers_with_a_higher_receive_count(cloud, sqs, url) -> None:
-    """"If the message is not deleted or its visibility timeout is not extended before the timeout expires, it
+    """ "If the message is not deleted or its visibility timeout is not extended before the timeout expires, it
     becomes visible again"; ApproximateReceiveCount counts receives; a stale receipt handle "will succeed, but the
     message might not be deleted" (pocketcloud: it is not).
 
@@ -166,11 +177,14 @@ def test_change_message_visibility(cloud, sqs, url) -> None:
     )
     with pytest.raises(sqs.exceptions.ReceiptHandleIsInvalid) as exc:
         sqs.delete_message(QueueUrl=url, ReceiptHandle="garbage")
-    assert _error(exc) == ("ReceiptHandleIsInvalid", 'The input receipt handle "garbage" is not a valid receipt handle.')
+    assert _error(exc) == (
+        "ReceiptHandleIsInvalid",
+        'The input receipt handle "garbage" is not a valid receipt handle.',
+    )
 
 
 def test_visibility_can_not_exceed_12_hours_from_the_receive(cloud, sqs, url) -> None:
-    """"The maximum is 12 hours"; "If you attempt to set the VisibilityTimeout to a value greater than the
+    """ "The maximum is 12 hours"; "If you attempt to set the VisibilityTimeout to a value greater than the
     maximum time left, Amazon SQS returns an error."
 
     Source: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html
@@ -209,7 +223,7 @@ def test_delays(cloud, sqs) -> None:
 
 
 def test_retention_period_expires_messages(cloud, sqs) -> None:
-    """"Amazon SQS automatically deletes messages left in a queue longer than the retention period configured for
+    """ "Amazon SQS automatically deletes messages left in a queue longer than the retention period configured for
     the queue" (MessageRetentionPeriod, 60 s to 14 days).
 
     Source: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html
@@ -241,7 +255,10 @@ def test_long_poll_lets_the_clock_run_until_a_message_arrives(cloud, sqs, url) -
     assert cloud.now == 30
     with pytest.raises(ClientError) as exc:
         sqs.receive_message(QueueUrl=url, WaitTimeSeconds=21)
-    assert _error(exc)[1] == "Value 21 for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided."
+    assert (
+        _error(exc)[1]
+        == "Value 21 for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided."
+    )
 
 
 def test_long_poll_from_inside_a_handler_answers_at_once(cloud, sqs, url) -> None:
@@ -284,7 +301,7 @@ def test_receive_limits(sqs, url) -> None:
 
 
 def test_message_size_limit_is_1_mib_with_attributes(sqs, url) -> None:
-    """"The maximum size is 1 MiB or 1,048,576 bytes"; "All components of a message attribute are included in the
+    """ "The maximum size is 1 MiB or 1,048,576 bytes"; "All components of a message attribute are included in the
     1 MiB message size restriction"; the queue's MaximumMessageSize lowers it. Nothing is stored on refusal.
 
     Source: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
@@ -375,7 +392,7 @@ def test_batches(sqs, url) -> None:
 
 
 def test_redrive_to_the_dead_letter_queue_after_max_receive_count(cloud, sqs) -> None:
-    """"When the ReceiveCount for a message exceeds the maxReceiveCount for a queue, Amazon SQS moves the message
+    """ "When the ReceiveCount for a message exceeds the maxReceiveCount for a queue, Amazon SQS moves the message
     to the dead-letter-queue"; it keeps its MessageId and gains DeadLetterQueueSourceArn; ApproximateReceiveCount
     counts receives "across all queues".
 
@@ -383,9 +400,7 @@ def test_redrive_to_the_dead_letter_queue_after_max_receive_count(cloud, sqs) ->
     """
     dlq = sqs.create_queue(QueueName="dlq")["QueueUrl"]
     policy = json.dumps({"deadLetterTargetArn": ARN + "dlq", "maxReceiveCount": 2})
-    url = sqs.create_queue(QueueName="work", Attributes={"RedrivePolicy": policy, "VisibilityTimeout": "5"})[
-        "QueueUrl"
-    ]
+    url = sqs.create_queue(QueueName="work", Attributes={"RedrivePolicy": policy, "VisibilityTimeout": "5"})["QueueUrl"]
     sent = sqs.send_message(QueueUrl=url, MessageBody="poison")
     for _ in range(2):
         assert sqs.receive_message(QueueUrl=url)["Messages"][0]["MessageId"] == sent["MessageId"]
@@ -405,9 +420,7 @@ def test_message_move_task_redrives_back_to_the_source(cloud, sqs) -> None:
     """
     dlq = sqs.create_queue(QueueName="dlq")["QueueUrl"]
     policy = json.dumps({"deadLetterTargetArn": ARN + "dlq", "maxReceiveCount": 1})
-    url = sqs.create_queue(QueueName="work", Attributes={"RedrivePolicy": policy, "VisibilityTimeout": "1"})[
-        "QueueUrl"
-    ]
+    url = sqs.create_queue(QueueName="work", Attributes={"RedrivePolicy": policy, "VisibilityTimeout": "1"})["QueueUrl"]
     for index in range(3):
         sqs.send_message(QueueUrl=url, MessageBody=str(index))
     sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)
@@ -474,7 +487,7 @@ def test_same_seed_same_history() -> None:
 
 
 def test_at_least_once_delivery_is_a_seeded_model_off_by_default(cloud, sqs, url) -> None:
-    """"For standard queues, it is possible to receive a message even after you delete it" (on rare occasions).
+    """ "For standard queues, it is possible to receive a message even after you delete it" (on rare occasions).
     pocketcloud's SqsSettings.duplicate_delivery_rate models it from the seed; 0 by default.
 
     Source: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html
@@ -492,7 +505,7 @@ def test_at_least_once_delivery_is_a_seeded_model_off_by_default(cloud, sqs, url
 
 
 def test_in_flight_limit_of_a_standard_queue(sqs, url) -> None:
-    """"For most standard queues ... a maximum of approximately 120,000 in flight messages ... If you reach this
+    """ "For most standard queues ... a maximum of approximately 120,000 in flight messages ... If you reach this
     limit, Amazon SQS returns the OverLimit error message."
 
     Source: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html

@@ -110,7 +110,7 @@ def test_unknown_and_read_only_attributes_are_refused(sqs) -> None:
 
 
 def test_queue_names_follow_the_documented_rules(sqs) -> None:
-    """"A queue name can have up to 80 characters. Valid values: alphanumeric characters, hyphens (-), and
+    """ "A queue name can have up to 80 characters. Valid values: alphanumeric characters, hyphens (-), and
     underscores (_)"; a FIFO queue's name ends in .fifo, which counts toward the 80. Wording: LocalStack's provider.
 
     Source: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
@@ -129,7 +129,7 @@ def test_queue_names_follow_the_documented_rules(sqs) -> None:
 
 
 def test_create_queue_is_idempotent_only_with_the_same_attributes(sqs) -> None:
-    """"If you provide the name of an existing queue along with the exact names and values of all the queue's
+    """ "If you provide the name of an existing queue along with the exact names and values of all the queue's
     attributes, CreateQueue returns the queue URL for the existing queue. If ... attribute values don't match
     ... CreateQueue returns an error" (QueueNameExists; its Query code is QueueAlreadyExists).
 
@@ -329,7 +329,7 @@ def test_purge_removes_every_message_once_a_minute(cloud, sqs) -> None:
 
 
 def test_a_deleted_name_can_be_reused_after_60_seconds(cloud, sqs) -> None:
-    """"When you delete a queue, you must wait at least 60 seconds before creating a queue with the same name"
+    """ "When you delete a queue, you must wait at least 60 seconds before creating a queue with the same name"
     (QueueDeletedRecently).
 
     Source: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteQueue.html
