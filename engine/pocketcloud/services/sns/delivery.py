@@ -99,7 +99,7 @@ def deliver(service: SnsService, published: dict[str, Any], subscription: Subscr
             _send(service, published, subscription.endpoint, body, params)
         else:
             event = envelopes.lambda_event(published, text, subscription.arn, region)
-            client: Any = service.cloud.service_client("lambda", PRINCIPAL, source_arn=published["topic_arn"])
+            client = service.client_for("lambda", published["topic_arn"])
             client.invoke(FunctionName=subscription.endpoint, InvocationType="Event", Payload=json.dumps(event))
     except ClientError as error:
         _failed(service, published, subscription, text, error)
@@ -123,7 +123,7 @@ def _sqs_message(
 
 def _send(service: SnsService, published: dict[str, Any], queue_arn: str, body: str, params: dict[str, Any]) -> None:
     url = queue_url(queue_arn)
-    client: Any = service.cloud.service_client("sqs", PRINCIPAL, source_arn=published["topic_arn"])
+    client = service.client_for("sqs", published["topic_arn"])
     if url is None:
         raise ClientError(
             {"Error": {"Code": "AWS.SimpleQueueService.NonExistentQueue", "Message": "Not a queue ARN."}},

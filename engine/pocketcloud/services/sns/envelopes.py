@@ -67,7 +67,7 @@ def notification(
     if subject is not None or lambda_form:
         doc["Subject"] = subject
     doc["Message"] = text
-    doc["Timestamp"] = iso_millis(published["published_at"])
+    doc["Timestamp"] = published.get("timestamp") or iso_millis(published["published_at"])
     if sequence is None:
         doc["SignatureVersion"] = published.get("signature_version", "1")
         doc["Signature"] = signature(published["message_id"], text)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ... import jsondoc, limits
 from ...errors import ServiceError
+from ...timeutil import iso_millis
 from . import delivery, filter_policy, publishing
 from .arns import check_topic_name, invalid_parameter, is_subscription_arn, not_found, parse_topic_arn, topic_arn
 from .attributes import (
@@ -86,6 +87,16 @@ class SnsService:
         self.subscriptions: dict[str, Subscription] = {}
         #: Every delivery, filtered message and failure, newest last (see :mod:`.delivery`).
         self.deliveries: deque[delivery.Delivery] = deque(maxlen=10_000)
+        self._clients: dict[tuple[str, str], Any] = {}
+
+    def client_for(self, service: str, topic_arn: str) -> Any:
+        """The client SNS delivers through, as ``sns.amazonaws.com`` for this topic (made once per topic)."""
+        found = self._clients.get((service, topic_arn))
+        if found is None:
+            found = self._clients[(service, topic_arn)] = self.cloud.service_client(
+                service, delivery.PRINCIPAL, source_arn=topic_arn
+            )
+        return found
 
     # -- lookup ----------------------------------------------------------------------------------------------
     def topic(self, arn: str, parameter: str = "TopicArn") -> Topic:
@@ -373,6 +384,7 @@ class SnsService:
         published["message_id"] = self.cloud.new_request_id()
         published["topic_arn"] = found.arn
         published["published_at"] = now
+        published["timestamp"] = iso_millis(now)
         published["signature_version"] = found.attributes.get("SignatureVersion", "1")
         published["fifo"] = found.fifo
         if found.fifo:

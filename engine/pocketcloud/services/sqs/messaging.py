@@ -16,6 +16,7 @@ MaxNumberOfMessages (AWS samples "a weighted random set of machines" and may ret
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import TYPE_CHECKING, Any
 
@@ -36,14 +37,17 @@ _FIFO_ID_CHARS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~") | frozenset(
 )
 
 
+@functools.lru_cache(maxsize=256)
+def _sender_id(who: str) -> str:
+    digest = hashlib.sha256(who.encode()).hexdigest().upper()
+    return "AIDA" + "".join(ch if ch.isalpha() else chr(ord("A") + int(ch)) for ch in digest[:17])
+
+
 def sender_id(caller: Caller, account: str) -> str:
     """SenderId: "For a user, returns the user ID, for example ABCDEFGHI1JKLMNOPQ23R" (API_ReceiveMessage).
     pocketcloud has no IAM users: the account (or a service principal) gets a fixed ID of that form derived
     from its name."""
-    who = caller.principal or f"account:{account}"
-    digest = hashlib.sha256(who.encode()).hexdigest().upper()
-    letters = "".join(ch if ch.isalpha() else chr(ord("A") + int(ch)) for ch in digest[:17])
-    return "AIDA" + letters
+    return _sender_id(caller.principal or f"account:{account}")
 
 
 def _check_fifo_id(value: str, parameter: str) -> None:

@@ -21,6 +21,7 @@ simulate, decides those.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
 from typing import Any
 
@@ -64,14 +65,20 @@ def _conditions_hold(condition: Any, caller: Caller) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed(policy_text: str) -> Any:
+    """A policy document, parsed once per text (policies change rarely; sends are many)."""
+    try:
+        return json.loads(policy_text)
+    except ValueError:
+        return None
+
+
 def allows(policy_text: str | None, queue_arn: str, caller: Caller, action: str = "sqs:sendmessage") -> bool:
     """Whether the queue policy lets ``caller`` (a service principal) perform ``action`` on the queue."""
     if not policy_text or caller.principal is None:
         return False
-    try:
-        policy = json.loads(policy_text)
-    except ValueError:
-        return False
+    policy = _parsed(policy_text)
     allowed = False
     for statement in _as_list(policy.get("Statement", []) if isinstance(policy, dict) else []):
         if not isinstance(statement, dict):
@@ -92,9 +99,15 @@ def allows(policy_text: str | None, queue_arn: str, caller: Caller, action: str 
     return allowed
 
 
+@functools.lru_cache(maxsize=1024)
+def _allowed(policy_text: str | None, queue_arn: str, caller: Caller) -> bool:
+    """:func:`allows`, remembered: the same policy, queue and caller always get the same answer."""
+    return allows(policy_text, queue_arn, caller)
+
+
 def check_send(policy_text: str | None, queue_arn: str, queue_url: str, caller: Caller) -> None:
     """Refuse a service principal's send that the queue policy does not allow, in SQS's long-standing words for
     a refused request ("Access to the resource https://sqs.us-east-1.amazonaws.com/... is denied.")."""
-    if caller.principal is None or allows(policy_text, queue_arn, caller):
+    if caller.principal is None or _allowed(policy_text, queue_arn, caller):
         return
     raise ServiceError("AccessDenied", f"Access to the resource {queue_url} is denied.", 403)

@@ -13,6 +13,7 @@ https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_Create
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ... import limits
@@ -50,6 +51,7 @@ def queue_arn(region: str, account: str, name: str) -> str:
     return f"arn:aws:sqs:{region}:{account}:{name}"
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_url(url: str) -> tuple[str, str] | None:
     """(account, name) of a queue URL, or None when ``url`` is not one."""
     match = _URL.fullmatch(url)
