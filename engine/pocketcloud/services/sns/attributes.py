@@ -22,7 +22,6 @@ import json
 from typing import Any
 
 from ... import jsondoc, limits
-from ...errors import ServiceError
 from .arns import invalid_parameter
 
 FEEDBACK = tuple(
@@ -144,9 +143,7 @@ def check_topic_attribute(name: str, value: str, *, fifo: bool, subscriptions: i
     return value
 
 
-def check_subscription_attribute(
-    name: str, value: str, *, protocol: str, fifo_topic: bool, find_queue_fifo: Any
-) -> str:
+def check_subscription_attribute(name: str, value: str, *, protocol: str, fifo_topic: bool) -> str:
     """One subscription attribute other than FilterPolicy (see :mod:`.filter_policy`), checked."""
     if name not in SUBSCRIPTION_SETTABLE:
         raise invalid_parameter("AttributeName")
@@ -181,8 +178,3 @@ def check_subscription_attribute(
     if name == "DeliveryPolicy" and value and not isinstance(_json(value, name), dict):
         raise invalid_parameter("Attributes Reason: DeliveryPolicy: the value must be a JSON object")
     return value
-
-
-def raise_unless(condition: bool, error: ServiceError) -> None:
-    if not condition:
-        raise error

@@ -249,9 +249,7 @@ class SnsService:
         for name, value in requested.items():
             if name == "FilterPolicy":
                 continue
-            checked[name] = check_subscription_attribute(
-                name, value, protocol=protocol, fifo_topic=found.fifo, find_queue_fifo=None
-            )
+            checked[name] = check_subscription_attribute(name, value, protocol=protocol, fifo_topic=found.fifo)
         policy = None
         raw_policy = requested.get("FilterPolicy")
         if raw_policy is not None:
@@ -325,9 +323,7 @@ class SnsService:
                 found.attributes["FilterPolicy"] = value
                 found.attributes.setdefault("FilterPolicyScope", "MessageAttributes")
             return {}
-        checked = check_subscription_attribute(
-            name, value, protocol=found.protocol, fifo_topic=topic.fifo, find_queue_fifo=None
-        )
+        checked = check_subscription_attribute(name, value, protocol=found.protocol, fifo_topic=topic.fifo)
         if name == "FilterPolicyScope" and "FilterPolicy" in found.attributes:
             found.filter_policy = filter_policy.parse(found.attributes["FilterPolicy"], checked, subscribe=False)
         found.attributes[name] = checked

@@ -27,8 +27,7 @@ if TYPE_CHECKING:
 
 @dataclass
 class SqsSettings:
-    """Behaviour models of SQS in this cloud (``cloud.sqs_settings`` is not a thing: reach them through
-    ``cloud.backend("sqs", SqsService).settings``).
+    """Behaviour models of SQS in this cloud, reached through ``cloud.backend("sqs", SqsService).settings``.
 
     ``duplicate_delivery_rate``: the share of DeleteMessage calls on a *standard* queue after which a copy of the
     message survives and is delivered again once its visibility timeout ends. AWS: "For standard queues, it is
