@@ -62,6 +62,17 @@ class Cloud:
     def kernel_running(self) -> bool:
         return self.kernel.running
 
+    @property
+    def simulating(self) -> bool:
+        """True while simulated code runs: a scheduled event, or a Lambda handler (whose clock is its own).
+
+        Code that would let the clock run for its caller (a blocking long poll, a synchronous invoke) checks
+        this: from inside the simulation it must not move the clock.
+        """
+        from .services.awslambda.sandbox import current_clock
+
+        return self.kernel.running or current_clock() is not None
+
     def run(self, until: float | None = None) -> float:
         """Advance the clock until nothing is scheduled, or until virtual time ``until``; return ``now``.
 

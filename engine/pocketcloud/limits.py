@@ -172,3 +172,104 @@ KINESIS_LIST_STREAMS_MAX = 100
 KINESIS_DESCRIBE_STREAM_MAX_SHARDS = 100
 KINESIS_LIST_SHARDS_MAX = 1_000
 KINESIS_LIST_SHARDS_TOKEN_LIFETIME_S = 300
+
+# --- Amazon SQS ------------------------------------------------------------------------------------------------
+# Checked 2026-12-02 against the SQS API reference and developer guide:
+# https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
+# https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
+# https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
+# https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html
+# https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-fifo.html
+# Queue names: "up to 80 characters" (alphanumerics, hyphens, underscores; a FIFO name ends in .fifo, counted).
+SQS_QUEUE_NAME_MAX_LENGTH = 80
+# MessageBody: "The minimum size is one character. The maximum size is 1 MiB or 1,048,576 bytes"; the queue's
+# MaximumMessageSize: "An integer from 1,024 bytes (1 KiB) to 1,048,576 bytes (1 MiB). Default: 1,048,576 bytes"
+# (raised from 256 KiB: "AWS has raised the maximum payload size from 256 KB to 1 MB for asynchronous AWS Lambda
+# function invocations, Amazon Simple Queue Service (Amazon SQS), and Amazon EventBridge", AWS Compute Blog,
+# https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb).
+SQS_MESSAGE_SIZE_MIN_BYTES = 1_024
+SQS_MESSAGE_SIZE_MAX_BYTES = 1_048_576
+# VisibilityTimeout: "An integer from 0 to 43,200 (12 hours). Default: 30."
+SQS_VISIBILITY_TIMEOUT_MAX_S = 43_200
+SQS_DEFAULT_VISIBILITY_TIMEOUT_S = 30
+# MessageRetentionPeriod: "An integer from 60 seconds (1 minute) to 1,209,600 seconds (14 days). Default: 345,600
+# (4 days)."
+SQS_RETENTION_MIN_S = 60
+SQS_RETENTION_MAX_S = 1_209_600
+SQS_DEFAULT_RETENTION_S = 345_600
+# DelaySeconds: "An integer from 0 to 900 seconds (15 minutes). Default: 0."
+SQS_DELAY_MAX_S = 900
+# ReceiveMessageWaitTimeSeconds / WaitTimeSeconds: "An integer from 0 to 20 (seconds). Default: 0."
+SQS_WAIT_TIME_MAX_S = 20
+# MaxNumberOfMessages: "Valid values: 1 to 10. Default: 1." A batch request holds "a maximum of 10 messages".
+SQS_RECEIVE_MAX_MESSAGES = 10
+SQS_BATCH_MAX_ENTRIES = 10
+# "A batched message ID can have up to 80 characters" (alphanumerics, hyphens, underscores).
+SQS_BATCH_ID_MAX_LENGTH = 80
+# "A message can contain up to 10 metadata attributes"; attribute names and types "up to 256 characters".
+SQS_MESSAGE_ATTRIBUTES_MAX = 10
+SQS_ATTRIBUTE_NAME_MAX_LENGTH = 256
+# MessageGroupId / MessageDeduplicationId: "The maximum length ... is 128 characters".
+SQS_FIFO_ID_MAX_LENGTH = 128
+# RedrivePolicy maxReceiveCount: 1 to 1,000 (AWS's error: "valid values are from 1 to 1000 both inclusive").
+SQS_MAX_RECEIVE_COUNT_MAX = 1_000
+# KmsDataKeyReusePeriodSeconds: "between 60 seconds (1 minute) and 86,400 seconds (24 hours). Default: 300".
+SQS_KMS_REUSE_MIN_S = 60
+SQS_KMS_REUSE_MAX_S = 86_400
+# FIFO: "If a message with a particular message deduplication ID is sent successfully, any messages sent with
+# the same message deduplication ID are accepted successfully but aren't delivered during the 5-minute
+# deduplication interval."
+# https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html
+SQS_DEDUPLICATION_INTERVAL_S = 300
+# In-flight messages: "For most standard queues ... a maximum of approximately 120,000 in flight messages ... If
+# you reach this limit, Amazon SQS returns the OverLimit error message." FIFO queues: "a maximum of 120,000
+# in-flight messages ... If this limit is reached, Amazon SQS does not return an error" (the older 20,000 figure
+# for FIFO queues is no longer what the FIFO quotas page says).
+# https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html
+SQS_MAX_IN_FLIGHT = 120_000
+# "You must wait 60 seconds after deleting a queue before you can create another with the same name"; "Only one
+# PurgeQueue operation on <queue> is allowed every 60 seconds."
+# https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteQueue.html
+# https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_PurgeQueue.html
+SQS_RECREATE_WAIT_S = 60
+SQS_PURGE_INTERVAL_S = 60
+# ListQueues / ListDeadLetterSourceQueues MaxResults: "Value range: 1 to 1,000"; ListQueues "A maximum of 1,000
+# results". https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueues.html
+SQS_LIST_MAX_RESULTS = 1_000
+
+# --- Amazon SNS ------------------------------------------------------------------------------------------------
+# Checked 2026-12-02:
+# https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html
+# https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
+# https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html
+# https://docs.aws.amazon.com/sns/latest/dg/large-message-payloads.html
+# https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html
+# Topic names: "uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1
+# and 256 characters long. For a FIFO (first-in-first-out) topic, the name must end with the .fifo suffix."
+SNS_TOPIC_NAME_MAX_LENGTH = 256
+# MaximumMessageSize topic attribute: "Valid values are 1024 to 1048576 (1 MiB). The default is 262144 (256 KiB)";
+# PublishBatch: the individual and the total payload sizes are bounded by the same value.
+SNS_MESSAGE_SIZE_MIN_BYTES = 1_024
+SNS_MESSAGE_SIZE_MAX_BYTES = 1_048_576
+SNS_DEFAULT_MESSAGE_SIZE_BYTES = 262_144
+# "A topic with a MaximumMessageSize above 256 KiB must have 100 or fewer subscriptions".
+SNS_LARGE_TOPIC_MAX_SUBSCRIPTIONS = 100
+# Subject: "Constraints: Subjects must be UTF-8 text with no line breaks or control characters, and must be less
+# than 100 characters long." (API_Publish)
+SNS_SUBJECT_MAX_LENGTH = 100
+# PublishBatch: "Publishes up to 10 messages to the specified topic in a single batch."
+SNS_BATCH_MAX_ENTRIES = 10
+# Filter policies: "A filter policy can have a maximum of five keys"; "The total combination of values in a filter
+# policy must not exceed 150"; "The maximum size of a filter policy is 256 KB."
+SNS_FILTER_POLICY_MAX_KEYS = 5
+SNS_FILTER_POLICY_MAX_COMBINATIONS = 150
+SNS_FILTER_POLICY_MAX_BYTES = 256 * 1024
+# "For numeric matching, the value can range from -10^9 to 10^9 (-1 billion to 1 billion), with five digits of
+# accuracy after the decimal point."
+SNS_FILTER_NUMERIC_LIMIT = 1_000_000_000
+# FIFO topics deduplicate "within the batch and across batches for 5 minutes" (API_PublishBatch).
+SNS_DEDUPLICATION_INTERVAL_S = 300
+# ListTopics / ListSubscriptions / ListSubscriptionsByTopic: "Returns a list of ... Each call returns a limited
+# list of topics, up to 100" (subscriptions: "up to 100").
+# https://docs.aws.amazon.com/sns/latest/api/API_ListTopics.html
+SNS_LIST_PAGE_SIZE = 100

@@ -42,6 +42,13 @@ KNOWN = (
     "arn:aws:kinesis:ap-northeast-2:123456789012:stream/fuzz",
     "shardId-000000000000",
     "shardId-000000000001",
+    "https://sqs.ap-northeast-2.amazonaws.com/123456789012/fuzz",
+    "https://sqs.ap-northeast-2.amazonaws.com/123456789012/fuzz.fifo",
+    "arn:aws:sqs:ap-northeast-2:123456789012:fuzz",
+    "arn:aws:sqs:ap-northeast-2:123456789012:dlq",
+    "arn:aws:sns:ap-northeast-2:123456789012:fuzz",
+    "All",
+    '{"k": ["v"]}',
 )
 
 
@@ -61,6 +68,15 @@ def prepared_cloud() -> pocketcloud.Cloud:
     kinesis.create_stream(StreamName="fuzz", ShardCount=2)
     cloud.run(until=cloud.now + 10)
     kinesis.put_records(StreamName="fuzz", Records=[{"Data": b"x", "PartitionKey": str(i)} for i in range(10)])
+    sqs = cloud.client("sqs")
+    sqs.create_queue(QueueName="dlq")
+    redrive = '{"deadLetterTargetArn": "arn:aws:sqs:ap-northeast-2:123456789012:dlq", "maxReceiveCount": 1}'
+    url = sqs.create_queue(QueueName="fuzz", Attributes={"RedrivePolicy": redrive})["QueueUrl"]
+    sqs.create_queue(QueueName="fuzz.fifo", Attributes={"FifoQueue": "true", "ContentBasedDeduplication": "true"})
+    sqs.send_message(QueueUrl=url, MessageBody="fuzz")
+    sns = cloud.client("sns")
+    topic = sns.create_topic(Name="fuzz")["TopicArn"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint="arn:aws:sqs:ap-northeast-2:123456789012:fuzz")
     return cloud
 
 

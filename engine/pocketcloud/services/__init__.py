@@ -8,6 +8,8 @@ from .awslambda.client import LambdaClient
 from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
 from .secretsmanager.client import SecretsManagerClient
+from .sns.client import SnsClient
+from .sqs.client import SqsClient
 
 if TYPE_CHECKING:
     from ..client import BaseClient
@@ -17,4 +19,6 @@ CLIENTS: dict[str, type[BaseClient]] = {
     "lambda": LambdaClient,
     "logs": LogsClient,
     "secretsmanager": SecretsManagerClient,
+    "sns": SnsClient,
+    "sqs": SqsClient,
 }
