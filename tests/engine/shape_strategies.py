@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Hashable
 from typing import Any
 
 from hypothesis import strategies as st
@@ -69,7 +70,8 @@ class ShapeStrategies:
             high = min(shape.get("max", 4), 4) if depth < MAX_DEPTH else 0
             good = st.lists(item, max_size=high + 1)
         elif kind == "map":
-            keys = self.shape(shape["key"]["shape"], depth + 1)
+            # A dict key must be hashable: wrongly typed keys are drawn from the hashable part of ANYTHING.
+            keys = self.shape(shape["key"]["shape"], depth + 1).filter(lambda key: isinstance(key, Hashable))
             values = self.shape(shape["value"]["shape"], depth + 1)
             good = st.dictionaries(keys, values, max_size=3 if depth < MAX_DEPTH else 0)
         elif kind == "string":

@@ -54,6 +54,20 @@ def prepared_cloud() -> pocketcloud.Cloud:
     lam.publish_layer_version(LayerName="lib", Content={"ZipFile": pocketcloud.zip_code({"python/lib.py": "x = 1\n"})})
     lam.invoke(FunctionName="fuzz")
     cloud.client("secretsmanager").create_secret(Name="secret", SecretString="s3cr3t")
+    s3 = cloud.client("s3")
+    s3.create_bucket(Bucket="fuzz", CreateBucketConfiguration={"LocationConstraint": cloud.region})
+    s3.put_object(Bucket="fuzz", Key="fuzz", Body=b"fuzz")
+    lam.add_permission(
+        FunctionName="fuzz", StatementId="s3", Action="lambda:InvokeFunction", Principal="s3.amazonaws.com"
+    )
+    s3.put_bucket_notification_configuration(
+        Bucket="fuzz",
+        NotificationConfiguration={
+            "LambdaFunctionConfigurations": [
+                {"LambdaFunctionArn": KNOWN[7], "Events": ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]}
+            ]
+        },
+    )
     return cloud
 
 

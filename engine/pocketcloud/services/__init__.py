@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from .awslambda.client import LambdaClient
 from .logs.client import LogsClient
+from .s3.client import S3Client
 from .secretsmanager.client import SecretsManagerClient
 
 if TYPE_CHECKING:
@@ -14,5 +15,6 @@ if TYPE_CHECKING:
 CLIENTS: dict[str, type[BaseClient]] = {
     "lambda": LambdaClient,
     "logs": LogsClient,
+    "s3": S3Client,
     "secretsmanager": SecretsManagerClient,
 }
