@@ -6,7 +6,7 @@ import sys
 
 
 def engine() -> None:
-    from . import invoke_cost, mmc
+    from . import invoke_cost, mmc, s3_cost
 
     results = mmc.measure()
     by_name = {r.name: r for r in results}
@@ -16,6 +16,12 @@ def engine() -> None:
         print(f"  {r.name:20} {r.seconds:7.3f} s   {simpy / r.seconds:5.2f}x SimPy   mean wait {r.mean_wait:.6f}")
     total, per = invoke_cost.measure()
     print(f"100,000 sequential invokes of a trivial handler: {total:.2f} s ({per:.1f} us per invoke)")
+    s3 = s3_cost.measure()
+    print(
+        f"S3, 1 KiB objects: {s3['put_per_s']:,.0f} PutObject/s, {s3['get_per_s']:,.0f} GetObject/s "
+        f"({s3['bare_ratio']:.1f}x a bare dict+MD5 loop); "
+        f"PutObject -> Lambda fan-out {s3['fan_out_per_s']:,.0f} events/s"
+    )
 
 
 def site() -> None:

@@ -76,9 +76,9 @@ def refuse_not_simulated(params: dict[str, Any], reading: bool = False) -> None:
             "partNumber",
             params["PartNumber"],
         )
-    for name, feature in _NOT_SIMULATED.items():
-        if name in params:
-            raise invalid_argument(f"pocketcloud does not simulate {feature} ({name}).", name, params[name])
+    if not _NOT_SIMULATED.keys().isdisjoint(params):
+        name = next(n for n in _NOT_SIMULATED if n in params)
+        raise invalid_argument(f"pocketcloud does not simulate {_NOT_SIMULATED[name]} ({name}).", name, params[name])
     encryption = params.get("ServerSideEncryption")
     if encryption is not None and encryption != "AES256":
         raise invalid_argument(

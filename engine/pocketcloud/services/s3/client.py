@@ -32,6 +32,8 @@ from .service import Request, S3Service
 
 #: Operations whose answers have no body: boto3 shows their errors by HTTP status.
 _BODILESS = frozenset({"HeadObject", "HeadBucket"})
+#: Each operation's success status from the model (204 for deletes), looked up once.
+_STATUS: dict[str, int] = {}
 
 
 class S3Client(BaseClient):
@@ -68,8 +70,11 @@ class S3Client(BaseClient):
         return self._finish(name, result)
 
     def _status(self, name: str) -> int:
-        http = self.meta.service_model.operations[name].get("http", {})
-        return int(http.get("responseCode", 200))
+        status = _STATUS.get(name)
+        if status is None:
+            http = self.meta.service_model.operations[name].get("http", {})
+            status = _STATUS[name] = int(http.get("responseCode", 200))
+        return status
 
     def _s3_error(self, name: str, err: ServiceError, request: Request) -> ClientError:
         status = err.status or self.meta.service_model.error_status(err.code) or 400

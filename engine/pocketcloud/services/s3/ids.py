@@ -1,6 +1,7 @@
 """The identifiers S3 hands out, in the shapes S3 uses, all drawn from the cloud's seeded source.
 
-* ``x-amz-request-id``: 16 upper-case letters and digits (``C3D13FE58DE4C810``, ``YMSSR8BZJ2Y99K6P``), and
+* ``x-amz-request-id``: 16 upper-case letters and digits (``C3D13FE58DE4C810``, ``YMSSR8BZJ2Y99K6P``; here
+  upper-case hex, as in the older examples), and
   ``x-amz-id-2``: a base64 string naming the host that served the request. boto3 puts both in
   ``ResponseMetadata`` (``RequestId``, ``HostId``), and an event notification repeats them in its
   ``responseElements``: "These values are the same as those that Amazon S3 returns in the response to the
@@ -30,13 +31,8 @@ _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def request_id(cloud: Cloud) -> str:
-    """A 16-character x-amz-request-id."""
-    bits = int(cloud.random_hex(21), 16)  # 84 bits: enough for 16 base-36 digits
-    out = []
-    for _ in range(16):
-        bits, digit = divmod(bits, 36)
-        out.append(_ALPHABET[digit])
-    return "".join(out)
+    """A 16-character x-amz-request-id (upper-case hex, like ``C3D13FE58DE4C810`` in S3's examples)."""
+    return cloud.random_hex(16).upper()
 
 
 def host_id(cloud: Cloud) -> str:

@@ -1,5 +1,8 @@
 """The state of S3 in one cloud: buckets by name, the owner's IDs, and what notification delivery did.
 
+A lab reads what S3 delivered (and what a destination refused) from ``cloud.backend("s3", S3Service).deliveries``
+and tunes the delivery model through ``.settings`` (see :class:`Settings`).
+
 The operations live in small modules, one idea each (:mod:`.buckets`, :mod:`.objects`, :mod:`.listing`,
 :mod:`.multipart`, :mod:`.tagging`, :mod:`.notifications`); the client only shapes requests and responses.
 """
