@@ -6,7 +6,7 @@ import sys
 
 
 def engine() -> None:
-    from . import api_shapes, invoke_cost, kinesis_records, mmc
+    from . import invoke_cost, mmc
 
     results = mmc.measure()
     by_name = {r.name: r for r in results}
@@ -16,18 +16,7 @@ def engine() -> None:
         print(f"  {r.name:20} {r.seconds:7.3f} s   {simpy / r.seconds:5.2f}x SimPy   mean wait {r.mean_wait:.6f}")
     total, per = invoke_cost.measure()
     print(f"100,000 sequential invokes of a trivial handler: {total:.2f} s ({per:.1f} us per invoke)")
-    api_shapes.main()
-    kinesis = kinesis_records.measure()
-    bare_put, bare_get = kinesis["bare loop"]
-    print("Kinesis, 50,000 records: PutRecords of 500, then GetRecords (best of 3)")
-    for name, (put_rate, get_rate) in kinesis.items():
-        print(
-            f"  {name:12} PutRecords {put_rate:10,.0f} records/s ({bare_put / put_rate:4.1f}x bare loop)   "
-            f"GetRecords {get_rate:10,.0f} records/s ({bare_get / get_rate:4.1f}x bare loop)"
-        )
-    from . import messaging
-
-    messaging.main()
+    from . import invoke_cost, mmc
 
 
 def site() -> None:

@@ -168,15 +168,31 @@ def botocore_data() -> Path:
 
 
 def load_botocore_model(service: str, kind: str = "service-2") -> dict[str, Any] | None:
+    """A model as botocore's loader returns it: the newest API version, with its ``.sdk-extras.json`` merged in
+    (botocore's ``ExtrasProcessor``; e.g. S3's extras make ``Expires`` a timestamp)."""
     folder = botocore_data() / service
     versions = sorted(p for p in folder.iterdir() if p.is_dir())
     path = versions[-1] / f"{kind}.json.gz"
-    if not path.exists():
+    if path.exists():
+        model = dict(json.loads(gzip.decompress(path.read_bytes())))
+    else:
         plain = versions[-1] / f"{kind}.json"
         if not plain.exists():
             return None
-        return dict(json.loads(plain.read_text()))
-    return dict(json.loads(gzip.decompress(path.read_bytes())))
+        model = dict(json.loads(plain.read_text()))
+    extras = versions[-1] / f"{kind}.sdk-extras.json"
+    if extras.exists():
+        _deep_merge(model, json.loads(extras.read_text()).get("merge", {}))
+    return model
+
+
+def _deep_merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
+    """botocore.utils.deep_merge: nested dictionaries merge, everything else is replaced."""
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _deep_merge(base[key], value)
+        else:
+            base[key] = value
 
 
 def implemented_operations() -> dict[str, list[str]]:

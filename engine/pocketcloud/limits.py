@@ -273,3 +273,58 @@ SNS_DEDUPLICATION_INTERVAL_S = 300
 # list of topics, up to 100" (subscriptions: "up to 100").
 # https://docs.aws.amazon.com/sns/latest/api/API_ListTopics.html
 SNS_LIST_PAGE_SIZE = 100
+
+# --- S3: buckets ---------------------------------------------------------------------------------------------------
+# General purpose bucket naming rules (checked 2026-12-02): 3-63 characters; lowercase letters, numbers, periods
+# and hyphens; begin and end with a letter or number; no two adjacent periods; not an IP address; reserved
+# prefixes and suffixes. https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+S3_BUCKET_NAME_MIN = 3
+S3_BUCKET_NAME_MAX = 63
+S3_BUCKET_RESERVED_PREFIXES = ("xn--", "sthree-", "amzn-s3-demo-")
+S3_BUCKET_RESERVED_SUFFIXES = ("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3")
+# "By default, you can create up to 10,000 general purpose buckets per AWS account" (an adjustable quota).
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/BucketRestrictions.html (checked 2026-12-02)
+S3_MAX_BUCKETS = 10_000
+
+# --- S3: objects ---------------------------------------------------------------------------------------------------
+# "The name for a key is a sequence of Unicode characters whose UTF-8 encoding is at most 1,024 bytes long."
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html (checked 2026-12-02)
+S3_KEY_MAX_BYTES = 1024
+# "The PUT request header is limited to 8 KB in size. Within the PUT request header, the user-defined metadata is
+# limited to 2 KB in size. The size of user-defined metadata is measured by taking the sum of the number of bytes
+# in the UTF-8 encoding of each key and value." https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html
+S3_USER_METADATA_MAX_BYTES = 2 * 1024
+# "Upload an object in a single operation by using the AWS SDKs, REST API, or AWS CLI – With a single PUT
+# operation, you can upload a single object up to 5 GB in size."
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html (checked 2026-12-02)
+S3_PUT_OBJECT_MAX_BYTES = 5 * 1024**3
+# "You can create a copy of your object up to 5 GB in a single atomic action."
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/copy-object.html (checked 2026-12-02)
+S3_COPY_OBJECT_MAX_BYTES = 5 * 1024**3
+# ListObjectsV2 MaxKeys: "By default, the action returns up to 1,000 key names."
+# https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html (checked 2026-12-02)
+S3_LIST_MAX_KEYS = 1000
+# DeleteObjects: "The request can contain a list of up to 1,000 keys that you want to delete."
+# https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html (checked 2026-12-02)
+S3_DELETE_OBJECTS_MAX_KEYS = 1000
+
+# --- S3: multipart upload ------------------------------------------------------------------------------------------
+# "Part numbers: 1 to 10,000 (inclusive)"; "Part size: 5 MiB to 5 GiB. There is no minimum size limit on the last
+# part of your multipart upload."; "Maximum number of parts returned for a list parts request: 1000".
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html (checked 2026-12-02)
+S3_MAX_PART_NUMBER = 10_000
+S3_MIN_PART_BYTES = 5 * 1024 * 1024
+S3_MAX_PART_BYTES = 5 * 1024**3
+S3_LIST_PARTS_MAX = 1000
+
+# --- S3: object tagging --------------------------------------------------------------------------------------------
+# "You can associate up to 10 tags with an object"; "A tag key can be up to 128 Unicode characters in length, and
+# tag values can be up to 256 Unicode characters in length." https://docs.aws.amazon.com/AmazonS3/latest/userguide/tagging-managing.html
+S3_MAX_OBJECT_TAGS = 10
+S3_TAG_KEY_MAX = 128
+S3_TAG_VALUE_MAX = 256
+
+# --- S3: event notifications ---------------------------------------------------------------------------------------
+# FilterRule Value: "The maximum length is 1,024 characters."
+# https://docs.aws.amazon.com/AmazonS3/latest/API/API_FilterRule.html (checked 2026-12-02)
+S3_FILTER_VALUE_MAX = 1024

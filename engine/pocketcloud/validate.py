@@ -67,7 +67,7 @@ def parse_timestamp(value: Any) -> _dt.datetime:
     """
     if isinstance(value, _DATETIME):
         moment = value
-    elif isinstance(value, (int, float)):
+    elif isinstance(value, (int, float)):  # bool too: botocore reads True as epoch second 1
         moment = _DATETIME.fromtimestamp(value, _UTC)
     elif isinstance(value, str):
         text = value.strip()

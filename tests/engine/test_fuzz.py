@@ -77,6 +77,20 @@ def prepared_cloud() -> pocketcloud.Cloud:
     sns = cloud.client("sns")
     topic = sns.create_topic(Name="fuzz")["TopicArn"]
     sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint="arn:aws:sqs:ap-northeast-2:123456789012:fuzz")
+    s3 = cloud.client("s3")
+    s3.create_bucket(Bucket="fuzz", CreateBucketConfiguration={"LocationConstraint": cloud.region})
+    s3.put_object(Bucket="fuzz", Key="fuzz", Body=b"fuzz")
+    lam.add_permission(
+        FunctionName="fuzz", StatementId="s3", Action="lambda:InvokeFunction", Principal="s3.amazonaws.com"
+    )
+    s3.put_bucket_notification_configuration(
+        Bucket="fuzz",
+        NotificationConfiguration={
+            "LambdaFunctionConfigurations": [
+                {"LambdaFunctionArn": KNOWN[7], "Events": ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]}
+            ]
+        },
+    )
     return cloud
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import botocore.session
 import pytest
 from botocore.validate import ParamValidator
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 import pocketcloud
@@ -76,7 +76,13 @@ def test_client_exceptions_are_the_models_errors(service: str) -> None:
 
 def _theirs(service: str, operation: str, params: dict[str, Any]) -> str:
     shape = SESSION.get_service_model(service).operation_model(operation).input_shape
-    report = ParamValidator().validate(params, shape)
+    try:
+        report = ParamValidator().validate(params, shape)
+    except RuntimeError:
+        # botocore's own timestamp parser gives up on epoch values it cannot convert (e.g. 6.8e16 seconds:
+        # "Unable to calculate correct timezone offset"), so boto3 raises RuntimeError before validating; there is
+        # no report to compare with (pocketcloud reports the value as an invalid timestamp).
+        reject()
     return str(report.generate_report()) if report.has_errors() else ""
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from .awslambda.client import LambdaClient
 from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
+from .s3.client import S3Client
 from .secretsmanager.client import SecretsManagerClient
 from .sns.client import SnsClient
 from .sqs.client import SqsClient
@@ -18,6 +19,7 @@ CLIENTS: dict[str, type[BaseClient]] = {
     "kinesis": KinesisClient,
     "lambda": LambdaClient,
     "logs": LogsClient,
+    "s3": S3Client,
     "secretsmanager": SecretsManagerClient,
     "sns": SnsClient,
     "sqs": SqsClient,

@@ -1,0 +1,1 @@
+"""Amazon S3: buckets, objects, listings, multipart uploads, tagging and event notifications (see client.py)."""
