@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from .awslambda.client import LambdaClient
 from .logs.client import LogsClient
 from .secretsmanager.client import SecretsManagerClient
+from .stepfunctions.client import StepFunctionsClient
 
 if TYPE_CHECKING:
     from ..client import BaseClient
@@ -15,4 +16,5 @@ CLIENTS: dict[str, type[BaseClient]] = {
     "lambda": LambdaClient,
     "logs": LogsClient,
     "secretsmanager": SecretsManagerClient,
+    "stepfunctions": StepFunctionsClient,
 }

@@ -1,0 +1,169 @@
+"""Lambda from a Task state: the optimized ``arn:aws:states:::lambda:invoke`` and a plain function ARN.
+
+Both go through Lambda's public client (``cloud.client("lambda").invoke_and_then``), so cold starts, concurrency,
+logs and billing are Lambda's own. Step Functions calls Lambda with the state machine's role, as the account.
+
+* ``arn:aws:states:::lambda:invoke``: the result is the whole Invoke response as the Java SDK sees it,
+  ``{"ExecutedVersion", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode"}``; events are Task*
+  with ``resourceType: "lambda"``, ``resource: "invoke"``.
+  https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html
+* a function ARN as Resource: the result is the function's output alone; events are LambdaFunctionScheduled /
+  Started / Succeeded / Failed / TimedOut.
+* A function error fails the task with the payload's ``errorType`` as the error name and the payload text as the
+  cause; an API error is ``Lambda.<ErrorCode>`` (e.g. ``Lambda.ResourceNotFoundException``). Recorded in
+  LocalStack's AWS snapshots (services/test_lambda_task_service.snapshot.json,
+  error_handling/test_task_lambda.snapshot.json).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ....errors import ClientError, ParamValidationError
+from ..errors import StatesError
+from ..fibers import Future, Step
+from ..intrinsics import to_json
+from .base import TaskContext, sdk_cause
+
+_INVOKE_KEYS = ("FunctionName", "Qualifier", "InvocationType", "LogType", "ClientContext")
+
+
+def _payload_bytes(value: Any) -> bytes:
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    return to_json(value).encode("utf-8")
+
+
+def _start(ctx: TaskContext, params: dict[str, Any], future: Future) -> None:
+    lam: Any = ctx.execution.cloud.client("lambda")
+    request = {k: params[k] for k in _INVOKE_KEYS if k in params}
+    request["Payload"] = _payload_bytes(params["Payload"]) if "Payload" in params else b"{}"
+    try:
+        lam.invoke_and_then(future.resolve, **request)
+    except ClientError as err:
+        code = err.response["Error"]["Code"]
+        future.reject(StatesError(f"Lambda.{code}", sdk_cause(err, "AWSLambda")))
+    except ParamValidationError as exc:
+        future.reject(StatesError("Lambda.AWSLambdaException", str(exc)))
+
+
+def _decode(raw: bytes) -> Any:
+    if not raw:
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw.decode("utf-8", "replace")
+
+
+def _function_error(raw: bytes) -> StatesError:
+    text = raw.decode("utf-8", "replace")
+    error = "Exception"
+    try:
+        body = json.loads(text)
+        if isinstance(body, dict) and isinstance(body.get("errorType"), str):
+            error = body["errorType"]
+    except ValueError:
+        pass
+    return StatesError(error, text)
+
+
+def sdk_response(response: dict[str, Any], payload: Any) -> dict[str, Any]:
+    """The Invoke response as the optimized integration returns it (Java SDK field names)."""
+    request_id = response.get("ResponseMetadata", {}).get("RequestId", "")
+    version = response.get("ExecutedVersion", "$LATEST")
+    headers = {
+        "Connection": "keep-alive",
+        "Content-Type": "application/json",
+        "X-Amz-Executed-Version": version,
+        "x-amzn-Remapped-Content-Length": "0",
+        "x-amzn-RequestId": request_id,
+    }
+    return {
+        "ExecutedVersion": version,
+        "Payload": payload,
+        "SdkHttpMetadata": {
+            "AllHttpHeaders": {k: [v] for k, v in headers.items()},
+            "HttpHeaders": headers,
+            "HttpStatusCode": response.get("StatusCode", 200),
+        },
+        "SdkResponseMetadata": {"RequestId": request_id},
+        "StatusCode": response.get("StatusCode", 200),
+    }
+
+
+class LambdaInvoke:
+    """``arn:aws:states:::lambda:invoke`` (request-response)."""
+
+    resource_type = "lambda"
+
+    def __init__(self, action: str) -> None:
+        self.action = action
+
+    def run(self, ctx: TaskContext, params: Any) -> Step:
+        ctx.scheduled(params)
+        ctx.started()
+        if not isinstance(params, dict) or "FunctionName" not in params:
+            raise ctx.failed("States.Runtime", "The field 'FunctionName' is required for the lambda:invoke integration.")
+        future = Future()
+        _start(ctx, params, future)
+        try:
+            response = yield from ctx.wait(future)
+        except StatesError as err:
+            if err.error in ("States.Timeout", "States.HeartbeatTimeout"):
+                raise ctx.timed_out(err) from None
+            raise ctx.failed(err.error, err.cause) from None
+        raw = response["Payload"].read()
+        if response.get("FunctionError"):
+            err = _function_error(raw)
+            raise ctx.failed(err.error, err.cause)
+        return ctx.succeeded(sdk_response(response, _decode(raw)))
+
+
+class LambdaFunction:
+    """A function ARN as the Task's Resource (the original Lambda integration)."""
+
+    def __init__(self, arn: str) -> None:
+        self.arn = arn
+
+    def run(self, ctx: TaskContext, params: Any) -> Step:
+        thread = ctx.thread
+        text = to_json(params)
+        details: dict[str, Any] = {"resource": self.arn, "input": text, "inputDetails": {"truncated": False}}
+        if ctx.timeout is not None:
+            details["timeoutInSeconds"] = int(ctx.timeout)
+        thread.emit("LambdaFunctionScheduled", details)
+        future = Future()
+        _start(ctx, {"FunctionName": self.arn, "Payload": params}, future)
+        if future.done and future.error is not None:
+            err = future.error
+            assert isinstance(err, StatesError)
+            details = {"error": err.error}
+            if err.cause:
+                details["cause"] = err.cause
+            thread.emit("LambdaFunctionStartFailed", details)
+            raise err
+        thread.emit("LambdaFunctionStarted")
+        try:
+            response = yield from ctx.wait(future)
+        except StatesError as err:
+            event = "LambdaFunctionTimedOut" if err.error == "States.Timeout" else "LambdaFunctionFailed"
+            details = {"error": err.error}
+            if err.cause:
+                details["cause"] = err.cause
+            thread.emit(event, details)
+            raise
+        raw = response["Payload"].read()
+        if response.get("FunctionError"):
+            err = _function_error(raw)
+            thread.emit("LambdaFunctionFailed", {"error": err.error, "cause": err.cause})
+            raise err
+        output = _decode(raw)
+        out_text = to_json(output)
+        too_big = ctx.execution.size_error(out_text, self.arn)
+        if too_big is not None:
+            thread.emit("LambdaFunctionFailed", {"error": too_big.error, "cause": too_big.cause})
+            raise too_big
+        thread.emit("LambdaFunctionSucceeded", {"output": out_text, "outputDetails": {"truncated": False}})
+        return output
