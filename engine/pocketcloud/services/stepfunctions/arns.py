@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...errors import ServiceError
 
-_FORBIDDEN = set(" \t\n\r\f\v<>{}[]?*\"#%\\^|~`$&,;:/")
+_FORBIDDEN = set(' \t\n\r\f\v<>{}[]?*"#%\\^|~`$&,;:/')
 
 
 def valid_name(name: str) -> bool:

@@ -75,7 +75,10 @@ def state_cause(state_name: str, entered_event_id: int, text: str) -> str:
     "An error occurred while executing the state 'X' (entered at the event id #2). Invalid path ..."
     (recorded in LocalStack's snapshot tests against AWS, tests/aws/services/stepfunctions/v2/).
     """
-    return f"An error occurred while executing the state '{state_name}' (entered at the event id #{entered_event_id}). {text}"
+    return (
+        f"An error occurred while executing the state '{state_name}' (entered at the event id #{entered_event_id}). "
+        f"{text}"
+    )
 
 
 def runtime_error(state_name: str, entered_event_id: int, text: str) -> StatesError:
@@ -87,7 +90,7 @@ def matches(error_equals: tuple[str, ...], error: str, *, task: bool) -> bool:
     if error in UNCATCHABLE:
         return False
     for name in error_equals:
-        if name == error or name == ALL:
+        if name in (error, ALL):
             return True
         if name == TASK_FAILED and task and error != TIMEOUT and not error.startswith("States.Heartbeat"):
             return True
@@ -139,7 +142,9 @@ class Catcher:
     has_output: bool
 
     @classmethod
-    def compile(cls, spec: dict[str, Any], compile_result_path: Any, compile_output: Any, compile_assign: Any) -> Catcher:
+    def compile(
+        cls, spec: dict[str, Any], compile_result_path: Any, compile_output: Any, compile_assign: Any
+    ) -> Catcher:
         return cls(
             error_equals=tuple(spec.get("ErrorEquals", ())),
             next=spec["Next"],

@@ -83,7 +83,7 @@ def _execution(service: StepFunctionsService, arn: str, allow_express: bool = Fa
     if parts is None or parts[5] not in ("execution", "express"):
         raise invalid_arn(arn)
     if parts[5] == "express" and not allow_express:
-        raise ServiceError("InvalidArn", f"Invalid Arn: 'Resource type not valid in this context: express'")
+        raise ServiceError("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'")
     found = service.executions.get(arn)
     if found is None:
         raise ServiceError("ExecutionDoesNotExist", f"Execution Does Not Exist: '{arn}'")
@@ -153,7 +153,9 @@ def list_executions(service: StepFunctionsService, params: dict[str, Any]) -> di
         executions = list(run.executions)
     elif "stateMachineArn" in params:
         arn = params["stateMachineArn"]
-        machine, _, version, alias = service.target(arn) if len(arn.split(":")) > 7 else (service.machine(arn), None, None, None)
+        machine, _, version, alias = (
+            service.target(arn) if len(arn.split(":")) > 7 else (service.machine(arn), None, None, None)
+        )
         if machine.type == "EXPRESS":
             raise ServiceError(
                 "StateMachineTypeNotSupported", "This operation is not supported by this type of state machine"

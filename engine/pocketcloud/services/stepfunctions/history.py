@@ -32,15 +32,43 @@ DETAILS_KEY: dict[str, str] = {}
 for _state in ("Choice", "Map", "Parallel", "Pass", "Succeed", "Task", "Wait", "Fail"):
     DETAILS_KEY[f"{_state}StateEntered"] = "stateEnteredEventDetails"
     DETAILS_KEY[f"{_state}StateExited"] = "stateExitedEventDetails"
-for _name in (
-    "ActivityFailed ActivityScheduleFailed ActivityScheduled ActivityStarted ActivitySucceeded ActivityTimedOut "
-    "TaskFailed TaskScheduled TaskStartFailed TaskStarted TaskSubmitFailed TaskSubmitted TaskSucceeded "
-    "TaskTimedOut ExecutionFailed ExecutionStarted ExecutionSucceeded ExecutionAborted ExecutionTimedOut "
-    "ExecutionRedriven MapStateStarted MapIterationStarted MapIterationSucceeded MapIterationFailed "
-    "MapIterationAborted LambdaFunctionFailed LambdaFunctionScheduleFailed LambdaFunctionScheduled "
-    "LambdaFunctionStartFailed LambdaFunctionSucceeded LambdaFunctionTimedOut MapRunStarted MapRunFailed "
-    "MapRunRedriven EvaluationFailed"
-).split():
+for _name in [
+    "ActivityFailed",
+    "ActivityScheduleFailed",
+    "ActivityScheduled",
+    "ActivityStarted",
+    "ActivitySucceeded",
+    "ActivityTimedOut",
+    "TaskFailed",
+    "TaskScheduled",
+    "TaskStartFailed",
+    "TaskStarted",
+    "TaskSubmitFailed",
+    "TaskSubmitted",
+    "TaskSucceeded",
+    "TaskTimedOut",
+    "ExecutionFailed",
+    "ExecutionStarted",
+    "ExecutionSucceeded",
+    "ExecutionAborted",
+    "ExecutionTimedOut",
+    "ExecutionRedriven",
+    "MapStateStarted",
+    "MapIterationStarted",
+    "MapIterationSucceeded",
+    "MapIterationFailed",
+    "MapIterationAborted",
+    "LambdaFunctionFailed",
+    "LambdaFunctionScheduleFailed",
+    "LambdaFunctionScheduled",
+    "LambdaFunctionStartFailed",
+    "LambdaFunctionSucceeded",
+    "LambdaFunctionTimedOut",
+    "MapRunStarted",
+    "MapRunFailed",
+    "MapRunRedriven",
+    "EvaluationFailed",
+]:
     DETAILS_KEY[_name] = _name[0].lower() + _name[1:] + "EventDetails"
 
 

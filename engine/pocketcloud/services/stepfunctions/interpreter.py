@@ -203,9 +203,7 @@ class Execution:
             self._finish("FAILED", thread, "ExecutionFailed", {"error": too_big.error, "cause": too_big.cause})
             return None
         self.output_text = text
-        self._finish(
-            "SUCCEEDED", thread, "ExecutionSucceeded", {"output": text, "outputDetails": {"truncated": False}}
-        )
+        self._finish("SUCCEEDED", thread, "ExecutionSucceeded", {"output": text, "outputDetails": {"truncated": False}})
         return None
 
     def _finish(self, status: str, thread: Thread, event: str, details: dict[str, Any] | None) -> None:

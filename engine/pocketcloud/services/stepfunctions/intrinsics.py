@@ -41,6 +41,15 @@ HASH_ALGORITHMS = {
 }
 
 
+#: Escaped braces (``\\{``, ``\\}``) in string literals are kept apart from States.Format's ``{}`` placeholders
+#: until the template is filled in (private-use code points that never appear in ASL text).
+_OPEN, _CLOSE = "\ue000", "\ue001"
+
+
+def _restore(text: str) -> str:
+    return text.replace(_OPEN, "{").replace(_CLOSE, "}")
+
+
 class IntrinsicError(Exception):
     """An intrinsic function that cannot be evaluated on its arguments (the text says why)."""
 
@@ -85,6 +94,8 @@ class Call:
             a.evaluate(read, rng, uuid) if isinstance(a, Call) else read(a) if isinstance(a, DataRef) else a
             for a in self.args
         ]
+        if self.name != "States.Format" or not values:
+            values = [_restore(v) if isinstance(v, str) else v for v in values]
         function = FUNCTIONS.get(self.name)
         if function is None:
             raise IntrinsicError(f"Unsupported intrinsic function: {self.name}")
@@ -201,7 +212,8 @@ class _Parser:
         while i < len(text):
             ch = text[i]
             if ch == "\\" and i + 1 < len(text):
-                out.append(text[i + 1])
+                escaped = text[i + 1]
+                out.append(_OPEN if escaped == "{" else _CLOSE if escaped == "}" else escaped)
                 i += 2
                 continue
             if ch == "'":
@@ -245,7 +257,7 @@ def _format(values: list[Any]) -> str:
             raise IntrinsicError("States.Format arguments must be strings, numbers, booleans or null")
         out.append(value if isinstance(value, str) else to_json(value))
         out.append(piece)
-    return "".join(out)
+    return _restore("".join(out))
 
 
 def _string_to_json(values: list[Any]) -> Any:
@@ -360,9 +372,7 @@ def _hash(values: list[Any]) -> str:
         raise IntrinsicError(f"States.Hash input must be {MAX_STRING_CHARS} characters or less")
     factory = HASH_ALGORITHMS.get(algorithm) if isinstance(algorithm, str) else None
     if factory is None:
-        raise IntrinsicError(
-            f"States.Hash algorithm must be one of {', '.join(HASH_ALGORITHMS)}, got {algorithm}"
-        )
+        raise IntrinsicError(f"States.Hash algorithm must be one of {', '.join(HASH_ALGORITHMS)}, got {algorithm}")
     return factory(text.encode("utf-8")).hexdigest()
 
 
@@ -397,7 +407,8 @@ def _math_add(values: list[Any]) -> int | float:
         return int(total)
     if isinstance(total, float) and not math.isfinite(total):
         raise IntrinsicError("States.MathAdd result is not a finite number")
-    return total
+    result: int | float = total
+    return result
 
 
 def _string_split(values: list[Any]) -> list[str]:

@@ -26,8 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from jsonata import utils as jsonata_utils
-from jsonata.jsonata import Jsonata
+from jsonata import utils as jsonata_utils  # type: ignore[import-untyped]
+from jsonata.jsonata import Jsonata  # type: ignore[import-untyped]
 
 from . import intrinsics
 from .errors import QUERY_EVALUATION_ERROR, StatesError

@@ -24,7 +24,9 @@ def _decode(token: str) -> int:
         raise ServiceError("InvalidToken", f"Invalid Token: '{token}'") from None
 
 
-def page(items: list[Any], params: dict[str, Any], key: str, max_key: str = "maxResults") -> tuple[list[Any], str | None]:
+def page(
+    items: list[Any], params: dict[str, Any], key: str, max_key: str = "maxResults"
+) -> tuple[list[Any], str | None]:
     size = params.get(max_key) or DEFAULT_PAGE
     start = _decode(params["nextToken"]) if params.get("nextToken") else 0
     chosen = items[start : start + size]

@@ -29,8 +29,13 @@ def list_map_runs(service: StepFunctionsService, params: dict[str, Any]) -> dict
     arn = params["executionArn"]
     runs = [r for r in service.map_runs.values() if r.execution_arn == arn]
     items = [
-        {"executionArn": r.execution_arn, "mapRunArn": r.arn, "stateMachineArn": r.state_machine_arn,
-         "startDate": to_datetime(r.start), **({"stopDate": to_datetime(r.stop)} if r.stop is not None else {})}
+        {
+            "executionArn": r.execution_arn,
+            "mapRunArn": r.arn,
+            "stateMachineArn": r.state_machine_arn,
+            "startDate": to_datetime(r.start),
+            **({"stopDate": to_datetime(r.stop)} if r.stop is not None else {}),
+        }
         for r in runs
     ]
     chosen, token = page(items, params, "mapRuns")
@@ -42,8 +47,11 @@ def list_map_runs(service: StepFunctionsService, params: dict[str, Any]) -> dict
 
 def update_map_run(service: StepFunctionsService, params: dict[str, Any]) -> dict[str, Any]:
     run = _run(service, params["mapRunArn"])
-    for key, attr in (("maxConcurrency", "max_concurrency"), ("toleratedFailurePercentage", "tolerated_percentage"),
-                      ("toleratedFailureCount", "tolerated_count")):
+    for key, attr in (
+        ("maxConcurrency", "max_concurrency"),
+        ("toleratedFailurePercentage", "tolerated_percentage"),
+        ("toleratedFailureCount", "tolerated_count"),
+    ):
         if key in params:
             setattr(run, attr, params[key])
     return {}

@@ -338,9 +338,8 @@ def apply_result_path(path: JsonPath, document: Any, value: Any) -> Any:
     for depth, step in enumerate(steps):
         last = depth == len(steps) - 1
         kind, key = step[0], step[1]
-        if kind == _INDEX:
-            if not isinstance(node, list) or not -len(node) <= key < len(node):
-                raise ResultPathError(path.normalized(depth + 1))
+        if kind == _INDEX and (not isinstance(node, list) or not -len(node) <= key < len(node)):
+            raise ResultPathError(path.normalized(depth + 1))
         if last:
             node[key] = value
             break
@@ -439,8 +438,8 @@ class _FilterParser:
             return inner
         left = self.parse_value()
         token = self.peek()
-        if token is not None and (token[0] == "op" and token[1] in ("==", "!=", "<", "<=", ">", ">=", "=~")
-                                  or token[0] == "word" and token[1] in ("in", "nin")):  # fmt: skip
+        if token is not None and ((token[0] == "op" and token[1] in ("==", "!=", "<", "<=", ">", ">=", "=~"))
+                                  or (token[0] == "word" and token[1] in ("in", "nin"))):  # fmt: skip
             op = self.take()[1]
             right = self.parse_value()
             return lambda item: _compare(op, left(item), right(item))
@@ -465,12 +464,11 @@ class _FilterParser:
             values = json.loads(text.replace("'", '"'))
             return lambda item: values
         if kind == "path":
-            relative = text.startswith("@")
             path = compile_path("$" + text[1:])
 
             def read(item: Any) -> Any:
                 try:
-                    return path.find(item if relative else item)
+                    return path.find(item)
                 except PathError:
                     return _MISSING
 

@@ -181,5 +181,5 @@ class ResultPath:
         except ResultPathError:
             raise StatesError(
                 RESULT_PATH_MATCH_FAILURE,
-                fail_prefix(f"Unable to apply ResultPath \"{self.text}\" to input \"{to_json(raw_input)}\""),
+                fail_prefix(f'Unable to apply ResultPath "{self.text}" to input "{to_json(raw_input)}"'),
             ) from None

@@ -181,9 +181,7 @@ class StepFunctionsService:
         check_name(name)
         machine_type = params.get("type", "STANDARD")
         if params.get("versionDescription") is not None and not params.get("publish"):
-            raise ServiceError(
-                "ValidationException", "Version description can only be set when publish is true"
-            )
+            raise ServiceError("ValidationException", "Version description can only be set when publish is true")
         arn = state_machine_arn(self.cloud.region, self.cloud.account_id, name)
         existing = self.machines.get(name)
         if existing is not None:
@@ -197,7 +195,9 @@ class StepFunctionsService:
             return {"stateMachineArn": arn, "creationDate": to_datetime(existing.created)}
         revision = self._revision(params, params["definition"], params["roleArn"], machine_type)
         now = self.cloud.now
-        machine = StateMachine(name, arn, machine_type, now, revision, now, encryption=params.get("encryptionConfiguration"))
+        machine = StateMachine(
+            name, arn, machine_type, now, revision, now, encryption=params.get("encryptionConfiguration")
+        )
         for tag in params.get("tags") or []:
             machine.tags[tag["key"]] = tag.get("value", "")
         self.machines[name] = machine
@@ -210,7 +210,9 @@ class StepFunctionsService:
         """https://docs.aws.amazon.com/step-functions/latest/apireference/API_UpdateStateMachine.html"""
         machine = self.machine(params["stateMachineArn"])
         if len(params["stateMachineArn"].split(":")) != 7:
-            raise ServiceError("ValidationException", "Updating a version or alias is not supported; use the state machine ARN")
+            raise ServiceError(
+                "ValidationException", "Updating a version or alias is not supported; use the state machine ARN"
+            )
         keys = ("definition", "roleArn", "loggingConfiguration", "tracingConfiguration", "encryptionConfiguration")
         if not any(k in params for k in keys):
             raise ServiceError(
@@ -223,8 +225,10 @@ class StepFunctionsService:
         old = machine.revision
         definition = params.get("definition", old.definition)
         role = params.get("roleArn", old.role_arn)
-        changed = definition != old.definition or role != old.role_arn or any(
-            k in params for k in ("loggingConfiguration", "tracingConfiguration")
+        changed = (
+            definition != old.definition
+            or role != old.role_arn
+            or any(k in params for k in ("loggingConfiguration", "tracingConfiguration"))
         )
         if changed:
             merged = {
@@ -233,7 +237,10 @@ class StepFunctionsService:
             }
             machine.revision = self._revision(merged, definition, role, machine.type)
             machine.updated = self.cloud.now
-        response: dict[str, Any] = {"updateDate": to_datetime(machine.updated), "revisionId": machine.revision.revision_id}
+        response: dict[str, Any] = {
+            "updateDate": to_datetime(machine.updated),
+            "revisionId": machine.revision.revision_id,
+        }
         if params.get("publish"):
             response["stateMachineVersionArn"] = self._publish(machine, params.get("versionDescription")).arn
         return response
@@ -252,8 +259,11 @@ class StepFunctionsService:
 
     def describe_state_machine(self, params: dict[str, Any]) -> dict[str, Any]:
         arn = params["stateMachineArn"]
-        machine, revision, version, alias = self.target(arn) if len(arn.split(":")) > 7 else (self.machine(arn), None, None, None)
-        revision = revision or machine.revision
+        if len(arn.split(":")) > 7:
+            machine, revision, version, _ = self.target(arn)
+        else:
+            machine, version = self.machine(arn), None
+            revision = machine.revision
         response: dict[str, Any] = {
             "stateMachineArn": version.arn if version is not None else machine.arn,
             "name": machine.name,
@@ -356,7 +366,9 @@ class StepFunctionsService:
             arn = route["stateMachineVersionArn"]
             parts = arn.split(":")
             if len(parts) != 8 or ":".join(parts[:7]) != machine.arn or not parts[7].isdigit():
-                raise ServiceError("ValidationException", f"Routing configuration must contain versions of {machine.arn}")
+                raise ServiceError(
+                    "ValidationException", f"Routing configuration must contain versions of {machine.arn}"
+                )
             if int(parts[7]) not in machine.versions:
                 raise ServiceError("ResourceNotFound", f"Resource not found: '{arn}'")
             if arn in seen:
@@ -383,7 +395,11 @@ class StepFunctionsService:
         if existing is not None:
             if existing.routing == routing and existing.description == params.get("description"):
                 return {"stateMachineAliasArn": existing.arn, "creationDate": to_datetime(existing.created)}
-            raise ServiceError("ConflictException", f"Failed to create alias because an alias with the same name and a different routing configuration already exists.")
+            raise ServiceError(
+                "ConflictException",
+                "Failed to create alias because an alias with the same name and a different routing configuration "
+                "already exists.",
+            )
         now = self.cloud.now
         alias = Alias(name, f"{machine.arn}:{name}", params.get("description"), routing, now, now)
         machine.aliases[name] = alias

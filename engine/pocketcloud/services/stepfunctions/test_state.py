@@ -69,7 +69,7 @@ def validate_definition(params: dict[str, Any]) -> dict[str, Any]:
     for d in found:
         severity = str(getattr(d.severity, "value", d.severity))
         if severity in wanted:
-            item = {"severity": severity, "code": d.code, "message": d.message}
+            item: dict[str, Any] = {"severity": severity, "code": d.code, "message": d.message}
             if getattr(d, "location", None):
                 item["location"] = d.location
             items.append(item)
@@ -82,9 +82,11 @@ def test_state(service: StepFunctionsService, params: dict[str, Any]) -> dict[st
     try:
         spec = json.loads(params["definition"])
     except ValueError as exc:
-        raise ServiceError("InvalidDefinition", f"Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: {exc}'") from None
+        raise ServiceError(
+            "InvalidDefinition", f"Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: {exc}'"
+        ) from None
     if isinstance(spec, dict) and "States" in spec:
-        name = params.get("stateName") or spec.get("StartAt")
+        name = str(params.get("stateName") or spec.get("StartAt"))
         if name not in spec["States"]:
             raise ServiceError("ValidationException", f"State '{name}' does not exist in the definition")
         query_language = spec.get("QueryLanguage", "JSONPath")
@@ -102,10 +104,12 @@ def test_state(service: StepFunctionsService, params: dict[str, Any]) -> dict[st
     try:
         program = Program({"StartAt": name, "States": {name: spec}, "QueryLanguage": query_language})
     except (KeyError, TypeError, ValueError) as exc:
-        raise ServiceError("InvalidDefinition", f"Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: {exc}'") from None
+        raise ServiceError(
+            "InvalidDefinition", f"Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: {exc}'"
+        ) from None
     state = program.states[name]
     if params.get("mock") and hasattr(state, "integration"):
-        state.integration = MockIntegration(params["mock"])  # type: ignore[attr-defined]
+        state.integration = MockIntegration(params["mock"])
         state.retriers = []  # a mocked error is reported as it is: no retry loop in isolation
     input_text = params.get("input", "{}")
     try:
@@ -116,9 +120,17 @@ def test_state(service: StepFunctionsService, params: dict[str, Any]) -> dict[st
         raise ServiceError("InvalidExecutionInput", f"Invalid State Machine Execution Input: '{exc}'") from None
     arn = f"arn:aws:states:{service.cloud.region}:{service.cloud.account_id}:execution:TestStateMachine:test-state"
     execution = Execution(
-        service, arn=arn, name="test-state", state_machine_arn=arn.replace("execution", "stateMachine"),
-        state_machine_name="TestStateMachine", program=program, definition=params["definition"],
-        role_arn=params.get("roleArn", ""), input_text=input_text, input_value=value, express=False,
+        service,
+        arn=arn,
+        name="test-state",
+        state_machine_arn=arn.replace("execution", "stateMachine"),
+        state_machine_name="TestStateMachine",
+        program=program,
+        definition=params["definition"],
+        role_arn=params.get("roleArn", ""),
+        input_text=input_text,
+        input_value=value,
+        express=False,
     )
     scope = Scope()
     scope.values.update(variables if isinstance(variables, dict) else {})

@@ -166,7 +166,9 @@ class State:
     def jsonata_value(self, thread: Thread, template: Any, states: dict[str, Any], field: str, entered: int) -> Any:
         return jsonata_mode.render(template, thread.bindings(states), field, self.query_fail(entered))
 
-    def evaluate_assign(self, thread: Thread, template: Any, document: Any, states: dict[str, Any], entered: int) -> Any:
+    def evaluate_assign(
+        self, thread: Thread, template: Any, document: Any, states: dict[str, Any], entered: int
+    ) -> Any:
         """Evaluate an Assign field (JSONPath: against ``document``; JSONata: with ``$states``), not yet stored."""
         if template is None:
             return None
@@ -186,7 +188,7 @@ class State:
 
     # -- Retry / Catch -------------------------------------------------------------------------------------------
     def with_retry(
-        self, thread: Thread, attempt: Callable[[], Step], raw: Any, entered: int, on_failed: Callable[[], None] | None
+        self, thread: Thread, attempt: Callable[[], Step], raw: Any, entered: int, on_failed: Callable[[], Any] | None
     ) -> Step:
         """Run ``attempt`` until it succeeds, is retried out, or is caught. Returns ``(True, result, None)`` on
         success and ``(False, output, next)`` when a Catcher handled the error; re-raises otherwise."""

@@ -30,9 +30,7 @@ from ..intrinsics import DataRef, data_ref, to_json
 from ..paths import PathError
 from .base import State, Thread
 
-_TIMESTAMP = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$"
-)
+_TIMESTAMP = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 
 
 def parse_timestamp(value: Any) -> datetime | None:
@@ -41,8 +39,10 @@ def parse_timestamp(value: Any) -> datetime | None:
     text = value.replace("Z", "+00:00")
     main, dot, rest = text.partition(".")
     if dot:
-        digits = "".join(ch for ch in rest if ch.isdigit())
-        zone = rest[len(digits) :]
+        count = 0
+        while count < len(rest) and rest[count].isdigit():
+            count += 1
+        digits, zone = rest[:count], rest[count:]
         text = f"{main}.{(digits + '000000')[:6]}{zone}"
     try:
         return datetime.fromisoformat(text)
@@ -76,7 +76,8 @@ def _compare(op: str, left: Any, right: Any) -> bool:
             return False
         if relation == "Matches":
             return string_matches(left, right)
-        a, b = left, right
+        a: Any = left
+        b: Any = right
     elif family == "Numeric":
         if not _number(left) or not _number(right):
             return False
@@ -142,12 +143,18 @@ def compile_rule(rule: dict[str, Any]) -> Rule:
     raise ValueError(f"unknown Choice rule {sorted(rule)}")
 
 
+def invalid_condition_path(text: str) -> str:
+    return f"Invalid path '{text}': The choice state's condition path references an invalid value."
+
+
 def _read(thread: Thread, document: Any, ref: DataRef, fail: Callable[[str], StatesError]) -> Any:
     sources = thread.sources(document)
     try:
         return sources.read(ref)
     except (PathError, KeyError):
-        raise fail(f"Invalid path '{ref.text}': The choice state's condition path references an invalid value.") from None
+        raise fail(
+            f"Invalid path '{ref.text}': The choice state's condition path references an invalid value."
+        ) from None
 
 
 def _test(test: str, expected: bool, variable: DataRef) -> Rule:
@@ -163,9 +170,7 @@ def _test(test: str, expected: bool, variable: DataRef) -> Rule:
             value = thread.sources(document).read(variable)
         except (PathError, KeyError):
             if test == "IsNull":
-                raise fail(
-                    f"Invalid path '{variable.text}': The choice state's condition path references an invalid value."
-                ) from None
+                raise fail(invalid_condition_path(variable.text)) from None
             return not expected
         if test == "IsNull":
             actual = value is None

@@ -16,13 +16,13 @@ ItemReader fails with ``States.ItemReaderFailed``.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import math
 from typing import TYPE_CHECKING, Any
 
-from ...errors import ServiceError  # noqa: F401  (kept for readers of the error vocabulary)
-from ...timeutil import to_datetime
+from ....timeutil import to_datetime
 from ..errors import EXCEED_TOLERATED_FAILURE_THRESHOLD, ITEM_READER_FAILED, ExecutionAborted, StatesError
 from ..fibers import Future, Step
 from ..intrinsics import to_json
@@ -33,8 +33,16 @@ if TYPE_CHECKING:
 
 
 class MapRun:
-    def __init__(self, arn: str, execution_arn: str, state_machine_arn: str, start: float, limit: int,
-                 percentage: float, count: int) -> None:
+    def __init__(
+        self,
+        arn: str,
+        execution_arn: str,
+        state_machine_arn: str,
+        start: float,
+        limit: int,
+        percentage: float,
+        count: int,
+    ) -> None:
         self.arn = arn
         self.execution_arn = execution_arn
         self.state_machine_arn = state_machine_arn
@@ -79,6 +87,10 @@ class MapRun:
         return response
 
 
+def _runtime(text: str) -> StatesError:
+    return StatesError("States.Runtime", text)
+
+
 def _read_items(state: MapState, thread: Thread, effective: Any, items: list[Any]) -> list[Any]:
     reader = state.item_reader
     if not reader:
@@ -87,13 +99,17 @@ def _read_items(state: MapState, thread: Thread, effective: Any, items: list[Any
 
     cloud = thread.execution.cloud
     if not has_client(cloud, "s3"):
-        raise StatesError(ITEM_READER_FAILED, "pocketcloud does not simulate Amazon S3 yet, so the ItemReader cannot read.")
+        raise StatesError(
+            ITEM_READER_FAILED, "pocketcloud does not simulate Amazon S3 yet, so the ItemReader cannot read."
+        )
     params = dict(reader.get("Parameters") or reader.get("Arguments") or {})
     for key in list(params):
         if key.endswith(".$"):
             from .. import payload
 
-            params[key[:-2]] = payload.Selector(params.pop(key)).apply(effective, thread.sources(effective), lambda t: StatesError("States.Runtime", t))
+            params[key[:-2]] = payload.Selector(params.pop(key)).apply(
+                effective, thread.sources(effective), lambda t: StatesError("States.Runtime", t)
+            )
     config = reader.get("ReaderConfig", {})
     s3: Any = cloud.client("s3")
     resource = reader.get("Resource", "")
@@ -101,8 +117,13 @@ def _read_items(state: MapState, thread: Thread, effective: Any, items: list[Any
         if resource.endswith("listObjectsV2"):
             listed = s3.list_objects_v2(**params)
             found: list[Any] = [
-                {"Etag": o.get("ETag"), "Key": o["Key"], "LastModified": str(o.get("LastModified")), "Size": o.get("Size"),
-                 "StorageClass": o.get("StorageClass", "STANDARD")}
+                {
+                    "Etag": o.get("ETag"),
+                    "Key": o["Key"],
+                    "LastModified": str(o.get("LastModified")),
+                    "Size": o.get("Size"),
+                    "StorageClass": o.get("StorageClass", "STANDARD"),
+                }
                 for o in listed.get("Contents", [])
             ]
         else:
@@ -143,7 +164,9 @@ def _batches(state: MapState, items: list[Any]) -> list[Any]:
     return out
 
 
-def run_distributed(state: MapState, thread: Thread, raw: Any, effective: Any, items: list[Any], limit: int, entered: int) -> Step:
+def run_distributed(
+    state: MapState, thread: Thread, raw: Any, effective: Any, items: list[Any], limit: int, entered: int
+) -> Step:
     from ..executions import _input  # noqa: F401
     from ..interpreter import Execution
 
@@ -178,15 +201,23 @@ def run_distributed(state: MapState, thread: Thread, raw: Any, effective: Any, i
             name = f"{run_id[:8]}:{index}"
             kind = "express" if express else "execution"
             child = Execution(
-                service, arn=f"arn:aws:states:{execution.cloud.region}:{execution.cloud.account_id}:{kind}:{machine}/{label}:{name}",
-                name=name, state_machine_arn=f"{execution.state_machine_arn}/{label}", state_machine_name=f"{machine}/{label}",
-                program=state.processor, definition=to_json(state.spec.get("ItemProcessor", {})), role_arn=execution.role_arn,
-                input_text=to_json(value), input_value=value, express=express, map_run_arn=arn,
+                service,
+                arn=f"arn:aws:states:{execution.cloud.region}:{execution.cloud.account_id}:{kind}:{machine}/{label}:{name}",
+                name=name,
+                state_machine_arn=f"{execution.state_machine_arn}/{label}",
+                state_machine_name=f"{machine}/{label}",
+                program=state.processor,
+                definition=to_json(state.spec.get("ItemProcessor", {})),
+                role_arn=execution.role_arn,
+                input_text=to_json(value),
+                input_value=value,
+                express=express,
+                map_run_arn=arn,
             )
             run.executions.append(child)
             service.executions[child.arn] = child
             running[0] += 1
-            child.on_end.append(lambda c, i=index: finished(c, i))
+            child.on_end.append(functools.partial(finished, index=index))
             child.start()
 
     def finished(child: Any, index: int) -> None:
@@ -197,7 +228,11 @@ def run_distributed(state: MapState, thread: Thread, raw: Any, effective: Any, i
             failed[0] += 1
             allowed = max(count, math.floor(len(items) * percentage / 100))
             if failed[0] > allowed and not done.done:
-                done.reject(StatesError(EXCEED_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded"))
+                done.reject(
+                    StatesError(
+                        EXCEED_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded"
+                    )
+                )
                 return
         if next_index[0] >= len(items) and running[0] == 0:
             done.resolve(results)

@@ -81,18 +81,22 @@ class MapState(State):
     def concurrency(self, thread: Thread, raw: Any, effective: Any, entered: int) -> int:
         value: Any = self.max_concurrency
         if self.jsonata and jsonata_mode.is_expression(value):
-            value = self.jsonata_value(thread, jsonata_mode.compile_template(value), {"input": raw}, "MaxConcurrency", entered)
+            value = self.jsonata_value(
+                thread, jsonata_mode.compile_template(value), {"input": raw}, "MaxConcurrency", entered
+            )
         elif self.max_concurrency_path is not None:
             value = payload.Selector(self.max_concurrency_path).apply(
                 effective, thread.sources(effective), self.runtime_fail(entered)
             )
         if not intrinsics._is_int(value) or value < 0:
             raise self.runtime_fail(entered)(
-                f"The MaxConcurrencyPath field refers to value \"{to_json(value)}\" which is not a valid integer."
+                f'The MaxConcurrencyPath field refers to value "{to_json(value)}" which is not a valid integer.'
             )
         return int(value)
 
-    def iteration_input(self, thread: Thread, context: dict[str, Any], raw: Any, effective: Any, item: Any, entered: int) -> Any:
+    def iteration_input(
+        self, thread: Thread, context: dict[str, Any], raw: Any, effective: Any, item: Any, entered: int
+    ) -> Any:
         if not self.has_selector:
             return item
         if self.jsonata:

@@ -25,7 +25,9 @@ class ParallelState(State):
 
     def __init__(self, name: str, spec: dict[str, Any], query_language: str, compiler: Any) -> None:
         super().__init__(name, spec, query_language, compiler)
-        self.branches = [compiler(branch, query_language if not self.jsonata else "JSONata") for branch in spec["Branches"]]
+        self.branches = [
+            compiler(branch, query_language if not self.jsonata else "JSONata") for branch in spec["Branches"]
+        ]
         if self.jsonata:
             self.arguments = jsonata_mode.compile_template(spec["Arguments"]) if "Arguments" in spec else None
             self.parameters = None
@@ -61,8 +63,10 @@ class ParallelState(State):
         entered = self.enter(thread, raw)
         effective = self.effective_input(thread, raw, entered)
         if self.jsonata:
-            branch_input = raw if self.arguments is None else self.jsonata_value(
-                thread, self.arguments, {"input": raw}, "Arguments", entered
+            branch_input = (
+                raw
+                if self.arguments is None
+                else self.jsonata_value(thread, self.arguments, {"input": raw}, "Arguments", entered)
             )
         elif self.parameters is not None:
             branch_input = payload.render(self.parameters, thread.sources(effective), self.runtime_fail(entered))
@@ -70,7 +74,10 @@ class ParallelState(State):
             branch_input = effective
 
         ok, value, next_state = yield from self.with_retry(
-            thread, lambda: self._branches(thread, branch_input), raw, entered,
+            thread,
+            lambda: self._branches(thread, branch_input),
+            raw,
+            entered,
             lambda: thread.emit("ParallelStateFailed"),
         )
         if not ok:

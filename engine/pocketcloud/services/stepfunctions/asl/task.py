@@ -42,7 +42,9 @@ class TaskState(State):
         self.heartbeat_spec = spec.get("HeartbeatSeconds", spec.get("HeartbeatSecondsPath"))
         self.heartbeat_is_path = "HeartbeatSecondsPath" in spec
 
-    def _seconds(self, thread: Thread, spec: Any, is_path: bool, field: str, raw: Any, effective: Any, entered: int) -> float | None:
+    def _seconds(
+        self, thread: Thread, spec: Any, is_path: bool, field: str, raw: Any, effective: Any, entered: int
+    ) -> float | None:
         if spec is None:
             return None
         if self.jsonata and jsonata_mode.is_expression(spec):
@@ -69,12 +71,18 @@ class TaskState(State):
         effective = self.effective_input(thread, raw, entered)
         if self.jsonata:
             states = {"input": raw}
-            params = raw if self.arguments is None else self.jsonata_value(thread, self.arguments, states, "Arguments", entered)
+            params = (
+                raw
+                if self.arguments is None
+                else self.jsonata_value(thread, self.arguments, states, "Arguments", entered)
+            )
         elif self.parameters is not None:
             params = payload.render(self.parameters, thread.sources(effective), self.runtime_fail(entered))
         else:
             params = effective
-        timeout = self._seconds(thread, self.timeout_spec, self.timeout_is_path, "TimeoutSeconds", raw, effective, entered)
+        timeout = self._seconds(
+            thread, self.timeout_spec, self.timeout_is_path, "TimeoutSeconds", raw, effective, entered
+        )
         heartbeat = self._seconds(
             thread, self.heartbeat_spec, self.heartbeat_is_path, "HeartbeatSeconds", raw, effective, entered
         )

@@ -41,7 +41,7 @@ class WaitState(State):
             value = self.jsonata_value(thread, self.seconds_expr, {"input": raw}, "Seconds", entered)
             if not intrinsics._is_int(value) or value < 0:
                 raise self.query_fail(entered)(
-                    f"The JSONata expression '{self.seconds[2:-2].strip()}' specified for the field 'Seconds' "
+                    f"The JSONata expression '{str(self.seconds)[2:-2].strip()}' specified for the field 'Seconds' "
                     f"returned an unexpected result type. Expected 'Integer', but was: {to_json(value)}"
                 )
             return float(value)
@@ -50,7 +50,7 @@ class WaitState(State):
             stamp = parse_timestamp(value)
             if stamp is None:
                 raise self.query_fail(entered)(
-                    f"The JSONata expression '{self.timestamp[2:-2].strip()}' specified for the field 'Timestamp' "
+                    f"The JSONata expression '{str(self.timestamp)[2:-2].strip()}' specified for the field 'Timestamp' "
                     f"returned an invalid timestamp: {to_json(value)}"
                 )
             return seconds_until(thread.execution.cloud.kernel.now, stamp)
@@ -62,16 +62,16 @@ class WaitState(State):
         if self.seconds_path is not None:
             value = self.seconds_path.apply(effective, thread.sources(effective), fail)
             if not intrinsics._is_int(value) or value < 0:
-                raise fail(
-                    f"The SecondsPath parameter does not reference a valid integer value: {to_json(value)}"
-                )
+                raise fail(f"The SecondsPath parameter does not reference a valid integer value: {to_json(value)}")
             return float(value)
         if self.timestamp_path is not None:
             value = self.timestamp_path.apply(effective, thread.sources(effective), fail)
             stamp = parse_timestamp(value)
             if stamp is None:
-                raise fail(f"The TimestampPath parameter does not reference a valid ISO-8601 extended offset "
-                           f"date-time format string: {to_json(value)}")
+                raise fail(
+                    f"The TimestampPath parameter does not reference a valid ISO-8601 extended offset "
+                    f"date-time format string: {to_json(value)}"
+                )
             return seconds_until(thread.execution.cloud.kernel.now, stamp)
         return 0.0
 

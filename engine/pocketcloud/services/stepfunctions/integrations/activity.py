@@ -34,7 +34,9 @@ class ActivityTask:
         if ctx.heartbeat is not None:
             details["heartbeatInSeconds"] = int(ctx.heartbeat)
         if self.arn not in service.activities:
-            thread.emit("ActivityScheduleFailed", {"error": "States.Runtime", "cause": f"Activity does not exist: {self.arn}"})
+            thread.emit(
+                "ActivityScheduleFailed", {"error": "States.Runtime", "cause": f"Activity does not exist: {self.arn}"}
+            )
             raise StatesError("States.Runtime", f"Activity does not exist: {self.arn}")
         thread.emit("ActivityScheduled", details)
         token = thread.context.get("Task", {}).get("Token") or execution.new_task_token()

@@ -105,7 +105,9 @@ class LambdaInvoke:
         ctx.scheduled(params)
         ctx.started()
         if not isinstance(params, dict) or "FunctionName" not in params:
-            raise ctx.failed("States.Runtime", "The field 'FunctionName' is required for the lambda:invoke integration.")
+            raise ctx.failed(
+                "States.Runtime", "The field 'FunctionName' is required for the lambda:invoke integration."
+            )
         future = Future()
         _start(ctx, params, future)
         try:
@@ -116,8 +118,8 @@ class LambdaInvoke:
             raise ctx.failed(err.error, err.cause) from None
         raw = response["Payload"].read()
         if response.get("FunctionError"):
-            err = _function_error(raw)
-            raise ctx.failed(err.error, err.cause)
+            problem = _function_error(raw)
+            raise ctx.failed(problem.error, problem.cause)
         return ctx.succeeded(sdk_response(response, _decode(raw)))
 
 
@@ -156,9 +158,9 @@ class LambdaFunction:
             raise
         raw = response["Payload"].read()
         if response.get("FunctionError"):
-            err = _function_error(raw)
-            thread.emit("LambdaFunctionFailed", {"error": err.error, "cause": err.cause})
-            raise err
+            problem = _function_error(raw)
+            thread.emit("LambdaFunctionFailed", {"error": problem.error, "cause": problem.cause})
+            raise problem
         output = _decode(raw)
         out_text = to_json(output)
         too_big = ctx.execution.size_error(out_text, self.arn)

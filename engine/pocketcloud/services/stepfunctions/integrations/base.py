@@ -59,7 +59,11 @@ class TaskContext:
         return {"resourceType": self.resource_type, "resource": self.resource}
 
     def scheduled(self, parameters: Any) -> None:
-        details: dict[str, Any] = {**self._base(), "region": self.execution.cloud.region, "parameters": to_json(parameters)}
+        details: dict[str, Any] = {
+            **self._base(),
+            "region": self.execution.cloud.region,
+            "parameters": to_json(parameters),
+        }
         if self.timeout is not None:
             details["timeoutInSeconds"] = int(self.timeout)
         if self.heartbeat is not None:
@@ -144,7 +148,10 @@ def call_service(method: Callable[..., dict[str, Any]], params: dict[str, Any]) 
         return method(**params)
     except ParamValidationError as exc:
         raise ClientError(
-            {"Error": {"Code": "ValidationException", "Message": str(exc)}, "ResponseMetadata": {"HTTPStatusCode": 400}},
+            {
+                "Error": {"Code": "ValidationException", "Message": str(exc)},
+                "ResponseMetadata": {"HTTPStatusCode": 400},
+            },
             "call",
         ) from None
 

@@ -37,7 +37,7 @@ def _millis(value: Any) -> Any:
     from ....timeutil import EPOCH_SECONDS
 
     if hasattr(value, "timestamp"):
-        return int(round(value.timestamp() * 1000)) if value.timestamp() > 0 else int(EPOCH_SECONDS * 1000)
+        return round(value.timestamp() * 1000) if value.timestamp() > 0 else int(EPOCH_SECONDS * 1000)
     return value
 
 
@@ -105,7 +105,7 @@ def _iso_to_millis(value: Any) -> Any:
 
     if isinstance(value, str):
         try:
-            return int(round(datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp() * 1000))
+            return round(datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp() * 1000)
         except ValueError:
             return value
     return value
