@@ -45,6 +45,9 @@ EXPRESS_BILLING_INCREMENT_MS = 100
 EXPRESS_MEMORY_CHUNK_MB = 64
 
 
+_ISO_CACHE: dict[float, str] = {}
+
+
 class ExecutionTimedOut(ExecutionAborted):
     """The execution ran past its TimeoutSeconds or the type's maximum duration."""
 
@@ -114,7 +117,13 @@ class Execution:
         return epoch_millis(self.cloud.now)
 
     def iso_now(self) -> str:
-        return iso(self.cloud.now)
+        now = self.cloud.kernel.now
+        cached = _ISO_CACHE.get(now)
+        if cached is None:
+            if len(_ISO_CACHE) > 4096:
+                _ISO_CACHE.clear()
+            cached = _ISO_CACHE[now] = iso(now)
+        return cached
 
     def new_uuid(self) -> str:
         bits = self.rng.getrandbits(128)
@@ -196,7 +205,7 @@ class Execution:
                 details["cause"] = err.cause
             self._finish("FAILED", thread, "ExecutionFailed", details)
             return None
-        text = to_json(output)
+        text = thread.json(output)
         too_big = self.size_error(text, self.name)
         if too_big is not None:
             self.error, self.cause = too_big.error, too_big.cause

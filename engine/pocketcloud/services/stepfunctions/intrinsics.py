@@ -225,9 +225,12 @@ class _Parser:
 
 
 # -- the functions ----------------------------------------------------------------------------------------------
+_ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
 def to_json(value: Any) -> str:
     """JSON text as Step Functions writes it: compact, non-ASCII characters kept."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODE(value)
 
 
 def _count(name: str, values: list[Any], *counts: int) -> None:

@@ -81,9 +81,11 @@ class JsonPath:
     def find(self, document: Any) -> Any:
         """The selected value (definite path) or list of values (indefinite). Raises PathError when a definite
         path selects nothing."""
+        if self.is_root:
+            return document
         if self.definite:
             value = document
-            for i, step in enumerate(self.steps):
+            for step in self.steps:
                 kind = step[0]
                 if kind == _PROP:
                     if isinstance(value, dict) and step[1] in value:
@@ -98,7 +100,6 @@ class JsonPath:
                 elif isinstance(value, (list, dict, str)):  # _LENGTH
                     value = len(value)
                     continue
-                del i
                 raise PathError(f"No results for path: {self.normalized()}")
             return value
         nodes = [document]

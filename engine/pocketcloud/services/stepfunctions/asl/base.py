@@ -31,13 +31,22 @@ TRUNCATED_FALSE = {"truncated": False}
 class Thread:
     """One thread of control: the top level of an execution, a Parallel branch or a Map iteration."""
 
-    __slots__ = ("context", "execution", "prev", "variables")
+    __slots__ = ("context", "execution", "last_text", "last_value", "prev", "variables")
 
     def __init__(self, execution: Execution, context: dict[str, Any], variables: Scope, prev: int) -> None:
         self.execution = execution
         self.context = context
         self.variables = variables
         self.prev = prev
+        #: The last state output and its JSON text: the next state's input is usually that very object, so its
+        #: entered event reuses the text instead of encoding it again.
+        self.last_value: Any = None
+        self.last_text: str | None = None
+
+    def json(self, value: Any) -> str:
+        if value is self.last_value and self.last_text is not None:
+            return self.last_text
+        return to_json(value)
 
     def emit(self, type_: str, details: dict[str, Any] | None = None, *, update: bool = True) -> int:
         execution = self.execution
@@ -114,7 +123,7 @@ class State:
         execution = thread.execution
         execution.transitions += 1
         entered = thread.emit(
-            self.entered_type, {"name": self.name, "input": to_json(raw), "inputDetails": TRUNCATED_FALSE}
+            self.entered_type, {"name": self.name, "input": thread.json(raw), "inputDetails": TRUNCATED_FALSE}
         )
         thread.context["State"] = {"EnteredTime": execution.iso_now(), "Name": self.name}
         if self.can_fail:
@@ -123,7 +132,8 @@ class State:
 
     def exit(self, thread: Thread, output: Any, assigned: dict[str, str] | None = None) -> None:
         execution = thread.execution
-        text = to_json(output)
+        text = thread.json(output)
+        thread.last_value, thread.last_text = output, text
         too_big = execution.size_error(text, self.name)
         if too_big is not None:
             raise too_big
