@@ -22,7 +22,9 @@ ROLE = "arn:aws:iam::123456789012:role/bench"
 
 
 def pass_chain(n: int = 10) -> dict[str, Any]:
-    states = {f"S{i}": {"Type": "Pass", "Result": {"i": i}, "ResultPath": f"$.s{i}", "Next": f"S{i + 1}"} for i in range(n)}
+    states = {
+        f"S{i}": {"Type": "Pass", "Result": {"i": i}, "ResultPath": f"$.s{i}", "Next": f"S{i + 1}"} for i in range(n)
+    }
     states[f"S{n - 1}"].pop("Next")
     states[f"S{n - 1}"]["End"] = True
     return {"StartAt": "S0", "States": states}
@@ -37,15 +39,25 @@ def choice_heavy(rounds: int = 20) -> dict[str, Any]:
                 "Type": "Choice",
                 "Choices": [
                     {"Variable": "$.n", "NumericGreaterThanEquals": rounds, "Next": "Done"},
-                    {"And": [{"Variable": "$.kind", "StringEquals": "a"}, {"Variable": "$.n", "NumericLessThan": 5}],
-                     "Next": "Inc"},
-                    {"Or": [{"Variable": "$.kind", "StringMatches": "b*"}, {"Variable": "$.flag", "BooleanEquals": True}],
-                     "Next": "Inc"},
+                    {
+                        "And": [{"Variable": "$.kind", "StringEquals": "a"}, {"Variable": "$.n", "NumericLessThan": 5}],
+                        "Next": "Inc",
+                    },
+                    {
+                        "Or": [
+                            {"Variable": "$.kind", "StringMatches": "b*"},
+                            {"Variable": "$.flag", "BooleanEquals": True},
+                        ],
+                        "Next": "Inc",
+                    },
                 ],
                 "Default": "Inc",
             },
-            "Inc": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, 1)", "kind.$": "$.kind", "flag.$": "$.flag"},
-                    "Next": "Loop"},
+            "Inc": {
+                "Type": "Pass",
+                "Parameters": {"n.$": "States.MathAdd($.n, 1)", "kind.$": "$.kind", "flag.$": "$.flag"},
+                "Next": "Loop",
+            },
             "Done": {"Type": "Succeed"},
         },
     }
@@ -58,7 +70,10 @@ def map_of(items: int = 100) -> dict[str, Any]:
             "M": {
                 "Type": "Map",
                 "ItemsPath": "$.items",
-                "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "Parameters": {"v.$": "$"}, "End": True}}},
+                "ItemProcessor": {
+                    "StartAt": "I",
+                    "States": {"I": {"Type": "Pass", "Parameters": {"v.$": "$"}, "End": True}},
+                },
                 "End": True,
             }
         },

@@ -26,12 +26,12 @@ class Outcome:
 
 
 def machine(sfn: Any, definition: dict[str, Any], name: str = "machine", **extra: Any) -> str:
-    return str(sfn.create_state_machine(name=name, definition=json.dumps(definition), roleArn=ROLE, **extra)["stateMachineArn"])
+    return str(
+        sfn.create_state_machine(name=name, definition=json.dumps(definition), roleArn=ROLE, **extra)["stateMachineArn"]
+    )
 
 
-def run(
-    cloud: pocketcloud.Cloud, definition: dict[str, Any], value: Any = None, *, name: str = "machine"
-) -> Outcome:
+def run(cloud: pocketcloud.Cloud, definition: dict[str, Any], value: Any = None, *, name: str = "machine") -> Outcome:
     sfn: Any = cloud.client("stepfunctions")
     try:
         arn = sfn.describe_state_machine(

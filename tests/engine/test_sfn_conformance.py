@@ -154,14 +154,16 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
     ),
     (
         "inputpath-missing-fails-runtime",
-        "localstack:scenarios (recorded 'Invalid path ... : No results for path'), " + DG + "concepts-error-handling.html",
+        "localstack:scenarios (recorded 'Invalid path ... : No results for path'), "
+        + DG
+        + "concepts-error-handling.html",
         pass_({"InputPath": "$.missing"}),
         {"a": 1},
         {
             "status": "FAILED",
             "error": "States.Runtime",
             "cause": prefix("S", "Invalid path '$.missing' : No results for path: $['missing']"),
-            "types": START + ["PassStateEntered"] + FAILED,
+            "types": [*START, "PassStateEntered", *FAILED],
         },
     ),
     (
@@ -186,14 +188,22 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
             "cause": prefix(
                 "S", "The JSONPath '$.JobName' specified for the field 'JobName.$' could not be found in the input '{}'"
             ),
-            "types": START + ["PassStateEntered"] + FAILED,
+            "types": [*START, "PassStateEntered", *FAILED],
         },
     ),
     # -- the context object -----------------------------------------------------------------------------
     (
         "context-object-state-and-machine",
         DG + "input-output-contextobject.html",
-        pass_({"Parameters": {"state.$": "$$.State.Name", "machine.$": "$$.StateMachine.Name", "in.$": "$$.Execution.Input"}}),
+        pass_(
+            {
+                "Parameters": {
+                    "state.$": "$$.State.Name",
+                    "machine.$": "$$.StateMachine.Name",
+                    "in.$": "$$.Execution.Input",
+                }
+            }
+        ),
         {"k": "v"},
         {"output": {"state": "S", "machine": "machine", "in": {"k": "v"}}},
     ),
@@ -205,27 +215,153 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
         {"output": {"n": 0}},
     ),
     # -- intrinsic functions (examples of dg/intrinsic-functions.html) ----------------------------------
-    ("States.Format", DG + "intrinsic-functions.html", intrinsic("States.Format('Hello, my name is {}.', $.name)"), {"name": "Arnav"}, {"output": {"value": "Hello, my name is Arnav."}}),
-    ("States.Format-template-from-input", DG + "intrinsic-functions.html", intrinsic("States.Format($.template, $.name)"), {"name": "Arnav", "template": "Hello, my name is {}."}, {"output": {"value": "Hello, my name is Arnav."}}),
-    ("States.Format-escapes", DG + "intrinsic-functions.html", intrinsic("States.Format('\\{\\} it\\'s {}', $.n)"), {"n": 3}, {"output": {"value": "{} it's 3"}}),
-    ("States.StringToJson", DG + "intrinsic-functions.html", intrinsic("States.StringToJson($.escapedJsonString)"), {"escapedJsonString": '{"foo": "bar"}'}, {"output": {"value": {"foo": "bar"}}}),
-    ("States.JsonToString", DG + "intrinsic-functions.html", intrinsic("States.JsonToString($.unescapedJson)"), {"unescapedJson": {"foo": "bar"}}, {"output": {"value": '{"foo":"bar"}'}}),
-    ("States.Array", DG + "intrinsic-functions.html", intrinsic("States.Array('Foo', 2020, $.someJson, null)"), {"someJson": {"random": "abcdefg"}}, {"output": {"value": ["Foo", 2020, {"random": "abcdefg"}, None]}}),
-    ("States.ArrayPartition", DG + "intrinsic-functions.html", intrinsic("States.ArrayPartition($.inputArray, 4)"), {"inputArray": [1, 2, 3, 4, 5, 6, 7, 8, 9]}, {"output": {"value": [[1, 2, 3, 4], [5, 6, 7, 8], [9]]}}),
-    ("States.ArrayContains", DG + "intrinsic-functions.html", intrinsic("States.ArrayContains($.inputArray, $.lookingFor)"), {"inputArray": [1, 2, 3, 4, 5, 6, 7, 8, 9], "lookingFor": 5}, {"output": {"value": True}}),
-    ("States.ArrayRange", DG + "intrinsic-functions.html", intrinsic("States.ArrayRange(1, 9, 2)"), {}, {"output": {"value": [1, 3, 5, 7, 9]}}),
-    ("States.ArrayGetItem", DG + "intrinsic-functions.html", intrinsic("States.ArrayGetItem($.inputArray, $.index)"), {"inputArray": [1, 2, 3, 4, 5, 6, 7, 8, 9], "index": 5}, {"output": {"value": 6}}),
-    ("States.ArrayLength", DG + "intrinsic-functions.html", intrinsic("States.ArrayLength($.inputArray)"), {"inputArray": [1, 2, 3, 4, 5, 6, 7, 8, 9]}, {"output": {"value": 9}}),
-    ("States.ArrayUnique", DG + "intrinsic-functions.html", intrinsic("States.ArrayUnique($.inputArray)"), {"inputArray": [1, 2, 3, 3, 3, 3, 3, 3, 4]}, {"output": {"value": [1, 2, 3, 4]}}),
-    ("States.Base64Encode", DG + "intrinsic-functions.html", intrinsic("States.Base64Encode($.input)"), {"input": "Data to encode"}, {"output": {"value": "RGF0YSB0byBlbmNvZGU="}}),
-    ("States.Base64Decode", DG + "intrinsic-functions.html", intrinsic("States.Base64Decode($.base64)"), {"base64": "RGF0YSB0byBlbmNvZGU="}, {"output": {"value": "Data to encode"}}),
-    ("States.Hash", DG + "intrinsic-functions.html", intrinsic("States.Hash($.Data, $.Algorithm)"), {"Data": "input data", "Algorithm": "SHA-1"}, {"output": {"value": "aaff4a450a104cd177d28d18d74485e8cae074b7"}}),
-    ("States.JsonMerge", DG + "intrinsic-functions.html", intrinsic("States.JsonMerge($.json1, $.json2, false)"), {"json1": {"a": {"a1": 1, "a2": 2}, "b": 2}, "json2": {"a": {"a3": 1, "a4": 2}, "c": 3}}, {"output": {"value": {"a": {"a3": 1, "a4": 2}, "b": 2, "c": 3}}}),
-    ("States.MathAdd", DG + "intrinsic-functions.html", intrinsic("States.MathAdd($.value1, $.step)"), {"value1": 111, "step": -1}, {"output": {"value": 110}}),
-    ("States.StringSplit", DG + "intrinsic-functions.html", intrinsic("States.StringSplit($.inputString, $.splitter)"), {"inputString": "1,2,3,4,5", "splitter": ","}, {"output": {"value": ["1", "2", "3", "4", "5"]}}),
-    ("States.StringSplit-character-set", DG + "intrinsic-functions.html", intrinsic("States.StringSplit($.inputString, $.splitter)"), {"inputString": "This.is+a,test=string", "splitter": ".+,="}, {"output": {"value": ["This", "is", "a", "test", "string"]}}),
-    ("States.nested-calls", DG + "intrinsic-functions.html", intrinsic("States.ArrayLength(States.ArrayUnique(States.Array(1, 1, 2)))"), {}, {"output": {"value": 2}}),
-    ("States.ArrayGetItem-out-of-range-fails", DG + "intrinsic-functions.html", intrinsic("States.ArrayGetItem($.a, 5)"), {"a": [1]}, {"status": "FAILED", "error": "States.Runtime", "types": START + ["PassStateEntered"] + FAILED}),
+    (
+        "States.Format",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.Format('Hello, my name is {}.', $.name)"),
+        {"name": "Arnav"},
+        {"output": {"value": "Hello, my name is Arnav."}},
+    ),
+    (
+        "States.Format-template-from-input",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.Format($.template, $.name)"),
+        {"name": "Arnav", "template": "Hello, my name is {}."},
+        {"output": {"value": "Hello, my name is Arnav."}},
+    ),
+    (
+        "States.Format-escapes",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.Format('\\{\\} it\\'s {}', $.n)"),
+        {"n": 3},
+        {"output": {"value": "{} it's 3"}},
+    ),
+    (
+        "States.StringToJson",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.StringToJson($.escapedJsonString)"),
+        {"escapedJsonString": '{"foo": "bar"}'},
+        {"output": {"value": {"foo": "bar"}}},
+    ),
+    (
+        "States.JsonToString",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.JsonToString($.unescapedJson)"),
+        {"unescapedJson": {"foo": "bar"}},
+        {"output": {"value": '{"foo":"bar"}'}},
+    ),
+    (
+        "States.Array",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.Array('Foo', 2020, $.someJson, null)"),
+        {"someJson": {"random": "abcdefg"}},
+        {"output": {"value": ["Foo", 2020, {"random": "abcdefg"}, None]}},
+    ),
+    (
+        "States.ArrayPartition",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.ArrayPartition($.inputArray, 4)"),
+        {"inputArray": [1, 2, 3, 4, 5, 6, 7, 8, 9]},
+        {"output": {"value": [[1, 2, 3, 4], [5, 6, 7, 8], [9]]}},
+    ),
+    (
+        "States.ArrayContains",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.ArrayContains($.inputArray, $.lookingFor)"),
+        {"inputArray": [1, 2, 3, 4, 5, 6, 7, 8, 9], "lookingFor": 5},
+        {"output": {"value": True}},
+    ),
+    (
+        "States.ArrayRange",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.ArrayRange(1, 9, 2)"),
+        {},
+        {"output": {"value": [1, 3, 5, 7, 9]}},
+    ),
+    (
+        "States.ArrayGetItem",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.ArrayGetItem($.inputArray, $.index)"),
+        {"inputArray": [1, 2, 3, 4, 5, 6, 7, 8, 9], "index": 5},
+        {"output": {"value": 6}},
+    ),
+    (
+        "States.ArrayLength",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.ArrayLength($.inputArray)"),
+        {"inputArray": [1, 2, 3, 4, 5, 6, 7, 8, 9]},
+        {"output": {"value": 9}},
+    ),
+    (
+        "States.ArrayUnique",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.ArrayUnique($.inputArray)"),
+        {"inputArray": [1, 2, 3, 3, 3, 3, 3, 3, 4]},
+        {"output": {"value": [1, 2, 3, 4]}},
+    ),
+    (
+        "States.Base64Encode",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.Base64Encode($.input)"),
+        {"input": "Data to encode"},
+        {"output": {"value": "RGF0YSB0byBlbmNvZGU="}},
+    ),
+    (
+        "States.Base64Decode",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.Base64Decode($.base64)"),
+        {"base64": "RGF0YSB0byBlbmNvZGU="},
+        {"output": {"value": "Data to encode"}},
+    ),
+    (
+        "States.Hash",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.Hash($.Data, $.Algorithm)"),
+        {"Data": "input data", "Algorithm": "SHA-1"},
+        {"output": {"value": "aaff4a450a104cd177d28d18d74485e8cae074b7"}},
+    ),
+    (
+        "States.JsonMerge",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.JsonMerge($.json1, $.json2, false)"),
+        {"json1": {"a": {"a1": 1, "a2": 2}, "b": 2}, "json2": {"a": {"a3": 1, "a4": 2}, "c": 3}},
+        {"output": {"value": {"a": {"a3": 1, "a4": 2}, "b": 2, "c": 3}}},
+    ),
+    (
+        "States.MathAdd",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.MathAdd($.value1, $.step)"),
+        {"value1": 111, "step": -1},
+        {"output": {"value": 110}},
+    ),
+    (
+        "States.StringSplit",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.StringSplit($.inputString, $.splitter)"),
+        {"inputString": "1,2,3,4,5", "splitter": ","},
+        {"output": {"value": ["1", "2", "3", "4", "5"]}},
+    ),
+    (
+        "States.StringSplit-character-set",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.StringSplit($.inputString, $.splitter)"),
+        {"inputString": "This.is+a,test=string", "splitter": ".+,="},
+        {"output": {"value": ["This", "is", "a", "test", "string"]}},
+    ),
+    (
+        "States.nested-calls",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.ArrayLength(States.ArrayUnique(States.Array(1, 1, 2)))"),
+        {},
+        {"output": {"value": 2}},
+    ),
+    (
+        "States.ArrayGetItem-out-of-range-fails",
+        DG + "intrinsic-functions.html",
+        intrinsic("States.ArrayGetItem($.a, 5)"),
+        {"a": [1]},
+        {"status": "FAILED", "error": "States.Runtime", "types": [*START, "PassStateEntered", *FAILED]},
+    ),
     # -- Choice -----------------------------------------------------------------------------------------
     *[
         (
@@ -234,13 +370,17 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
             {
                 "StartAt": "C",
                 "States": {
-                    "C": {"Type": "Choice", "Choices": [{"Variable": "$.v", op: operand, "Next": "Yes"}], "Default": "No"},
+                    "C": {
+                        "Type": "Choice",
+                        "Choices": [{"Variable": "$.v", op: operand, "Next": "Yes"}],
+                        "Default": "No",
+                    },
                     "Yes": {"Type": "Pass", "Result": "yes", "End": True},
                     "No": {"Type": "Pass", "Result": "no", "End": True},
                 },
             },
             {"v": value},
-            {"output": expected, "types": START + ["ChoiceStateEntered", "ChoiceStateExited"] + PASS + OK},
+            {"output": expected, "types": [*START, "ChoiceStateEntered", "ChoiceStateExited", *PASS, *OK]},
         )
         for op, operand, value, expected in [
             ("StringEquals", "a", "a", "yes"),
@@ -278,7 +418,17 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
             },
         },
         {},
-        {"output": {}, "types": START + ["ChoiceStateEntered", "ChoiceStateExited", "SucceedStateEntered", "SucceedStateExited"] + OK},
+        {
+            "output": {},
+            "types": [
+                *START,
+                "ChoiceStateEntered",
+                "ChoiceStateExited",
+                "SucceedStateEntered",
+                "SucceedStateExited",
+                *OK,
+            ],
+        },
     ),
     (
         "choice-and-or-not",
@@ -295,7 +445,12 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
                                 {"Variable": "$.value", "IsNumeric": True},
                                 {"Variable": "$.value", "NumericGreaterThanEquals": 20},
                                 {"Not": {"Variable": "$.value", "NumericEquals": 30}},
-                                {"Or": [{"Variable": "$.type", "StringEquals": "Private"}, {"Variable": "$.x", "IsNull": True}]},
+                                {
+                                    "Or": [
+                                        {"Variable": "$.type", "StringEquals": "Private"},
+                                        {"Variable": "$.x", "IsNull": True},
+                                    ]
+                                },
                             ],
                             "Next": "Yes",
                         }
@@ -315,7 +470,11 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
         {
             "StartAt": "C",
             "States": {
-                "C": {"Type": "Choice", "Choices": [{"Variable": "$.a", "NumericLessThanPath": "$.b", "Next": "Y"}], "Default": "N"},
+                "C": {
+                    "Type": "Choice",
+                    "Choices": [{"Variable": "$.a", "NumericLessThanPath": "$.b", "Next": "Y"}],
+                    "Default": "N",
+                },
                 "Y": {"Type": "Pass", "Result": "less", "End": True},
                 "N": {"Type": "Pass", "Result": "not", "End": True},
             },
@@ -334,7 +493,7 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
             },
         },
         {"v": 2},
-        {"status": "FAILED", "error": "States.NoChoiceMatched", "types": START + ["ChoiceStateEntered"] + FAILED},
+        {"status": "FAILED", "error": "States.NoChoiceMatched", "types": [*START, "ChoiceStateEntered", *FAILED]},
     ),
     (
         "choice-missing-variable-fails-runtime",
@@ -342,7 +501,11 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
         {
             "StartAt": "C",
             "States": {
-                "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "StringEquals": "a", "Next": "Y"}], "Default": "Y"},
+                "C": {
+                    "Type": "Choice",
+                    "Choices": [{"Variable": "$.x", "StringEquals": "a", "Next": "Y"}],
+                    "Default": "Y",
+                },
                 "Y": {"Type": "Succeed"},
             },
         },
@@ -351,20 +514,49 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
             "status": "FAILED",
             "error": "States.Runtime",
             "cause": prefix("C", "Invalid path '$.x': The choice state's condition path references an invalid value."),
-            "types": START + ["ChoiceStateEntered"] + FAILED,
+            "types": [*START, "ChoiceStateEntered", *FAILED],
         },
     ),
     # -- Wait, Succeed, Fail ---------------------------------------------------------------------------
-    ("wait-seconds", DG + "state-wait.html", one({"Type": "Wait", "Seconds": 10}), {"a": 1}, {"output": {"a": 1}, "types": START + ["WaitStateEntered", "WaitStateExited"] + OK}),
-    ("wait-seconds-path", DG + "state-wait.html", one({"Type": "Wait", "SecondsPath": "$.s"}), {"s": 3}, {"output": {"s": 3}}),
-    ("wait-timestamp-past", DG + "state-wait.html", one({"Type": "Wait", "Timestamp": "2016-03-14T01:59:00Z"}), {}, {"output": {}}),
-    ("succeed-outputpath", DG + "state-succeed.html", one({"Type": "Succeed", "OutputPath": "$.a"}), {"a": [1]}, {"output": [1], "types": START + ["SucceedStateEntered", "SucceedStateExited"] + OK}),
+    (
+        "wait-seconds",
+        DG + "state-wait.html",
+        one({"Type": "Wait", "Seconds": 10}),
+        {"a": 1},
+        {"output": {"a": 1}, "types": [*START, "WaitStateEntered", "WaitStateExited", *OK]},
+    ),
+    (
+        "wait-seconds-path",
+        DG + "state-wait.html",
+        one({"Type": "Wait", "SecondsPath": "$.s"}),
+        {"s": 3},
+        {"output": {"s": 3}},
+    ),
+    (
+        "wait-timestamp-past",
+        DG + "state-wait.html",
+        one({"Type": "Wait", "Timestamp": "2016-03-14T01:59:00Z"}),
+        {},
+        {"output": {}},
+    ),
+    (
+        "succeed-outputpath",
+        DG + "state-succeed.html",
+        one({"Type": "Succeed", "OutputPath": "$.a"}),
+        {"a": [1]},
+        {"output": [1], "types": [*START, "SucceedStateEntered", "SucceedStateExited", *OK]},
+    ),
     (
         "fail-error-cause",
         DG + "state-fail.html",
         one({"Type": "Fail", "Error": "ErrorA", "Cause": "Kaiju attack"}),
         {},
-        {"status": "FAILED", "error": "ErrorA", "cause": "Kaiju attack", "types": START + ["FailStateEntered"] + FAILED},
+        {
+            "status": "FAILED",
+            "error": "ErrorA",
+            "cause": "Kaiju attack",
+            "types": [*START, "FailStateEntered", *FAILED],
+        },
     ),
     (
         "fail-errorpath-causepath",
@@ -379,7 +571,19 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
         DG + "state-parallel.html",
         one({"Type": "Parallel", "Branches": [pass_({"Result": 1}), pass_({"Result": 2})]}),
         {},
-        {"output": [1, 2], "types": START + ["ParallelStateEntered", "ParallelStateStarted"] + PASS + PASS + ["ParallelStateSucceeded", "ParallelStateExited"] + OK},
+        {
+            "output": [1, 2],
+            "types": [
+                *START,
+                "ParallelStateEntered",
+                "ParallelStateStarted",
+                *PASS,
+                *PASS,
+                "ParallelStateSucceeded",
+                "ParallelStateExited",
+                *OK,
+            ],
+        },
     ),
     (
         "parallel-branch-failure-caught",
@@ -400,7 +604,17 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
         {"in": 1},
         {
             "output": {"in": 1, "error": {"Error": "Boom", "Cause": "branch 2"}},
-            "types": START + ["ParallelStateEntered", "ParallelStateStarted"] + PASS + ["FailStateEntered", "ParallelStateFailed", "ParallelStateExited"] + PASS + OK,
+            "types": [
+                *START,
+                "ParallelStateEntered",
+                "ParallelStateStarted",
+                *PASS,
+                "FailStateEntered",
+                "ParallelStateFailed",
+                "ParallelStateExited",
+                *PASS,
+                *OK,
+            ],
         },
     ),
     (
@@ -410,14 +624,25 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
             {
                 "Type": "Map",
                 "ItemsPath": "$.detail.shipped",
-                "ItemSelector": {"parcel.$": "$$.Map.Item.Value", "index.$": "$$.Map.Item.Index", "id.$": "$.detail.id"},
+                "ItemSelector": {
+                    "parcel.$": "$$.Map.Item.Value",
+                    "index.$": "$$.Map.Item.Index",
+                    "id.$": "$.detail.id",
+                },
                 "ItemProcessor": pass_(),
             }
         ),
         {"detail": {"id": 7, "shipped": [{"prod": "R31"}, {"prod": "S39"}]}},
         {
-            "output": [{"parcel": {"prod": "R31"}, "index": 0, "id": 7}, {"parcel": {"prod": "S39"}, "index": 1, "id": 7}],
-            "types": START + ["MapStateEntered", "MapStateStarted"] + (["MapIterationStarted"] + PASS + ["MapIterationSucceeded"]) * 2 + ["MapStateSucceeded", "MapStateExited"] + OK,
+            "output": [
+                {"parcel": {"prod": "R31"}, "index": 0, "id": 7},
+                {"parcel": {"prod": "S39"}, "index": 1, "id": 7},
+            ],
+            "types": START
+            + ["MapStateEntered", "MapStateStarted"]
+            + (["MapIterationStarted", *PASS, "MapIterationSucceeded"]) * 2
+            + ["MapStateSucceeded", "MapStateExited"]
+            + OK,
         },
     ),
     (
@@ -425,14 +650,30 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
         DG + "state-map-inline.html",
         one({"Type": "Map", "ItemProcessor": pass_()}),
         [],
-        {"output": [], "types": START + ["MapStateEntered", "MapStateStarted", "MapStateSucceeded", "MapStateExited"] + OK},
+        {
+            "output": [],
+            "types": [*START, "MapStateEntered", "MapStateStarted", "MapStateSucceeded", "MapStateExited", *OK],
+        },
     ),
     (
         "map-iteration-failure",
         DG + "state-map-inline.html",
         one({"Type": "Map", "ItemProcessor": one({"Type": "Fail", "Error": "E"})}),
         [1],
-        {"status": "FAILED", "error": "E", "types": START + ["MapStateEntered", "MapStateStarted", "MapIterationStarted", "FailStateEntered", "MapIterationFailed", "MapStateFailed"] + FAILED},
+        {
+            "status": "FAILED",
+            "error": "E",
+            "types": [
+                *START,
+                "MapStateEntered",
+                "MapStateStarted",
+                "MapIterationStarted",
+                "FailStateEntered",
+                "MapIterationFailed",
+                "MapStateFailed",
+                *FAILED,
+            ],
+        },
     ),
     (
         "map-legacy-iterator-and-parameters",
@@ -448,7 +689,12 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
         {
             "StartAt": "P",
             "States": {
-                "P": {"Type": "Parallel", "Branches": [one({"Type": "Fail", "Error": "X", "Cause": "y"})], "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "H"}], "End": True},
+                "P": {
+                    "Type": "Parallel",
+                    "Branches": [one({"Type": "Fail", "Error": "X", "Cause": "y"})],
+                    "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "H"}],
+                    "End": True,
+                },
                 "H": {"Type": "Pass", "End": True},
             },
         },
@@ -461,7 +707,12 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
         {
             "StartAt": "P",
             "States": {
-                "P": {"Type": "Parallel", "Branches": [pass_({"InputPath": "$.nope"})], "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "H"}], "End": True},
+                "P": {
+                    "Type": "Parallel",
+                    "Branches": [pass_({"InputPath": "$.nope"})],
+                    "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "H"}],
+                    "End": True,
+                },
                 "H": {"Type": "Pass", "End": True},
             },
         },
@@ -474,33 +725,73 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
         {
             "StartAt": "P",
             "States": {
-                "P": {"Type": "Parallel", "Branches": [one({"Type": "Fail", "Error": "E"})], "Retry": [{"ErrorEquals": ["E"], "MaxAttempts": 1, "IntervalSeconds": 1}], "End": True}
+                "P": {
+                    "Type": "Parallel",
+                    "Branches": [one({"Type": "Fail", "Error": "E"})],
+                    "Retry": [{"ErrorEquals": ["E"], "MaxAttempts": 1, "IntervalSeconds": 1}],
+                    "End": True,
+                }
             },
         },
         {},
-        {"status": "FAILED", "error": "E", "types": START + ["ParallelStateEntered", "ParallelStateStarted", "FailStateEntered", "ParallelStateStarted", "FailStateEntered", "ParallelStateFailed"] + FAILED},
+        {
+            "status": "FAILED",
+            "error": "E",
+            "types": [
+                *START,
+                "ParallelStateEntered",
+                "ParallelStateStarted",
+                "FailStateEntered",
+                "ParallelStateStarted",
+                "FailStateEntered",
+                "ParallelStateFailed",
+                *FAILED,
+            ],
+        },
     ),
     # -- JSONata --------------------------------------------------------------------------------------
     (
         "jsonata-pass-output",
         DG + "transforming-data.html",
-        pass_({"Output": {"total": "{% $sum($states.input.items) %}", "literal": "text"}}) | {"QueryLanguage": "JSONata"},
+        pass_({"Output": {"total": "{% $sum($states.input.items) %}", "literal": "text"}})
+        | {"QueryLanguage": "JSONata"},
         {"items": [1, 2, 3]},
         {"output": {"total": 6, "literal": "text"}},
     ),
     (
         "jsonata-top-level-query-language",
         DG + "transforming-data.html",
-        one({"Type": "Pass", "Output": "{% $states.input.a & '-' & $states.context.State.Name %}"}, QueryLanguage="JSONata"),
+        one(
+            {"Type": "Pass", "Output": "{% $states.input.a & '-' & $states.context.State.Name %}"},
+            QueryLanguage="JSONata",
+        ),
         {"a": "x"},
         {"output": "x-S"},
     ),
     (
         "jsonata-aws-functions",
         DG + "transforming-data.html (functions provided by Step Functions)",
-        one({"Type": "Pass", "Output": {"p": "{% $partition([1,2,3,4,5], 2) %}", "r": "{% $range(0, 6, 2) %}", "h": "{% $hash('input data', 'SHA-1') %}", "j": "{% $parse('{\"a\": 1}') %}"}}, QueryLanguage="JSONata"),
+        one(
+            {
+                "Type": "Pass",
+                "Output": {
+                    "p": "{% $partition([1,2,3,4,5], 2) %}",
+                    "r": "{% $range(0, 6, 2) %}",
+                    "h": "{% $hash('input data', 'SHA-1') %}",
+                    "j": "{% $parse('{\"a\": 1}') %}",
+                },
+            },
+            QueryLanguage="JSONata",
+        ),
         {},
-        {"output": {"p": [[1, 2], [3, 4], [5]], "r": [0, 2, 4, 6], "h": "aaff4a450a104cd177d28d18d74485e8cae074b7", "j": {"a": 1}}},
+        {
+            "output": {
+                "p": [[1, 2], [3, 4], [5]],
+                "r": [0, 2, 4, 6],
+                "h": "aaff4a450a104cd177d28d18d74485e8cae074b7",
+                "j": {"a": 1},
+            }
+        },
     ),
     (
         "jsonata-choice-condition",
@@ -509,7 +800,11 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
             "QueryLanguage": "JSONata",
             "StartAt": "C",
             "States": {
-                "C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.n > 3 %}", "Next": "Big", "Output": {"size": "big"}}], "Default": "Small"},
+                "C": {
+                    "Type": "Choice",
+                    "Choices": [{"Condition": "{% $states.input.n > 3 %}", "Next": "Big", "Output": {"size": "big"}}],
+                    "Default": "Small",
+                },
                 "Big": {"Type": "Succeed"},
                 "Small": {"Type": "Succeed"},
             },
@@ -519,19 +814,32 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
     ),
     (
         "jsonata-undefined-fails-query-evaluation",
-        "recorded AWS cause: \"The JSONata expression '...' specified for the field 'Arguments/Input/x' returned nothing (undefined).\"",
+        "recorded AWS cause: \"The JSONata expression '...' specified for the field 'Arguments/Input/x' returned "
+        "nothing (undefined).\"",
         one({"Type": "Pass", "Output": {"x": "{% $states.input.missing %}"}}, QueryLanguage="JSONata"),
         {},
         {
             "status": "FAILED",
             "error": "States.QueryEvaluationError",
-            "cause": prefix("S", "The JSONata expression '$states.input.missing' specified for the field 'Output/x' returned nothing (undefined)."),
+            "cause": prefix(
+                "S",
+                "The JSONata expression '$states.input.missing' specified for the field 'Output/x' returned nothing "
+                "(undefined).",
+            ),
         },
     ),
     (
         "jsonata-map-items-and-selector",
         DG + "state-map-inline.html",
-        one({"Type": "Map", "Items": "{% $states.input.xs %}", "ItemSelector": {"v": "{% $states.context.Map.Item.Value * 10 %}"}, "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": True}}}}, QueryLanguage="JSONata"),
+        one(
+            {
+                "Type": "Map",
+                "Items": "{% $states.input.xs %}",
+                "ItemSelector": {"v": "{% $states.context.Map.Item.Value * 10 %}"},
+                "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": True}}},
+            },
+            QueryLanguage="JSONata",
+        ),
         {"xs": [1, 2]},
         {"output": [{"v": 10}, {"v": 20}]},
     ),
@@ -545,7 +853,14 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
     (
         "jsonata-fail-expressions",
         DG + "state-fail.html",
-        one({"Type": "Fail", "Error": "{% 'E' & $string($states.input.n) %}", "Cause": "{% 'because ' & $states.input.why %}"}, QueryLanguage="JSONata"),
+        one(
+            {
+                "Type": "Fail",
+                "Error": "{% 'E' & $string($states.input.n) %}",
+                "Cause": "{% 'because ' & $states.input.why %}",
+            },
+            QueryLanguage="JSONata",
+        ),
         {"n": 1, "why": "x"},
         {"status": "FAILED", "error": "E1", "cause": "because x"},
     ),
@@ -571,7 +886,12 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
             "StartAt": "A",
             "States": {
                 "A": {"Type": "Pass", "Assign": {"x": 1}, "Next": "B"},
-                "B": {"Type": "Pass", "Assign": {"x": "{% $x + 1 %}", "y": "{% $x %}"}, "Output": "{% $x %}", "Next": "C"},
+                "B": {
+                    "Type": "Pass",
+                    "Assign": {"x": "{% $x + 1 %}", "y": "{% $x %}"},
+                    "Output": "{% $x %}",
+                    "Next": "C",
+                },
                 "C": {"Type": "Pass", "Output": {"x": "{% $x %}", "y": "{% $y %}"}, "End": True},
             },
         },
@@ -586,7 +906,15 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
             "StartAt": "A",
             "States": {
                 "A": {"Type": "Pass", "Assign": {"k": 10}, "Next": "M"},
-                "M": {"Type": "Map", "Items": [1, 2], "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "Output": "{% $states.input + $k %}", "End": True}}}, "End": True},
+                "M": {
+                    "Type": "Map",
+                    "Items": [1, 2],
+                    "ItemProcessor": {
+                        "StartAt": "I",
+                        "States": {"I": {"Type": "Pass", "Output": "{% $states.input + $k %}", "End": True}},
+                    },
+                    "End": True,
+                },
             },
         },
         {},

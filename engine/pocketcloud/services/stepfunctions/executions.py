@@ -87,6 +87,7 @@ def _execution(service: StepFunctionsService, arn: str, allow_express: bool = Fa
     found = service.executions.get(arn)
     if found is None:
         raise ServiceError("ExecutionDoesNotExist", f"Execution Does Not Exist: '{arn}'")
+    found.check_expired()
     return found
 
 

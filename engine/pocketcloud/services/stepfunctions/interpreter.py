@@ -28,7 +28,6 @@ from .asl.base import Thread
 from .errors import DATA_LIMIT_EXCEEDED, ExecutionAborted, StatesError
 from .fibers import Fiber, Step
 from .history import History
-from .intrinsics import to_json
 from .timeutil_sfn import iso
 from .variables import Scope
 
@@ -179,10 +178,16 @@ class Execution:
         if self.version_arn:
             details["stateMachineVersionArn"] = self.version_arn
         self.history.add(self.cloud.now, "ExecutionStarted", 0, details)
-        limit = EXPRESS_MAX_SECONDS if self.express else STANDARD_MAX_SECONDS
+        # A Standard execution without TimeoutSeconds may wait up to a year (a task token nobody returns); that
+        # limit is checked when the execution is next looked at (check_expired) rather than kept on the clock,
+        # so that cloud.run() does not leap a year ahead for an execution waiting on a callback.
+        limit = EXPRESS_MAX_SECONDS if self.express else None
         if self.program.timeout_seconds is not None:
-            limit = min(limit, int(self.program.timeout_seconds))
-        self._timeout_timer = self.cloud.kernel.schedule(limit, self._time_out)
+            limit = (
+                int(self.program.timeout_seconds) if limit is None else min(limit, int(self.program.timeout_seconds))
+            )
+        if limit is not None:
+            self._timeout_timer = self.cloud.kernel.schedule(limit, self._time_out)
         thread = Thread(self, self.context_object(), Scope(), 0)
         self.fiber = Fiber(self._main(thread, self.input_value)).start()
 
@@ -225,6 +230,11 @@ class Execution:
         callbacks, self.on_end = self.on_end, []
         for callback in callbacks:
             callback(self)
+
+    def check_expired(self) -> None:
+        """Time out a Standard execution that has run past the one-year maximum (see :meth:`start`)."""
+        if self.status == "RUNNING" and self.cloud.now - self.start_time >= STANDARD_MAX_SECONDS:
+            self._time_out()
 
     def _time_out(self) -> None:
         if self.status == "RUNNING" and self.fiber is not None:

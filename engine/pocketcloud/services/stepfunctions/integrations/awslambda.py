@@ -25,6 +25,7 @@ from ..errors import StatesError
 from ..fibers import Future, Step
 from ..intrinsics import to_json
 from .base import TaskContext, sdk_cause
+from .service_call import ServiceCall
 
 _INVOKE_KEYS = ("FunctionName", "Qualifier", "InvocationType", "LogType", "ClientContext")
 
@@ -93,34 +94,26 @@ def sdk_response(response: dict[str, Any], payload: Any) -> dict[str, Any]:
     }
 
 
-class LambdaInvoke:
-    """``arn:aws:states:::lambda:invoke`` (request-response)."""
+class LambdaInvoke(ServiceCall):
+    """``arn:aws:states:::lambda:invoke`` (request-response, or with ``.waitForTaskToken``)."""
 
     resource_type = "lambda"
 
     def __init__(self, action: str) -> None:
         self.action = action
 
-    def run(self, ctx: TaskContext, params: Any) -> Step:
-        ctx.scheduled(params)
-        ctx.started()
+    def request(self, ctx: TaskContext, params: Any) -> Step:
         if not isinstance(params, dict) or "FunctionName" not in params:
-            raise ctx.failed(
-                "States.Runtime", "The field 'FunctionName' is required for the lambda:invoke integration."
+            raise StatesError(
+                "States.Runtime", "The field 'FunctionName' is required by the lambda:invoke integration."
             )
         future = Future()
         _start(ctx, params, future)
-        try:
-            response = yield from ctx.wait(future)
-        except StatesError as err:
-            if err.error in ("States.Timeout", "States.HeartbeatTimeout"):
-                raise ctx.timed_out(err) from None
-            raise ctx.failed(err.error, err.cause) from None
+        response = yield from ctx.wait(future)
         raw = response["Payload"].read()
         if response.get("FunctionError"):
-            problem = _function_error(raw)
-            raise ctx.failed(problem.error, problem.cause)
-        return ctx.succeeded(sdk_response(response, _decode(raw)))
+            raise _function_error(raw)
+        return sdk_response(response, _decode(raw))
 
 
 class LambdaFunction:

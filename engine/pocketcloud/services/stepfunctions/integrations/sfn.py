@@ -51,7 +51,9 @@ class StartExecution:
         ctx.started()
         execution = ctx.execution
         client: Any = execution.cloud.client("stepfunctions")
-        request = dict(params or {})
+        request = {k[:1].lower() + k[1:]: v for k, v in dict(params or {}).items()}
+        if "input" in request and not isinstance(request["input"], str):
+            request["input"] = to_json(request["input"])
         if "Input" in request and not isinstance(request["Input"], str):
             request["Input"] = to_json(request["Input"])
         token = ctx.thread.context.get("Task", {}).get("Token")
