@@ -815,7 +815,7 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
     (
         "jsonata-undefined-fails-query-evaluation",
         "recorded AWS cause: \"The JSONata expression '...' specified for the field 'Arguments/Input/x' returned "
-        "nothing (undefined).\"",
+        'nothing (undefined)."',
         one({"Type": "Pass", "Output": {"x": "{% $states.input.missing %}"}}, QueryLanguage="JSONata"),
         {},
         {

@@ -476,6 +476,15 @@ class StepFunctionsService:
         tags = self._tagged(params["resourceArn"])
         return {"tags": [{"key": k, "value": v} for k, v in tags.items()]}
 
+    # -- billing ---------------------------------------------------------------------------------------------
+    def billed_transitions(self, execution_arn: str) -> int:
+        """State transitions an execution was billed for (Standard: each state entered and each retry counts one).
+        https://aws.amazon.com/step-functions/pricing/"""
+        execution = self.executions.get(execution_arn)
+        if execution is None:
+            raise ServiceError("ExecutionDoesNotExist", f"Execution Does Not Exist: '{execution_arn}'")
+        return execution.transitions
+
     # -- tokens ------------------------------------------------------------------------------------------------
     def new_task_token(self) -> str:
         return self.cloud.random_hex(32) + self.cloud.random_hex(32)

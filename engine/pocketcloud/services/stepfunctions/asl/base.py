@@ -219,6 +219,7 @@ class State:
                         if counts[index] < retrier.max_attempts:
                             delay = retrier.delay(counts[index], execution.rng)
                             counts[index] += 1
+                            execution.transitions += 1  # "each retry will be charged as an additional state transition"
                             thread.context["State"]["RetryCount"] = thread.context["State"].get("RetryCount", 0) + 1
                             yield sleep(execution.cloud.kernel, delay)
                             retried = True
