@@ -75,7 +75,34 @@ def start_execution(service: StepFunctionsService, params: dict[str, Any], sync:
     service.executions[arn] = execution
     service.executions_by_machine.setdefault(machine.arn, []).append(execution)
     execution.start()
+    if (
+        express
+        and service.express_duplicate_probability
+        and service.cloud.random.random() < service.express_duplicate_probability
+    ):
+        _run_duplicate(service, execution)
     return execution
+
+
+def _run_duplicate(service: StepFunctionsService, original: Execution) -> None:
+    """Express workflows are "at-least-once": the service may run an execution's work more than once
+    (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html). pocketcloud models a
+    duplicate as a second, unlisted run of the same program on the same input: its side effects (Lambda invokes,
+    messages sent) happen twice; the execution the API reports is the original."""
+    duplicate = Execution(
+        service,
+        arn=original.arn,
+        name=original.name,
+        state_machine_arn=original.state_machine_arn,
+        state_machine_name=original.state_machine_name,
+        program=original.program,
+        definition=original.definition,
+        role_arn=original.role_arn,
+        input_text=original.input_text,
+        input_value=original.input_value,
+        express=True,
+    )
+    duplicate.start()
 
 
 def _execution(service: StepFunctionsService, arn: str, allow_express: bool = False) -> Execution:
