@@ -306,3 +306,35 @@ def test_data_limit_exceeded(cloud: pocketcloud.Cloud) -> None:
         outcome.cause
         == "The state/task 'P' returned a result with a size exceeding the maximum number of bytes service limit."
     )
+
+
+def test_test_state_retriable_and_caught(sfn: Any) -> None:
+    """TestState with a mocked error: RETRIABLE while the matching retrier has attempts left
+    (stateConfiguration.retrierRetryCount), then CAUGHT_ERROR with the catcher's output and next state; DEBUG adds
+    errorDetails (retryIndex, retryBackoffIntervalSeconds, catchIndex). API_TestState.html"""
+    definition = {
+        "Type": "Task",
+        "Resource": "arn:aws:states:::lambda:invoke",
+        "Parameters": {"FunctionName": "f"},
+        "Retry": [{"ErrorEquals": ["Boom"], "MaxAttempts": 2, "IntervalSeconds": 3, "BackoffRate": 2}],
+        "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Handler", "ResultPath": "$.err"}],
+        "End": True,
+    }
+    mock = {"errorOutput": {"error": "Boom", "cause": "mocked"}}
+    first = sfn.test_state(definition=json.dumps(definition), inspectionLevel="DEBUG", mock=mock)
+    assert first["status"] == "RETRIABLE" and first["error"] == "Boom"
+    assert first["inspectionData"]["errorDetails"] == {"retryIndex": 0, "retryBackoffIntervalSeconds": 3}
+    second = sfn.test_state(
+        definition=json.dumps(definition),
+        inspectionLevel="DEBUG",
+        mock=mock,
+        stateConfiguration={"retrierRetryCount": 1},
+    )
+    assert second["inspectionData"]["errorDetails"]["retryBackoffIntervalSeconds"] == 6
+    last = sfn.test_state(
+        definition=json.dumps(definition), input='{"a": 1}', inspectionLevel="DEBUG", mock=mock,
+        stateConfiguration={"retrierRetryCount": 2},
+    )  # fmt: skip
+    assert last["status"] == "CAUGHT_ERROR" and last["nextState"] == "Handler"
+    assert json.loads(last["output"]) == {"a": 1, "err": {"Error": "Boom", "Cause": "mocked"}}
+    assert last["inspectionData"]["errorDetails"] == {"catchIndex": 0}

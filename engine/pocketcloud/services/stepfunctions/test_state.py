@@ -28,7 +28,7 @@ from ...errors import ServiceError
 from . import payload, validation
 from .asl.base import Thread
 from .asl.program import Program
-from .errors import StatesError
+from .errors import StatesError, matches
 from .fibers import Fiber, Step
 from .interpreter import Execution
 from .intrinsics import to_json
@@ -110,7 +110,11 @@ def test_state(service: StepFunctionsService, params: dict[str, Any]) -> dict[st
     state = program.states[name]
     if params.get("mock") and hasattr(state, "integration"):
         state.integration = MockIntegration(params["mock"])
-        state.retriers = []  # a mocked error is reported as it is: no retry loop in isolation
+    # In isolation the state runs once: Retry and Catch are decided below from the error, as TestState reports
+    # them (RETRIABLE with the retrier's backoff, CAUGHT_ERROR with the catcher's output and next state).
+    retriers, catchers = state.retriers, state.catchers
+    state.retriers, state.catchers = [], []
+    config = params.get("stateConfiguration") or {}
     input_text = params.get("input", "{}")
     try:
         value = jsondoc.loads(input_text)
@@ -144,12 +148,12 @@ def test_state(service: StepFunctionsService, params: dict[str, Any]) -> dict[st
     response: dict[str, Any] = {}
     level = params.get("inspectionLevel", "INFO")
     error = fiber.result.error
+    error_details: dict[str, Any] | None = None
     if error is None and fiber.result.done:
         output, chosen = fiber.result.value
         response["output"] = to_json(output)
-        caught = any(e.type in ("TaskFailed", "LambdaFunctionFailed") for e in execution.history.events)
-        response["status"] = "CAUGHT_ERROR" if caught else "SUCCEEDED"
-        nxt = chosen if spec["Type"] == "Choice" or caught else next_state
+        response["status"] = "SUCCEEDED"
+        nxt = chosen if spec["Type"] == "Choice" else next_state
         if nxt:
             response["nextState"] = nxt
     elif isinstance(error, StatesError):
@@ -157,13 +161,36 @@ def test_state(service: StepFunctionsService, params: dict[str, Any]) -> dict[st
             response["error"] = error.error
         if error.cause is not None:
             response["cause"] = error.cause
-        response["status"] = "RETRIABLE" if state.retriers else "FAILED"
+        response["status"] = "FAILED"
+        retry_count = int(config.get("retrierRetryCount", 0))
+        decided = False
+        for index, retrier in enumerate(retriers):
+            if matches(retrier.error_equals, error.error, task=state.is_task):
+                if retry_count < retrier.max_attempts:
+                    response["status"] = "RETRIABLE"
+                    delay = retrier.interval_seconds * retrier.backoff_rate**retry_count
+                    if retrier.max_delay_seconds is not None:
+                        delay = min(delay, retrier.max_delay_seconds)
+                    error_details = {"retryIndex": index, "retryBackoffIntervalSeconds": int(delay)}
+                    decided = True
+                break
+        if not decided:
+            for index, catcher in enumerate(catchers):
+                if matches(catcher.error_equals, error.error, task=state.is_task):
+                    output, _ = state.caught(thread, catcher, error, value, 0)
+                    response["status"] = "CAUGHT_ERROR"
+                    response["output"] = to_json(output)
+                    response["nextState"] = catcher.next
+                    error_details = {"catchIndex": index}
+                    break
     else:
         response["status"] = "FAILED"
         response["error"] = "States.Runtime"
         response["cause"] = str(error)
     if level in ("DEBUG", "TRACE"):
         response["inspectionData"] = _inspection(state, thread, value, execution, scope)
+        if error_details is not None:
+            response["inspectionData"]["errorDetails"] = error_details
     return response
 
 
