@@ -338,3 +338,21 @@ def test_test_state_retriable_and_caught(sfn: Any) -> None:
     assert last["status"] == "CAUGHT_ERROR" and last["nextState"] == "Handler"
     assert json.loads(last["output"]) == {"a": 1, "err": {"Error": "Boom", "Cause": "mocked"}}
     assert last["inspectionData"]["errorDetails"] == {"catchIndex": 0}
+
+
+def test_aws_sdk_unmodeled_error_is_the_generic_service_exception(cloud: pocketcloud.Cloud) -> None:
+    """An error the service model does not declare (CreateSecret's name check) is the SDK's generic exception,
+    exactly as recorded against AWS: "SecretsManager.SecretsManagerException", cause "Invalid name. Must be a valid
+    name containing alphanumeric characters, or any of the following: -/_+=.@! (Service: SecretsManager, Status
+    Code: 400, Request ID: ...)". localstack:error_handling/test_aws_sdk.snapshot.json (test_invalid_secret_name)"""
+    definition = task(
+        "arn:aws:states:::aws-sdk:secretsmanager:createSecret",
+        Parameters={"Name": "Invalid Name", "SecretString": "HelloWorld"},
+    )
+    outcome = run(cloud, definition)
+    assert outcome.error == "SecretsManager.SecretsManagerException"
+    assert (outcome.cause or "").startswith(
+        "Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@! "
+        "(Service: SecretsManager, Status Code: 400, Request ID: "
+    )
+    assert outcome.events[2]["taskScheduledEventDetails"]["resource"] == "createSecret"

@@ -4,16 +4,19 @@ The action is the API action in camelCase (``getSecretValue``) and the parameter
 members; pocketcloud calls the service's client method (``get_secret_value``) with them and returns the response
 without ``ResponseMetadata``. https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html
 
-Errors: "the error name is the service name followed by the exception name", ``<Service>.<Exception>``, where the
-service name is the SDK's service ID without spaces (``SecretsManager``; ``DynamoDb`` and ``Sfn`` are spelled so),
-the exception name ends in ``Exception``, and the cause is "<message> (Service: <Service>, Status Code: <n>,
-Request ID: <id>)" (recorded in LocalStack's AWS snapshots, services/test_aws_sdk_task_service.snapshot.json).
+Errors are ``<Service>.<Exception>``: the service name is the SDK's service ID without spaces (``SecretsManager``,
+``S3``; ``DynamoDb`` and ``Sfn`` are spelled so); the exception is the modeled error's shape name with ``Exception``
+appended when missing (``S3.NoSuchBucketException``), or the SDK's generic ``<Service>Exception`` for errors the
+model does not declare (``DynamoDb.DynamoDbException`` for a validation error); the cause is "<message>
+(Service: <Service>, Status Code: <n>, Request ID: <id>[, Extended Request ID: <id>])". Recorded against AWS in
+LocalStack's error_handling/test_aws_sdk.snapshot.json.
 Timestamps in responses become ISO 8601 strings and blobs base64 text, as they are in JSON.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 from datetime import datetime
 from typing import Any
 
@@ -21,7 +24,7 @@ from ....errors import ClientError
 from ..errors import StatesError
 from ..fibers import Step
 from .base import TaskContext
-from .service_call import ServiceCall, client_or_fail, invoke, snake_case
+from .service_call import ServiceCall, client_or_fail, snake_case
 
 _ERROR_SERVICE_NAMES = {"dynamodb": "DynamoDb", "sfn": "Sfn", "stepfunctions": "Sfn"}
 _CLIENT_NAMES = {"sfn": "stepfunctions"}
@@ -52,6 +55,23 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _modeled_errors(service: str) -> dict[str, str]:
+    """Error code -> exception shape name, for every error the service's model declares."""
+    try:
+        from ....models import load
+
+        model = load(service)
+    except LookupError:
+        return {}
+    found: dict[str, str] = {}
+    for name in model.error_names:
+        code = model.shapes.get(name, {}).get("error", {}).get("code", name)
+        found[code] = name
+        found[name] = name
+    return found
+
+
 class AwsSdk(ServiceCall):
     def __init__(self, service: str, action: str) -> None:
         self.service = service
@@ -60,19 +80,22 @@ class AwsSdk(ServiceCall):
         self.prefix = service_error_name(service)
 
     def error(self, err: ClientError) -> StatesError:
+        """``<Service>.<ModeledException>`` for an error the service's model names (``S3.NoSuchBucketException``),
+        else the SDK's generic ``<Service>.<Service>Exception`` (``SecretsManager.SecretsManagerException`` for a
+        validation error), as recorded from AWS (localstack: error_handling/test_aws_sdk.snapshot.json)."""
         code = err.response.get("Error", {}).get("Code", "")
         meta = err.response.get("ResponseMetadata", {})
-        name = type(err).__name__
-        exception = self.prefix if name == "ClientError" else (code or name)
+        shape = _modeled_errors(_CLIENT_NAMES.get(self.service, self.service)).get(code)
+        exception = shape or self.prefix
         error = f"{self.prefix}.{exception}"
         if not error.endswith("Exception"):
             error += "Exception"
         message = err.response.get("Error", {}).get("Message", "")
-        cause = (
-            f"{message} (Service: {self.prefix}, Status Code: {meta.get('HTTPStatusCode', 400)}, "
-            f"Request ID: {meta.get('RequestId', '')})"
-        )
-        return StatesError(error, cause)
+        details = [f"Service: {self.prefix}", f"Status Code: {meta.get('HTTPStatusCode', 400)}"]
+        details.append(f"Request ID: {meta.get('RequestId', '')}")
+        if meta.get("HostId"):
+            details.append(f"Extended Request ID: {meta['HostId']}")
+        return StatesError(error, f"{message} ({', '.join(details)})")
 
     def request(self, ctx: TaskContext, params: Any) -> Step:
         client = client_or_fail(ctx, _CLIENT_NAMES.get(self.service, self.service))
@@ -81,5 +104,17 @@ class AwsSdk(ServiceCall):
             raise StatesError(
                 "States.Runtime", f"pocketcloud's {self.service} client has no action '{self.action}' yet."
             )
-        return jsonable(invoke(method, params if params is not None else {}, self.error))
+        from ....errors import ParamValidationError
+
+        try:
+            response = method(**(params if isinstance(params, dict) else {}))
+        except ClientError as err:
+            raise self.error(err) from None
+        except ParamValidationError as exc:
+            meta = {"HTTPStatusCode": 400, "RequestId": ctx.execution.new_uuid()}
+            failed = ClientError(
+                {"Error": {"Code": "ValidationException", "Message": str(exc)}, "ResponseMetadata": meta}, ""
+            )
+            raise self.error(failed) from None
+        return jsonable({k: v for k, v in response.items() if k != "ResponseMetadata"})
         yield

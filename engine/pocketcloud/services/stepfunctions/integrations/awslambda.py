@@ -9,8 +9,8 @@ logs and billing are Lambda's own. Step Functions calls Lambda with the state ma
   https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html
 * a function ARN as Resource: the result is the function's output alone; events are LambdaFunctionScheduled /
   Started / Succeeded / Failed / TimedOut.
-* A function error fails the task with the payload's ``errorType`` as the error name and the payload text as the
-  cause; an API error is ``Lambda.<ErrorCode>`` (e.g. ``Lambda.ResourceNotFoundException``). Recorded in
+* A function error fails the task with the payload's ``errorType`` as the error name and the payload, as compact
+  JSON, as the cause; an API error is ``Lambda.<ErrorCode>`` (e.g. ``Lambda.ResourceNotFoundException``). Recorded in
   LocalStack's AWS snapshots (services/test_lambda_task_service.snapshot.json,
   error_handling/test_task_lambda.snapshot.json).
 """
@@ -63,11 +63,12 @@ def _function_error(raw: bytes) -> StatesError:
     error = "Exception"
     try:
         body = json.loads(text)
-        if isinstance(body, dict) and isinstance(body.get("errorType"), str):
-            error = body["errorType"]
     except ValueError:
-        pass
-    return StatesError(error, text)
+        return StatesError(error, text)
+    if isinstance(body, dict) and isinstance(body.get("errorType"), str):
+        error = body["errorType"]
+    # AWS re-serializes the error payload compactly: {"errorMessage":"...","errorType":"...",...}
+    return StatesError(error, to_json(body))
 
 
 def sdk_response(response: dict[str, Any], payload: Any) -> dict[str, Any]:
