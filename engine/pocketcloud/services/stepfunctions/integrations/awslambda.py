@@ -24,7 +24,7 @@ from ....errors import ClientError, ParamValidationError
 from ..errors import StatesError
 from ..fibers import Future, Step
 from ..intrinsics import to_json
-from .base import TaskContext, sdk_cause
+from .base import TaskContext, java_v1_error
 from .service_call import ServiceCall
 
 _INVOKE_KEYS = ("FunctionName", "Qualifier", "InvocationType", "LogType", "ClientContext")
@@ -43,10 +43,12 @@ def _start(ctx: TaskContext, params: dict[str, Any], future: Future) -> None:
     try:
         lam.invoke_and_then(future.resolve, **request)
     except ClientError as err:
-        code = err.response["Error"]["Code"]
-        future.reject(StatesError(f"Lambda.{code}", sdk_cause(err, "AWSLambda")))
+        future.reject(java_v1_error(err, "Lambda", "lambda", "AWSLambdaException", "AWSLambda"))
     except ParamValidationError as exc:
-        future.reject(StatesError("Lambda.AWSLambdaException", str(exc)))
+        meta = {"HTTPStatusCode": 400, "RequestId": ctx.execution.new_uuid()}
+        error = {"Code": "ValidationException", "Message": str(exc)}
+        failed = ClientError({"Error": error, "ResponseMetadata": meta}, "Invoke")
+        future.reject(java_v1_error(failed, "Lambda", "lambda", "AWSLambdaException", "AWSLambda"))
 
 
 def _decode(raw: bytes) -> Any:

@@ -140,6 +140,21 @@ def sdk_cause(err: ClientError, service_name: str) -> str:
     )
 
 
+def java_v1_error(err: ClientError, prefix: str, model_service: str, generic: str, sdk_service: str) -> StatesError:
+    """An optimized integration's error (Java SDK v1): ``<Prefix>.<ModeledShape>`` for an error the service model
+    declares (``DynamoDB.ResourceNotFoundException``), else the SDK's generic class
+    (``DynamoDB.AmazonDynamoDBException`` for a ValidationException); the cause is :func:`sdk_cause`'s text. Recorded against AWS in LocalStack's
+    error_handling/test_task_service_dynamodb.snapshot.json."""
+    from .aws_sdk import _modeled_errors
+
+    code = err.response.get("Error", {}).get("Code", "")
+    shape = _modeled_errors(model_service).get(code)
+    name = shape if shape is not None else generic
+    if not name.endswith("Exception"):
+        name += "Exception"
+    return StatesError(f"{prefix}.{name}", sdk_cause(err, sdk_service))
+
+
 def call_service(method: Callable[..., dict[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
     """Call a client method; parameter-shape problems come back as the service's ValidationException."""
     from ....errors import ParamValidationError

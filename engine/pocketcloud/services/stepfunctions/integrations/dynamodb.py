@@ -15,13 +15,12 @@ from typing import Any
 from ....errors import ClientError
 from ..errors import StatesError
 from ..fibers import Step
-from .base import TaskContext, sdk_cause
+from .base import TaskContext, java_v1_error
 from .service_call import ServiceCall, client_or_fail, invoke, java_sdk_metadata, snake_case
 
 
 def _error(err: ClientError) -> StatesError:
-    code = err.response.get("Error", {}).get("Code", "")
-    return StatesError(f"DynamoDB.{code}", sdk_cause(err, "AmazonDynamoDBv2"))
+    return java_v1_error(err, "DynamoDB", "dynamodb", "AmazonDynamoDBException", "AmazonDynamoDBv2")
 
 
 class DynamoDB(ServiceCall):

@@ -68,7 +68,11 @@ def invoke(method: Any, params: dict[str, Any], error_name: Any) -> dict[str, An
     except ClientError as err:
         raise error_name(err) from None
     except ParamValidationError as exc:
-        raise StatesError("States.Runtime", str(exc)) from None
+        meta = {"HTTPStatusCode": 400, "RequestId": ""}
+        failed = ClientError(
+            {"Error": {"Code": "ValidationException", "Message": str(exc)}, "ResponseMetadata": meta}, ""
+        )
+        raise error_name(failed) from None
     return {k: v for k, v in response.items() if k != "ResponseMetadata"}
 
 

@@ -14,16 +14,12 @@ from ....errors import ClientError
 from ..errors import StatesError
 from ..fibers import Step
 from ..intrinsics import to_json
-from .base import TaskContext, sdk_cause
+from .base import TaskContext, java_v1_error
 from .service_call import ServiceCall, client_or_fail, invoke, java_sdk_metadata
 
 
 def _error(err: ClientError) -> StatesError:
-    code = err.response.get("Error", {}).get("Code", "")
-    if code == "AWS.SimpleQueueService.NonExistentQueue":
-        code = "QueueDoesNotExist"
-    name = code if code.endswith("Exception") else f"{code}Exception"
-    return StatesError(f"SQS.{name}", sdk_cause(err, "AmazonSQS"))
+    return java_v1_error(err, "SQS", "sqs", "AmazonSQSException", "AmazonSQS")
 
 
 class SqsSendMessage(ServiceCall):
