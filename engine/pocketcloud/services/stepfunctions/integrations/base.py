@@ -143,8 +143,8 @@ def sdk_cause(err: ClientError, service_name: str) -> str:
 def java_v1_error(err: ClientError, prefix: str, model_service: str, generic: str, sdk_service: str) -> StatesError:
     """An optimized integration's error (Java SDK v1): ``<Prefix>.<ModeledShape>`` for an error the service model
     declares (``DynamoDB.ResourceNotFoundException``), else the SDK's generic class
-    (``DynamoDB.AmazonDynamoDBException`` for a ValidationException); the cause is :func:`sdk_cause`'s text. Recorded against AWS in LocalStack's
-    error_handling/test_task_service_dynamodb.snapshot.json."""
+    (``DynamoDB.AmazonDynamoDBException`` for a ValidationException); the cause is :func:`sdk_cause`'s text.
+    Recorded against AWS in LocalStack's error_handling/test_task_service_dynamodb.snapshot.json."""
     from .aws_sdk import _modeled_errors
 
     code = err.response.get("Error", {}).get("Code", "")
