@@ -125,7 +125,7 @@ class State:
         entered = thread.emit(
             self.entered_type, {"name": self.name, "input": thread.json(raw), "inputDetails": TRUNCATED_FALSE}
         )
-        thread.context["State"] = {"EnteredTime": execution.iso_now(), "Name": self.name}
+        thread.context["State"] = {"Name": self.name, "EnteredTime": execution.iso_now()}
         if self.can_fail:
             thread.context["State"]["RetryCount"] = 0
         return entered

@@ -73,22 +73,35 @@ def _function_error(raw: bytes) -> StatesError:
     return StatesError(error, to_json(body))
 
 
-def sdk_response(response: dict[str, Any], payload: Any) -> dict[str, Any]:
-    """The Invoke response as the optimized integration returns it (Java SDK field names)."""
+def sdk_response(response: dict[str, Any], payload: Any, raw: bytes, ctx: TaskContext) -> dict[str, Any]:
+    """The Invoke response as the optimized integration returns it (Java SDK field names and the HTTP headers
+    Lambda answers with, in the order recorded in LocalStack's context_object/test_context_object.snapshot.json)."""
+    from email.utils import formatdate
+
+    from ....timeutil import EPOCH_SECONDS
+
     request_id = response.get("ResponseMetadata", {}).get("RequestId", "")
     version = response.get("ExecutedVersion", "$LATEST")
-    headers = {
-        "Connection": "keep-alive",
-        "Content-Type": "application/json",
+    date = formatdate(EPOCH_SECONDS + ctx.execution.cloud.now, usegmt=True)
+    trace = f"Root=1-{ctx.execution.rng.getrandbits(32):08x}-{ctx.execution.rng.getrandbits(96):024x};Sampled=0"
+    every = {
         "X-Amz-Executed-Version": version,
         "x-amzn-Remapped-Content-Length": "0",
+        "Connection": "keep-alive",
         "x-amzn-RequestId": request_id,
+        "Content-Length": str(len(raw)),
+        "Date": date,
+        "X-Amzn-Trace-Id": trace,
+        "Content-Type": "application/json",
     }
+    order = ("Connection", "Content-Length", "Content-Type", "Date", "X-Amz-Executed-Version",
+             "x-amzn-Remapped-Content-Length", "x-amzn-RequestId", "X-Amzn-Trace-Id")  # fmt: skip
+    headers = {k: every[k] for k in order}
     return {
         "ExecutedVersion": version,
         "Payload": payload,
         "SdkHttpMetadata": {
-            "AllHttpHeaders": {k: [v] for k, v in headers.items()},
+            "AllHttpHeaders": {k: [v] for k, v in every.items()},
             "HttpHeaders": headers,
             "HttpStatusCode": response.get("StatusCode", 200),
         },
@@ -116,7 +129,7 @@ class LambdaInvoke(ServiceCall):
         raw = response["Payload"].read()
         if response.get("FunctionError"):
             raise _function_error(raw)
-        return sdk_response(response, _decode(raw))
+        return sdk_response(response, _decode(raw), raw, ctx)
 
 
 class LambdaFunction:
