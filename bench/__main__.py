@@ -17,6 +17,14 @@ def engine() -> None:
     total, per = invoke_cost.measure()
     print(f"100,000 sequential invokes of a trivial handler: {total:.2f} s ({per:.1f} us per invoke)")
     api_shapes.main()
+    try:
+        import moto  # noqa: F401  (bench-only peer: pip install -e '.[bench]')
+    except ImportError:
+        print("Step Functions vs moto: skipped (moto is not installed; pip install -e '.[bench]')")
+    else:
+        from . import stepfunctions
+
+        stepfunctions.main()
 
 
 def site() -> None:
