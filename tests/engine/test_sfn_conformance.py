@@ -936,3 +936,65 @@ def test_conformance(case: str, source: str, definition: dict[str, Any], value: 
         assert outcome.cause == expected["cause"]
     if "types" in expected:
         assert outcome.types == expected["types"]
+
+
+# -- Is* operators over one matrix of values ------------------------------------------------------------------
+# Expected outcomes as recorded against AWS in localstack:choice_operators/test_is_operators.snapshot.json
+# (every value with IsX set to true; IsX false gives the opposite).
+VALUES: list[Any] = [None, 0, 0.0, 1, 1.1, "", " ", "HelloWorld", "2012-10-09T19:00:55", "2023-02-24", [], [""], {},
+                     {"A": 0}, True, False]  # fmt: skip
+IS_TRUE_FOR = {
+    "IsBoolean": lambda v: isinstance(v, bool),
+    "IsNull": lambda v: v is None,
+    "IsNumeric": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "IsString": lambda v: isinstance(v, str),
+    "IsPresent": lambda v: True,
+}
+IS_CASES = [(op, value, flag) for op in IS_TRUE_FOR for value in VALUES for flag in (True, False)]
+
+
+@pytest.mark.parametrize(("op", "value", "flag"), IS_CASES, ids=[f"{c[0]}-{c[1]!r}-{c[2]}" for c in IS_CASES])
+def test_is_operators_matrix(op: str, value: Any, flag: bool) -> None:
+    """Is* operators: true exactly for their type, for every JSON type; the operand negates.
+    localstack:choice_operators/test_is_operators.snapshot.json"""
+    definition = {
+        "StartAt": "C",
+        "States": {
+            "C": {"Type": "Choice", "Choices": [{"Variable": "$.Variable", op: flag, "Next": "T"}], "Default": "F"},
+            "T": {"Type": "Pass", "Result": "ConditionTrue", "End": True},
+            "F": {"Type": "Pass", "Result": "ConditionFalse", "End": True},
+        },
+    }
+    outcome = run(pocketcloud.Cloud(seed=0), definition, {"Variable": value, "Value": flag})
+    expected = IS_TRUE_FOR[op](value) == flag
+    assert outcome.output == ("ConditionTrue" if expected else "ConditionFalse")
+
+
+NUMERIC_VALUES: list[Any] = [None, 0, 0.0, 1, 1.1, "", " ", [], [""], {}, {"A": 0}, False, True, 2.22]
+NUMERIC_CASES = [
+    (op, variable, value)
+    for op in ("NumericEquals", "NumericEqualsPath")
+    for variable in NUMERIC_VALUES
+    for value in (0, 0.0, 1, 1.0, 2.22)
+]
+
+
+@pytest.mark.parametrize(
+    ("op", "variable", "value"), NUMERIC_CASES, ids=[f"{c[0]}-{c[1]!r}-{c[2]!r}" for c in NUMERIC_CASES]
+)
+def test_numeric_equals_matrix(op: str, variable: Any, value: Any) -> None:
+    """NumericEquals(Path) is true only for two numbers of equal value (0 equals 0.0, 1 equals 1.0); any other
+    type is simply false. localstack:choice_operators/test_numeric.snapshot.json"""
+    operand = "$.Value" if op.endswith("Path") else value
+    definition = {
+        "StartAt": "C",
+        "States": {
+            "C": {"Type": "Choice", "Choices": [{"Variable": "$.Variable", op: operand, "Next": "T"}], "Default": "F"},
+            "T": {"Type": "Pass", "Result": "ConditionTrue", "End": True},
+            "F": {"Type": "Pass", "Result": "ConditionFalse", "End": True},
+        },
+    }
+    outcome = run(pocketcloud.Cloud(seed=0), definition, {"Variable": variable, "Value": value})
+    numeric = isinstance(variable, (int, float)) and not isinstance(variable, bool)
+    expected = numeric and variable == value
+    assert outcome.output == ("ConditionTrue" if expected else "ConditionFalse")
