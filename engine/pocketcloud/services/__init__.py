@@ -11,6 +11,7 @@ from .s3.client import S3Client
 from .secretsmanager.client import SecretsManagerClient
 from .sns.client import SnsClient
 from .sqs.client import SqsClient
+from .stepfunctions.client import StepFunctionsClient
 
 if TYPE_CHECKING:
     from ..client import BaseClient
@@ -23,4 +24,5 @@ CLIENTS: dict[str, type[BaseClient]] = {
     "secretsmanager": SecretsManagerClient,
     "sns": SnsClient,
     "sqs": SqsClient,
+    "stepfunctions": StepFunctionsClient,
 }
