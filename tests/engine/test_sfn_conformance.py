@@ -23,16 +23,18 @@ OK = ["ExecutionSucceeded"]
 FAILED = ["ExecutionFailed"]
 
 
-def one(state: dict[str, Any], **top: Any) -> dict[str, Any]:
-    """A machine of one state named S."""
+def one(state: dict[str, Any], name: str = "S", **top: Any) -> dict[str, Any]:
+    """A machine of one state named ``name`` (S by default). State names are unique in the whole machine,
+    branches and iterations included ("State names MUST be unique within the scope of the whole state
+    machine", states-language.net), so nested machines name their state otherwise."""
     state = dict(state)
     if state["Type"] not in ("Choice", "Succeed", "Fail") and "Next" not in state:
         state["End"] = True
-    return {"StartAt": "S", "States": {"S": state}, **top}
+    return {"StartAt": name, "States": {name: state}, **top}
 
 
-def pass_(extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    return one({"Type": "Pass", **(extra or {})})
+def pass_(extra: dict[str, Any] | None = None, name: str = "S") -> dict[str, Any]:
+    return one({"Type": "Pass", **(extra or {})}, name)
 
 
 def intrinsic(expression: str) -> dict[str, Any]:
@@ -210,7 +212,7 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
     (
         "context-object-retry-count-zero",
         DG + "input-output-contextobject.html",
-        one({"Type": "Parallel", "Branches": [pass_()], "ResultSelector": {"n.$": "$$.State.RetryCount"}}),
+        one({"Type": "Parallel", "Branches": [pass_(name="B")], "ResultSelector": {"n.$": "$$.State.RetryCount"}}),
         {},
         {"output": {"n": 0}},
     ),
@@ -569,7 +571,7 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
     (
         "parallel-outputs-in-branch-order",
         DG + "state-parallel.html",
-        one({"Type": "Parallel", "Branches": [pass_({"Result": 1}), pass_({"Result": 2})]}),
+        one({"Type": "Parallel", "Branches": [pass_({"Result": 1}, "B1"), pass_({"Result": 2}, "B2")]}),
         {},
         {
             "output": [1, 2],
@@ -593,7 +595,7 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
             "States": {
                 "P": {
                     "Type": "Parallel",
-                    "Branches": [pass_(), one({"Type": "Fail", "Error": "Boom", "Cause": "branch 2"})],
+                    "Branches": [pass_(name="B1"), one({"Type": "Fail", "Error": "Boom", "Cause": "branch 2"}, "B2")],
                     "Catch": [{"ErrorEquals": ["Boom"], "Next": "H", "ResultPath": "$.error"}],
                     "Next": "Done",
                 },
@@ -629,7 +631,7 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
                     "index.$": "$$.Map.Item.Index",
                     "id.$": "$.detail.id",
                 },
-                "ItemProcessor": pass_(),
+                "ItemProcessor": pass_(name="I"),
             }
         ),
         {"detail": {"id": 7, "shipped": [{"prod": "R31"}, {"prod": "S39"}]}},
@@ -648,7 +650,7 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
     (
         "map-empty-array",
         DG + "state-map-inline.html",
-        one({"Type": "Map", "ItemProcessor": pass_()}),
+        one({"Type": "Map", "ItemProcessor": pass_(name="I")}),
         [],
         {
             "output": [],
@@ -658,7 +660,7 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
     (
         "map-iteration-failure",
         DG + "state-map-inline.html",
-        one({"Type": "Map", "ItemProcessor": one({"Type": "Fail", "Error": "E"})}),
+        one({"Type": "Map", "ItemProcessor": one({"Type": "Fail", "Error": "E"}, "I")}),
         [1],
         {
             "status": "FAILED",
@@ -678,7 +680,14 @@ CASES: list[tuple[str, str, dict[str, Any], Any, dict[str, Any]]] = [
     (
         "map-legacy-iterator-and-parameters",
         DG + "state-map-inline.html (Iterator/Parameters are the older names)",
-        one({"Type": "Map", "Parameters": {"v.$": "$$.Map.Item.Value"}, "Iterator": pass_(), "MaxConcurrency": 1}),
+        one(
+            {
+                "Type": "Map",
+                "Parameters": {"v.$": "$$.Map.Item.Value"},
+                "Iterator": pass_(name="I"),
+                "MaxConcurrency": 1,
+            }
+        ),
         [1, 2],
         {"output": [{"v": 1}, {"v": 2}]},
     ),

@@ -76,7 +76,7 @@ def test_item_batcher_groups_items() -> None:
     """ItemBatcher: each child gets {"Items": [...], "BatchInput": ...}. dg/input-output-itembatcher.html"""
     cloud = pocketcloud.Cloud(seed=0)
     processor = {
-        "ProcessorConfig": {"Mode": "DISTRIBUTED"},
+        "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},  # required with DISTRIBUTED
         "StartAt": "P",
         "States": {"P": {"Type": "Pass", "End": True}},
     }
@@ -170,7 +170,19 @@ def test_history_limit_fails_the_execution() -> None:
     """ "Execution history: 25,000 events": a loop that would write more fails the execution.
     dg/service-quotas.html"""
     cloud = pocketcloud.Cloud(seed=0)
-    loop = {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "A"}}}
+    # A definition needs a reachable terminal state (MISSING_END_STATE otherwise); the Choice never takes it.
+    loop = {
+        "StartAt": "A",
+        "States": {
+            "A": {"Type": "Pass", "Next": "C"},
+            "C": {
+                "Type": "Choice",
+                "Choices": [{"Variable": "$.stop", "IsPresent": True, "Next": "Done"}],
+                "Default": "A",
+            },
+            "Done": {"Type": "Succeed"},
+        },
+    }
     outcome = run(cloud, loop)
     assert outcome.status == "FAILED" and outcome.error == "States.Runtime"
     assert len(outcome.events) <= 25_001
