@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .awslambda.client import LambdaClient
+from .dynamodb.client import DynamoDBClient
+from .dynamodbstreams.client import DynamoDBStreamsClient
 from .logs.client import LogsClient
 from .secretsmanager.client import SecretsManagerClient
 
@@ -12,6 +14,8 @@ if TYPE_CHECKING:
     from ..client import BaseClient
 
 CLIENTS: dict[str, type[BaseClient]] = {
+    "dynamodb": DynamoDBClient,
+    "dynamodbstreams": DynamoDBStreamsClient,
     "lambda": LambdaClient,
     "logs": LogsClient,
     "secretsmanager": SecretsManagerClient,
