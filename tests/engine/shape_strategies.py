@@ -32,6 +32,14 @@ ANYTHING = st.one_of(
 MAX_DEPTH = 4
 
 
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
 class ShapeStrategies:
     """Strategies for one model, cached per (shape, depth)."""
 
@@ -69,7 +77,8 @@ class ShapeStrategies:
             high = min(shape.get("max", 4), 4) if depth < MAX_DEPTH else 0
             good = st.lists(item, max_size=high + 1)
         elif kind == "map":
-            keys = self.shape(shape["key"]["shape"], depth + 1)
+            # Map keys must be hashable for a dictionary: a wrong-typed key is a string, number or bytes here.
+            keys = self.shape(shape["key"]["shape"], depth + 1).filter(_hashable)
             values = self.shape(shape["value"]["shape"], depth + 1)
             good = st.dictionaries(keys, values, max_size=3 if depth < MAX_DEPTH else 0)
         elif kind == "string":
