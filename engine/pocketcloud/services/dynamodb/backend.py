@@ -17,6 +17,7 @@ from ... import limits
 from ...errors import ServiceError
 from ..dynamodbstreams.store import StreamStore
 from . import changes, schema
+from . import values as av
 from .describe import describe
 from .tables import Item, Table
 
@@ -33,6 +34,7 @@ class DynamoDBBackend:
         self.tables: dict[str, Table] = {}
         #: TransactWriteItems client tokens: token -> (request fingerprint, virtual time first used).
         self.client_tokens: dict[str, tuple[str, float]] = {}
+        self._names: dict[str, str] = {}
 
     @property
     def streams(self) -> StreamStore:
@@ -41,7 +43,13 @@ class DynamoDBBackend:
 
     # -- lookups ----------------------------------------------------------------------------------------------
     def table_name(self, value: str) -> str:
-        return schema.table_name(value, self.cloud.region, self.cloud.account_id)
+        """The table name a TableName parameter gives (checked once per distinct value: it is on every call)."""
+        name = self._names.get(value)
+        if name is None:
+            name = schema.table_name(value, self.cloud.region, self.cloud.account_id)
+            if len(self._names) < 1024:
+                self._names[value] = name
+        return name
 
     def table(self, value: str) -> Table:
         """The table a data-plane request names ("Requested resource not found" when there is none)."""
@@ -59,8 +67,11 @@ class DynamoDBBackend:
 
     # -- the one write path -----------------------------------------------------------------------------------
     def commit(self, table: Table, pk: PrimaryKey, old: Item | None, new: Item | None, size: int | None = None) -> None:
-        table.write(pk, old, new, size)
-        changes.publish(self.streams, table, old, new)
+        """Store ``new`` (None: delete) at ``pk`` in place of ``old``, and publish the change to the stream."""
+        old_size = table.size_of(pk)
+        new_size = (size if size is not None else av.item_size(new)) if new is not None else 0
+        table.write(pk, old, new, new_size)
+        changes.publish(self.streams, table, old, new, old_size, new_size)
 
     # -- CreateTable / DescribeTable / DeleteTable / ListTables -----------------------------------------------
     def create_table(self, params: dict[str, Any]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from . import capacity, keys
 from . import values as av
 from .expressions import request
 from .expressions.projection import project
-from .items import checked_values, index_write_units, invalid, prepare_put
+from .items import checked_values, invalid, prepare_put, record_write
 
 if TYPE_CHECKING:
     from .backend import DynamoDBBackend
@@ -55,11 +55,10 @@ def batch_write_item(backend: DynamoDBBackend, params: dict[str, Any]) -> dict[s
     usages: dict[str, capacity.Usage] = {}
     for table, pk, item, written in plan:
         old = table.get(pk)
+        usage = usages.setdefault(table.name, capacity.Usage(table.name))
+        record_write(usage, table, pk, old, item, written or 0)
         if item is not None or old is not None:
             backend.commit(table, pk, old, item, written)
-        usage = usages.setdefault(table.name, capacity.Usage(table.name))
-        usage.add_table(capacity.write_units(max(written or 0, av.item_size(old) if old else 0)), write=True)
-        index_write_units(table, old, item, usage, pk)
     result: dict[str, Any] = {"UnprocessedItems": {}}
     consumed = [usage.report(params.get("ReturnConsumedCapacity")) for usage in usages.values()]
     if consumed and consumed[0] is not None:

@@ -29,6 +29,11 @@ def read_units(size: int, consistent: bool) -> float:
     return units if consistent else units / 2
 
 
+def wanted(params: dict[str, Any]) -> bool:
+    """Whether the request asks for ConsumedCapacity (the units are only counted then)."""
+    return params.get("ReturnConsumedCapacity") in ("TOTAL", "INDEXES")
+
+
 class Usage:
     """Units one request used on one table, by table and by index."""
 

@@ -27,7 +27,7 @@ _NEW = ("NEW_IMAGE", "NEW_AND_OLD_IMAGES")
 _OLD = ("OLD_IMAGE", "NEW_AND_OLD_IMAGES")
 
 
-def publish(store: StreamStore, table: Table, old: Item | None, new: Item | None) -> None:
+def publish(store: StreamStore, table: Table, old: Item | None, new: Item | None, old_size: int, new_size: int) -> None:
     """Append the stream record for ``old`` -> ``new`` (None = no item) if the table has a stream and the item
     really changed. The images are the stored items themselves: stored items are never changed in place, and the
     store copies records for every reader."""
@@ -51,9 +51,9 @@ def publish(store: StreamStore, table: Table, old: Item | None, new: Item | None
     size = av.item_size(keys)
     if new is not None and stream.view_type in _NEW:
         body["NewImage"] = new
-        size += av.item_size(new)
+        size += new_size
     if old is not None and stream.view_type in _OLD:
         body["OldImage"] = old
-        size += av.item_size(old)
+        size += old_size
     body["SizeBytes"] = size
     store.append(stream.arn, event, body)

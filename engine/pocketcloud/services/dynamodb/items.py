@@ -13,7 +13,6 @@ PutItem and DeleteItem take ``NONE`` or ``ALL_OLD``; UpdateItem also ``UPDATED_O
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ... import limits
@@ -61,33 +60,29 @@ def condition_failed(params: dict[str, Any], old: Item | None) -> ServiceError:
     return ServiceError("ConditionalCheckFailedException", CONDITION_FAILED, **extra)
 
 
-def index_write_units(table: Table, old: Item | None, new: Item | None, usage: capacity.Usage, pk: Any) -> None:
-    """Each index an item moves in or out of costs a write of the projected item; a changed index key, two."""
+def record_write(
+    usage: capacity.Usage, table: Table, pk: Any, old: Item | None, new: Item | None, new_size: int
+) -> None:
+    """The units a write uses, counted before it is committed: the larger of the old and new item on the table;
+    on each index the item moves in or out of, the projected item, and two writes when its index key changes."""
+    usage.add_table(capacity.write_units(max(new_size, table.size_of(pk))), write=True)
     for index in table.indexes.values():
         before = index.position(old, pk) if old is not None else None
         after = index.position(new, pk) if new is not None else None
-        units = 0.0
+        if before is None and after is None:
+            continue
+        old_size = index.sizes.get(pk, 0)
+        new_size_here = 0
+        if after is not None:
+            assert new is not None
+            new_size_here = new_size if index.projected is None else av.item_size(index.project(new))
         if before is not None and after is not None and before == after:
-            size = max(av.item_size(index.project(old)), av.item_size(index.project(new)))  # type: ignore[arg-type]
-            units = capacity.write_units(size)
+            units = capacity.write_units(max(old_size, new_size_here))
         else:
-            if before is not None:
-                units += capacity.write_units(av.item_size(index.project(old)))  # type: ignore[arg-type]
-            if after is not None:
-                units += capacity.write_units(av.item_size(index.project(new)))  # type: ignore[arg-type]
-        if units:
-            usage.add_index(index.name, index.is_global, units, write=True)
-
-
-@dataclass
-class Write:
-    """One checked single-item write, ready to commit (used by the item operations, batches and transactions)."""
-
-    table: Table
-    pk: Any
-    old: Item | None
-    new: Item | None
-    size: int | None = None
+            units = (capacity.write_units(old_size) if before is not None else 0.0) + (
+                capacity.write_units(new_size_here) if after is not None else 0.0
+            )
+        usage.add_index(index.name, index.is_global, units, write=True)
 
 
 # -- PutItem ----------------------------------------------------------------------------------------------------
@@ -115,13 +110,13 @@ def put_item(backend: DynamoDBBackend, params: dict[str, Any]) -> dict[str, Any]
     condition = bound.get("ConditionExpression")
     if condition is not None and not evaluate(condition, old or {}):
         raise condition_failed(params, old)
+    usage = capacity.Usage(table.name)
+    if capacity.wanted(params):
+        record_write(usage, table, pk, old, item, size)
     backend.commit(table, pk, old, item, size)
     result: dict[str, Any] = {}
     if returns == "ALL_OLD" and old is not None:
         result["Attributes"] = av.copy_item(old)
-    usage = capacity.Usage(table.name)
-    usage.add_table(capacity.write_units(max(size, av.item_size(old) if old else 0)), write=True)
-    index_write_units(table, old, item, usage, pk)
     _report(result, usage, params)
     return result
 
@@ -148,11 +143,10 @@ def get_item(backend: DynamoDBBackend, params: dict[str, Any]) -> dict[str, Any]
     result: dict[str, Any] = {}
     if item is not None:
         result["Item"] = project(item, bound.projection) if bound.projection is not None else av.copy_item(item)
-    usage = capacity.Usage(table.name)
-    usage.add_table(
-        capacity.read_units(av.item_size(item) if item else 0, bool(params.get("ConsistentRead"))), write=False
-    )
-    _report(result, usage, params)
+    if capacity.wanted(params):
+        usage = capacity.Usage(table.name)
+        usage.add_table(capacity.read_units(table.size_of(pk), bool(params.get("ConsistentRead"))), write=False)
+        _report(result, usage, params)
     return result
 
 
@@ -176,14 +170,14 @@ def delete_item(backend: DynamoDBBackend, params: dict[str, Any]) -> dict[str, A
     condition = bound.get("ConditionExpression")
     if condition is not None and not evaluate(condition, old or {}):
         raise condition_failed(params, old)
+    usage = capacity.Usage(table.name)
+    if capacity.wanted(params):
+        record_write(usage, table, pk, old, None, 0)
     if old is not None:
         backend.commit(table, pk, old, None)
     result: dict[str, Any] = {}
     if returns == "ALL_OLD" and old is not None:
         result["Attributes"] = av.copy_item(old)
-    usage = capacity.Usage(table.name)
-    usage.add_table(capacity.write_units(av.item_size(old) if old else 0), write=True)
-    index_write_units(table, old, None, usage, pk)
     _report(result, usage, params)
     return result
 
@@ -233,6 +227,9 @@ def update_item(backend: DynamoDBBackend, params: dict[str, Any]) -> dict[str, A
     if condition is not None and not evaluate(condition, old or {}):
         raise condition_failed(params, old)
     new, size = updated(table, update, old, given)
+    usage = capacity.Usage(table.name)
+    if capacity.wanted(params):
+        record_write(usage, table, pk, old, new, size)
     backend.commit(table, pk, old, new, size)
     result: dict[str, Any] = {}
     attributes: Item | None = None
@@ -246,8 +243,5 @@ def update_item(backend: DynamoDBBackend, params: dict[str, Any]) -> dict[str, A
         attributes = project(source, paths) if source is not None else None
     if attributes:
         result["Attributes"] = attributes
-    usage = capacity.Usage(table.name)
-    usage.add_table(capacity.write_units(max(size, av.item_size(old) if old else 0)), write=True)
-    index_write_units(table, old, new, usage, pk)
     _report(result, usage, params)
     return result

@@ -73,8 +73,15 @@ def canonical(value: Decimal) -> str:
     return format(value.normalize(EXACT), "f")
 
 
+#: Integers that are already canonical (no sign but "-", no leading zero, at most 38 digits): the common case,
+#: stored as given without going through Decimal.
+_CANONICAL_INTEGER = re.compile(r"-?[1-9]\d{0,37}|0")
+
+
 def normalize(text: str) -> str:
     """``canonical(parse(text))``: what a number string is stored and returned as."""
+    if _CANONICAL_INTEGER.fullmatch(text):
+        return text
     return canonical(parse(text))
 
 

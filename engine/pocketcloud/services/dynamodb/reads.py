@@ -67,6 +67,14 @@ class Source:
         assert found is not None
         return found
 
+    def size(self, partition: Any, entry: Entry, payload: Any) -> int:
+        """The size of what the read reads (the item, or its projection into a global index), as stored."""
+        if self.index is None:
+            return self.table.sizes[(partition, entry[0])]
+        if self.index.is_global:
+            return self.index.sizes[payload]
+        return self.table.sizes[payload]
+
     def resolve(self, payload: Any) -> Item | None:
         """The stored item an entry refers to (index entries hold the table's primary key)."""
         if self.index is None:
@@ -146,13 +154,13 @@ def _page(
     count = scanned = read = 0
     last: Item | None = None
     stopped = False
-    for _partition, _entry, payload in entries:
+    for partition, entry, payload in entries:
         item = source.resolve(payload)
         if item is None:
             continue
         seen = source.as_read(item)
         scanned += 1
-        read += av.item_size(seen)
+        read += source.size(partition, entry, payload)
         last = item
         if filter_ is None or evaluate(filter_, seen):
             count += 1

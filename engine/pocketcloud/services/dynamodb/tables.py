@@ -50,6 +50,8 @@ class Index:
         self.store = Store()
         self.item_count = 0
         self.size_bytes = 0
+        #: The projected size of each item in the index, by table primary key (kept, not recomputed, for reads).
+        self.sizes: dict[PrimaryKey, int] = {}
         names = dict.fromkeys((*table_key.names, *spec.key.names, *spec.non_key))
         self.projected: tuple[str, ...] | None = None if spec.projection_type == "ALL" else tuple(names)
 
@@ -80,17 +82,23 @@ class Index:
             return av.item_size(item)
         return av.item_size({name: item[name] for name in self.projected if name in item})
 
-    def update(self, table_pk: PrimaryKey, old: Item | None, new: Item | None) -> None:
+    def update(self, table_pk: PrimaryKey, old: Item | None, new: Item | None, new_size: int | None = None) -> None:
+        """Move an item in the index (``new_size``: the item's full size, when the index projects everything)."""
         before = self.position(old, table_pk) if old is not None else None
         after = self.position(new, table_pk) if new is not None else None
         if before is not None:
-            self.store.remove(before[0], before[1])
+            if before != after:
+                self.store.remove(before[0], before[1])
             self.item_count -= 1
-            self.size_bytes -= self._size(old)  # type: ignore[arg-type]
+            self.size_bytes -= self.sizes.pop(table_pk)
         if after is not None:
-            self.store.put(after[0], after[1], table_pk)
+            assert new is not None
+            if before != after:
+                self.store.put(after[0], after[1], table_pk)
+            size = new_size if new_size is not None and self.projected is None else self._size(new)
+            self.sizes[table_pk] = size
             self.item_count += 1
-            self.size_bytes += self._size(new)  # type: ignore[arg-type]
+            self.size_bytes += size
 
     def describe(self) -> dict[str, Any]:
         description: dict[str, Any] = {
@@ -128,6 +136,8 @@ class Table:
         self.store = Store()
         self.item_count = 0
         self.size_bytes = 0
+        #: Each stored item's size (the item-size rules), by primary key: computed once, when the item is written.
+        self.sizes: dict[PrimaryKey, int] = {}
         self.indexes: dict[str, Index] = {
             index.name: Index(index, spec.key, f"{arn}/index/{index.name}") for index in spec.indexes
         }
@@ -144,21 +154,27 @@ class Table:
         item: Item | None = self.store.get(pk[0], self._entry(pk))
         return item
 
+    def size_of(self, pk: PrimaryKey) -> int:
+        """The size of the stored item at ``pk`` (0 when there is none)."""
+        return self.sizes.get(pk, 0)
+
     def write(self, pk: PrimaryKey, old: Item | None, new: Item | None, new_size: int | None = None) -> None:
         """Replace the stored item at ``pk`` (``old`` is what was there, ``new`` None deletes)."""
         entry = self._entry(pk)
         if old is not None:
-            self.size_bytes -= av.item_size(old)
+            self.size_bytes -= self.sizes.pop(pk)
             self.item_count -= 1
         if new is None:
             if old is not None:
                 self.store.remove(pk[0], entry)
         else:
+            size = new_size if new_size is not None else av.item_size(new)
             self.store.put(pk[0], entry, new)
-            self.size_bytes += new_size if new_size is not None else av.item_size(new)
+            self.sizes[pk] = size
+            self.size_bytes += size
             self.item_count += 1
         for index in self.indexes.values():
-            index.update(pk, old, new)
+            index.update(pk, old, new, new_size)
 
     def items(self) -> Iterator[tuple[PrimaryKey, Item]]:
         for hash_value, entry, item in self.store.scan():
@@ -168,7 +184,7 @@ class Table:
         """A new global secondary index, filled from the table's items at once (UpdateTable's backfill)."""
         index = Index(spec, self.key, f"{self.arn}/index/{spec.name}")
         for pk, item in self.items():
-            index.update(pk, None, item)
+            index.update(pk, None, item, self.sizes[pk])
         self.indexes[spec.name] = index
         return index
 

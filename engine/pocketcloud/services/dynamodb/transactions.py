@@ -153,11 +153,10 @@ def transact_write_items(backend: DynamoDBBackend, params: dict[str, Any]) -> di
         )
     usages: dict[str, capacity.Usage] = {}
     for table, pk, old, new, written in writes:
+        usage = usages.setdefault(table.name, capacity.Usage(table.name))
+        usage.add_table(2 * capacity.write_units(max(written or 0, table.size_of(pk))), write=True)
         if old is not None or new is not None:
             backend.commit(table, pk, old, new, written)
-        usage = usages.setdefault(table.name, capacity.Usage(table.name))
-        units = capacity.write_units(max(written or 0, av.item_size(old) if old else 0))
-        usage.add_table(2 * units, write=True)
     for action in actions:
         if action.kind == "ConditionCheck":
             usage = usages.setdefault(action.table.name, capacity.Usage(action.table.name))

@@ -49,6 +49,7 @@ KINDS = {
 }
 LEGACY = ("AttributesToGet", "Expected", "AttributeUpdates", "KeyConditions", "QueryFilter", "ScanFilter",
           "ConditionalOperator")  # fmt: skip
+_EXPRESSION_PARAMETERS = frozenset((*KINDS, *LEGACY, "ExpressionAttributeNames", "ExpressionAttributeValues"))
 _INSTEAD = {
     "Expected": "ConditionExpression",
     "AttributeUpdates": "UpdateExpression",
@@ -112,6 +113,8 @@ def _attributes_to_get(names: list[str]) -> list[tuple[str | int, ...]]:
 def prepare(params: dict[str, Any], expressions: tuple[str, ...]) -> Bound:
     """Check and bind the expressions named in ``expressions`` (the ones this operation takes, in the order
     DynamoDB checks them) from ``params``; raise ServiceError (ValidationException) on the first problem."""
+    if params.keys().isdisjoint(_EXPRESSION_PARAMETERS):
+        return Bound()  # the common GetItem / PutItem: nothing to check
     given = tuple(name for name in expressions if params.get(name) is not None)
     legacy = [name for name in LEGACY if params.get(name) is not None]
     if legacy and given:
