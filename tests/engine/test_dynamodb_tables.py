@@ -209,7 +209,8 @@ def test_deletion_protection_refuses_delete(ddb: Any) -> None:
 def test_stream_specification_sets_latest_stream(ddb: Any) -> None:
     """A table created with a stream reports StreamSpecification, LatestStreamLabel (creation time in
     milliseconds) and LatestStreamArn ``<table ARN>/stream/<label>`` (LocalStack's AWS snapshot); turning the stream
-    off removes StreamSpecification but keeps the latest stream's ARN. UpdateTable enables a new stream.
+    off removes StreamSpecification but keeps the latest stream's ARN. UpdateTable enables a new stream. Refusals in
+    AWS's words (the ack-api-quirks catalogue of DynamoDB's ValidationException texts, live probes 2026-10).
     https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html#Streams.Enabling"""
     created = create_table(ddb, StreamSpecification={"StreamEnabled": True, "StreamViewType": "KEYS_ONLY"})
     description = created["TableDescription"]
@@ -221,6 +222,13 @@ def test_stream_specification_sets_latest_stream(ddb: Any) -> None:
     ) == ("ValidationException", "Table already has an enabled stream: TableName: Music")
     off = ddb.update_table(TableName="Music", StreamSpecification={"StreamEnabled": False})["TableDescription"]
     assert "StreamSpecification" not in off and off["LatestStreamArn"] == description["LatestStreamArn"]
+    assert error_of(ddb.update_table, TableName="Music", StreamSpecification={"StreamEnabled": False}) == (
+        "ValidationException",
+        "Table has no stream to disable: TableName: Music",
+    )
+    assert error_of(ddb.update_table, TableName="Music", StreamSpecification={"StreamEnabled": True})[1] == (
+        "One or more parameter values were invalid: If stream is being enabled then UpdateViewType is required"
+    )
     ddb._cloud.run(until=1.5)
     on = ddb.update_table(TableName="Music", StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"})
     assert on["TableDescription"]["LatestStreamLabel"] == "2026-01-01T00:00:01.500"
@@ -228,7 +236,8 @@ def test_stream_specification_sets_latest_stream(ddb: Any) -> None:
 
 def test_update_table_switches_billing_mode(ddb: Any) -> None:
     """Switching to PAY_PER_REQUEST drops the provisioned units and records LastUpdateToPayPerRequestDateTime;
-    switching back needs ProvisionedThroughput. https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html"""
+    switching back needs ProvisionedThroughput (message from the ack-api-quirks catalogue of AWS's texts, live probes
+    2026-10). https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html"""
     create_table(
         ddb, BillingMode="PROVISIONED", ProvisionedThroughput={"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}
     )
@@ -236,8 +245,11 @@ def test_update_table_switches_billing_mode(ddb: Any) -> None:
     table = ddb.describe_table(TableName="Music")["Table"]
     assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
     assert table["ProvisionedThroughput"]["ReadCapacityUnits"] == 0
-    code, message = error_of(ddb.update_table, TableName="Music", BillingMode="PROVISIONED")
-    assert code == "ValidationException" and "must both be specified" in message
+    assert error_of(ddb.update_table, TableName="Music", BillingMode="PROVISIONED") == (
+        "ValidationException",
+        "One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is "
+        "PROVISIONED",
+    )
     ddb.update_table(
         TableName="Music",
         BillingMode="PROVISIONED",
@@ -325,3 +337,24 @@ def test_update_table_adds_a_backfilled_global_index(ddb: Any) -> None:
     table = ddb.describe_table(TableName="Music")["Table"]
     assert "GlobalSecondaryIndexes" not in table
     assert [d["AttributeName"] for d in table["AttributeDefinitions"]] == ["Artist", "SongTitle"]
+
+
+def test_update_table_refusals(ddb: Any) -> None:
+    """UpdateTable with nothing to update, or with changes that must go alone, in AWS's words (the ack-api-quirks
+    catalogue of DynamoDB's ValidationException texts, live probes 2026-10); the table is unchanged."""
+    create_table(ddb)
+    assert error_of(ddb.update_table, TableName="Music")[1] == (
+        "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, "
+        "SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, "
+        "DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required"
+    )
+    alone = error_of(ddb.update_table, TableName="Music", DeletionProtectionEnabled=True, BillingMode="PAY_PER_REQUEST")
+    assert alone[1] == (
+        "One or more parameter values were invalid: DeletionProtection modification must be the only operation in the "
+        "request"
+    )
+    not_global = error_of(
+        ddb.update_table, TableName="Music", GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "X"}}]
+    )
+    assert not_global[1] == "Cannot delete an index that is not a GlobalSecondaryIndex: X"
+    assert ddb.describe_table(TableName="Music")["Table"]["DeletionProtectionEnabled"] is False

@@ -138,12 +138,31 @@ class DynamoDBBackend:
         """
         table = self._table_for_control(params["TableName"])
         wanted = ("ProvisionedThroughput", "BillingMode", "StreamSpecification", "GlobalSecondaryIndexUpdates",
-                  "DeletionProtectionEnabled", "TableClass")  # fmt: skip
-        if not any(params.get(name) is not None for name in wanted):
+                  "DeletionProtectionEnabled", "TableClass", "SSESpecification", "OnDemandThroughput",
+                  "WarmThroughput")  # fmt: skip
+        given = [name for name in wanted if params.get(name) is not None]
+        if not given:
+            # AWS's text (ack-api-quirks catalogue, live probes 2026-10), which names every updatable setting.
             raise ServiceError(
                 "ValidationException",
-                "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates "
-                "or SSESpecification or ReplicaUpdates is required",
+                "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, "
+                "SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, "
+                "MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass "
+                "is required",
+            )
+        for alone, label in (("DeletionProtectionEnabled", "DeletionProtection"), ("TableClass", "TableClass")):
+            if alone in given and len(given) > 1:
+                raise ServiceError(
+                    "ValidationException",
+                    f"{schema.INVALID}{label} modification must be the only operation in the request",
+                )
+        if "StreamSpecification" in given and "GlobalSecondaryIndexUpdates" in given:
+            raise ServiceError(
+                "ValidationException", schema.INVALID + "You cannot create or delete index while changing stream status"
+            )
+        if "ProvisionedThroughput" in given and "StreamSpecification" in given:
+            raise ServiceError(
+                "ValidationException", schema.INVALID + "You cannot modify stream status while updating table IOPS"
             )
         plan = self._plan_update(table, params)
         for step in plan:
@@ -165,8 +184,7 @@ class DynamoDBBackend:
         if mode == "PROVISIONED" and table.billing_mode == "PAY_PER_REQUEST" and throughput is None:
             raise ServiceError(
                 "ValidationException",
-                schema.INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is "
-                "PROVISIONED",
+                schema.INVALID + "ProvisionedThroughput must be specified when BillingMode is PROVISIONED",
             )
         new_throughput = schema.capacity_units(throughput) if throughput is not None else table.throughput
 
@@ -179,15 +197,13 @@ class DynamoDBBackend:
         steps.append(billing)
         spec = params.get("StreamSpecification")
         if spec is not None:
-            view = schema.stream_view_type(spec)
+            view = schema.stream_view_type(spec, creating=False)
             if view is not None and table.stream.arn is not None:
                 raise ServiceError(
                     "ValidationException", f"Table already has an enabled stream: TableName: {table.name}"
                 )
             if view is None and table.stream.arn is None:
-                raise ServiceError(
-                    "ValidationException", f"Table does not have an enabled stream: TableName: {table.name}"
-                )
+                raise ServiceError("ValidationException", f"Table has no stream to disable: TableName: {table.name}")
             steps.append(
                 (lambda: self._open_stream(table, view)) if view is not None else (lambda: self._close_stream(table))
             )
@@ -202,11 +218,17 @@ class DynamoDBBackend:
         return steps
 
     def _plan_index(self, table: Table, params: dict[str, Any], update: dict[str, Any], mode: str) -> Any:
-        if len(update) != 1:
+        if not update:
             raise ServiceError(
                 "ValidationException",
-                "One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update, "
-                "GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null",
+                schema.INVALID + "One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+                "GlobalSecondaryIndexUpdate.Delete must not be null",
+            )
+        if len(update) > 1:
+            raise ServiceError(
+                "ValidationException",
+                schema.INVALID
+                + "Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object",
             )
         if "Create" in update:
             raw = dict(update["Create"])
@@ -214,17 +236,14 @@ class DynamoDBBackend:
             for definition in params.get("AttributeDefinitions") or []:
                 definitions[definition["AttributeName"]] = definition["AttributeType"]
             if raw["IndexName"] in table.indexes:
-                raise ServiceError(
-                    "ValidationException",
-                    f"One or more parameter values were invalid: Duplicate index name: {raw['IndexName']}",
-                )
+                raise ServiceError("ValidationException", "Attempting to create an index which already exists")
             globals_ = sum(1 for index in table.indexes.values() if index.is_global)
             if globals_ >= limits.DYNAMODB_MAX_GSIS:
                 raise ServiceError(
                     "LimitExceededException",
                     f"GlobalSecondaryIndex count exceeds the per-table limit of {limits.DYNAMODB_MAX_GSIS}",
                 )
-            index = schema.index_spec(raw, "GSI", table.key, definitions, mode)
+            index = schema.index_spec(raw, "GSI", table.key, definitions, mode, creating=False)
 
             def create() -> None:
                 table.spec.definitions.update({name: definitions[name] for name in index.key.names})
@@ -235,7 +254,9 @@ class DynamoDBBackend:
             name = update["Delete"]["IndexName"]
             existing = table.indexes.get(name)
             if existing is None or not existing.is_global:
-                raise ServiceError("ResourceNotFoundException", f"{NOT_FOUND}: Index: {name} not found")
+                raise ServiceError(
+                    "ValidationException", f"Cannot delete an index that is not a GlobalSecondaryIndex: {name}"
+                )
 
             def delete() -> None:
                 del table.indexes[name]
@@ -250,7 +271,9 @@ class DynamoDBBackend:
         name = update["Update"]["IndexName"]
         existing = table.indexes.get(name)
         if existing is None or not existing.is_global:
-            raise ServiceError("ResourceNotFoundException", f"{NOT_FOUND}: Index: {name} not found")
+            raise ServiceError(
+                "ValidationException", f"Cannot update an index that is not a GlobalSecondaryIndex: {name}"
+            )
         if mode == "PAY_PER_REQUEST":
             raise ServiceError(
                 "ValidationException",

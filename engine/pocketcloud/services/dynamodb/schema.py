@@ -152,7 +152,12 @@ def _projection(projection: dict[str, Any], name: str) -> tuple[str, tuple[str, 
     if kind in ("ALL", "KEYS_ONLY") and "NonKeyAttributes" in projection:
         raise invalid(INVALID + f"ProjectionType is {kind}, but NonKeyAttributes is specified")
     if kind == "INCLUDE" and not non_key:
-        raise invalid(INVALID + f"ProjectionType is INCLUDE, but NonKeyAttributes is not specified for index: {name}")
+        raise invalid(INVALID + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified")
+    seen: set[str] = set()
+    for attribute in non_key:
+        if attribute in seen:
+            raise invalid(INVALID + f"Duplicate element in NonKeyAttributes: {attribute}")
+        seen.add(attribute)
     return kind, non_key
 
 
@@ -166,7 +171,9 @@ def capacity_units(value: dict[str, Any] | None) -> tuple[int, int] | None:
     return int(read), int(write)
 
 
-def index_spec(raw: dict[str, Any], kind: str, table: KeySpec, definitions: dict[str, str], billing: str) -> IndexSpec:
+def index_spec(
+    raw: dict[str, Any], kind: str, table: KeySpec, definitions: dict[str, str], billing: str, creating: bool = True
+) -> IndexSpec:
     """One GlobalSecondaryIndex / LocalSecondaryIndex of a request, checked against the table."""
     name = raw["IndexName"]
     elements = list(raw["KeySchema"])
@@ -192,7 +199,8 @@ def index_spec(raw: dict[str, Any], kind: str, table: KeySpec, definitions: dict
             )
         if billing == "PROVISIONED":
             if given is None:
-                raise invalid(INVALID + f"ProvisionedThroughput must be specified for index: {name}")
+                wording = "is not specified" if creating else "must be specified"
+                raise invalid(INVALID + f"ProvisionedThroughput {wording} for index: {name}")
             throughput = capacity_units(given)
     return IndexSpec(name, kind, key, projection_type, non_key, throughput)
 
@@ -214,20 +222,37 @@ def _billing(params: dict[str, Any]) -> tuple[str, tuple[int, int] | None]:
     return mode, capacity_units(given)
 
 
-def stream_view_type(spec: dict[str, Any] | None) -> str | None:
+def stream_view_type(spec: dict[str, Any] | None, creating: bool = True) -> str | None:
     """The StreamViewType a StreamSpecification turns on, or None for no stream.
 
-    The wording of these two refusals is the one DynamoDB emulators report (not found in AWS's documentation).
+    AWS's words (the ack-api-quirks catalogue of DynamoDB's ValidationException texts, from live probes,
+    2026-10): "Table is being created with a stream enabled, UpdateViewType is required" on CreateTable, "If
+    stream is being enabled then UpdateViewType is required" on UpdateTable, and the same pair for a view type
+    given with ``StreamEnabled: false``.
     """
     if spec is None:
         return None
     view = spec.get("StreamViewType")
     if spec["StreamEnabled"]:
         if view is None:
-            raise invalid(INVALID + "StreamViewType is required when StreamEnabled is true")
+            raise invalid(
+                INVALID
+                + (
+                    "Table is being created with a stream enabled, UpdateViewType is required"
+                    if creating
+                    else "If stream is being enabled then UpdateViewType is required"
+                )
+            )
         return str(view)
     if view is not None:
-        raise invalid(INVALID + "StreamViewType cannot be specified when StreamEnabled is false")
+        raise invalid(
+            INVALID
+            + (
+                "Table is being created with a stream disabled, UpdateViewType should not be specified"
+                if creating
+                else "If stream is being disabled, then UpdateViewType must not be specified"
+            )
+        )
     return None
 
 
@@ -245,6 +270,8 @@ def create_spec(params: dict[str, Any], name: str) -> TableSpec:
         raise _null(missing)
     definitions: dict[str, str] = {}
     for definition in params["AttributeDefinitions"]:
+        if definition["AttributeName"] in definitions:
+            raise invalid(f"Attribute Name is duplicated: {definition['AttributeName']}")
         definitions[definition["AttributeName"]] = definition["AttributeType"]
     key = _key_schema(list(params["KeySchema"]), definitions)
     mode, throughput = _billing(params)
