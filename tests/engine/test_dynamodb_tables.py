@@ -354,7 +354,7 @@ def test_update_table_refusals(ddb: Any) -> None:
         "request"
     )
     not_global = error_of(
-        ddb.update_table, TableName="Music", GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "X"}}]
+        ddb.update_table, TableName="Music", GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "Nope"}}]
     )
     assert not_global[1] == "Cannot delete an index that is not a GlobalSecondaryIndex: Nope"
     assert ddb.describe_table(TableName="Music")["Table"]["DeletionProtectionEnabled"] is False
