@@ -313,3 +313,27 @@ def test_legacy_parameters_are_refused_clearly(table: Any) -> None:
     )
     table.put_item(TableName="Things", Item={**KEY, "a": {"S": "x"}, "b": {"S": "y"}})
     assert table.get_item(TableName="Things", Key=KEY, AttributesToGet=["b"])["Item"] == {"b": {"S": "y"}}
+
+
+def test_list_rules_from_dynamodb(table: Any) -> None:
+    """Elements set past the end of a list are appended "sorted in order by element number"; a REMOVE and a SET
+    of one list use the indexes from before the update; list_append inside list_append is refused; a REMOVE
+    through a missing path fails on an existing item and is ignored on a new one (scylladb alternator's
+    test_update_expression.py, run against DynamoDB)."""
+    table.put_item(TableName="Things", Item={**KEY, "a": {"L": [{"N": str(n)} for n in (2, 3, 4, 5, 6, 7)]}})
+    update(table, "REMOVE a[1] SET a[3] = :v", {":v": {"N": "17"}})
+    assert [v["N"] for v in item(table)["a"]["L"]] == ["2", "4", "17", "6", "7"]
+    update(
+        table, "SET a[84] = :a1, a[37] = :a2, a[17] = :a3", {":a1": {"S": "a1"}, ":a2": {"S": "a2"}, ":a3": {"S": "a3"}}
+    )
+    assert [v.get("S") for v in item(table)["a"]["L"][-3:]] == ["a3", "a2", "a1"]
+    nested = error_of(update, table, "SET b = list_append(list_append(:x, :y), :x)", {":x": {"L": []}, ":y": {"L": []}})
+    assert nested[1] == (
+        "Invalid UpdateExpression: The function is not allowed to be used this way in an expression; function: "
+        "list_append"
+    )
+    assert error_of(update, table, "REMOVE nothing.here")[1] == (
+        "The document path provided in the update expression is invalid for update"
+    )
+    table.update_item(TableName="Things", Key={"id": {"S": "new"}}, UpdateExpression="REMOVE x.y")
+    assert table.get_item(TableName="Things", Key={"id": {"S": "new"}})["Item"] == {"id": {"S": "new"}}

@@ -199,7 +199,7 @@ def updated(table: Table, update: Update | None, old: Item | None, given_key: It
     """The item after the update (``old``, or just its key attributes when it is new) and its size."""
     base = old if old is not None else {name: given_key[name] for name in table.key.names}
     try:
-        new = apply(update, base) if update is not None else av.copy_item(base)
+        new = apply(update, base, exists=old is not None) if update is not None else av.copy_item(base)
     except UpdateError as problem:
         raise invalid(str(problem)) from None
     keys.check_index_keys(table.index_specs, new, update=True)

@@ -217,6 +217,13 @@ class Binder:
                 self._local(problem, _wrong_type(name, kind))
         elif name == "list_append":
             for arg in args:
+                if isinstance(arg, n.Call) and arg.name == "list_append":
+                    # DynamoDB refuses a list_append inside a list_append (scylladb alternator's tests against it).
+                    self._local(
+                        problem,
+                        "The function is not allowed to be used this way in an expression; function: list_append",
+                    )
+                    break
                 kind = _literal_type(arg)
                 if kind is not None and kind != "L":
                     self._local(problem, _wrong_type(name, kind))

@@ -92,10 +92,22 @@ def _removal_order(action: n.Action) -> tuple[Any, ...]:
     return (repr(action.path.elements[:-1]), -last if isinstance(last, int) else 0)
 
 
-def apply(update: n.Update, item: dict[str, Any]) -> dict[str, Any]:
-    """The item after ``update`` (``item`` itself is not changed); UpdateError when DynamoDB would refuse it."""
+def _list_index(pair: tuple[n.Path, Any]) -> int:
+    last = pair[0].elements[-1]
+    return last if isinstance(last, int) else -1
+
+
+def apply(update: n.Update, item: dict[str, Any], exists: bool = True) -> dict[str, Any]:
+    """The item after ``update`` (``item`` itself is not changed); UpdateError when DynamoDB would refuse it.
+
+    Two rules from DynamoDB's behaviour (scylladb's alternator tests, run against DynamoDB,
+    test_update_expression.py): list elements set past the end are appended "sorted in order by element number";
+    and a REMOVE through a missing path is an error on an existing item but is ignored when the item does not
+    exist yet (``exists`` False).
+    """
     new = av.copy_item(item)
     sets = [(action.path, _value(action.value, item)) for action in update.actions if isinstance(action, n.SetAction)]
+    sets.sort(key=_list_index)
     try:
         for path, value in sets:
             assign(new, path.elements, value)
@@ -115,7 +127,11 @@ def apply(update: n.Update, item: dict[str, Any]) -> dict[str, Any]:
                     assign(new, action.path.elements, remaining)
         removals = [action for action in update.actions if isinstance(action, n.RemoveAction)]
         for action in sorted(removals, key=_removal_order):
-            remove(new, action.path.elements)
+            try:
+                remove(new, action.path.elements)
+            except DocumentPathError:
+                if exists:
+                    raise
     except DocumentPathError as problem:
         raise UpdateError(str(problem)) from None
     return new
