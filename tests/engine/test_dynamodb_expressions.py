@@ -337,3 +337,16 @@ def test_list_rules_from_dynamodb(table: Any) -> None:
     )
     table.update_item(TableName="Things", Key={"id": {"S": "new"}}, UpdateExpression="REMOVE x.y")
     assert table.get_item(TableName="Things", Key={"id": {"S": "new"}})["Item"] == {"id": {"S": "new"}}
+
+
+def test_update_functions_are_not_allowed_in_conditions(table: Any) -> None:
+    """if_not_exists and list_append are known functions but "not allowed" in a ConditionExpression; a condition
+    function such as attribute_exists cannot be compared (scylladb alternator's tests against DynamoDB)."""
+    assert condition_error(table, "if_not_exists(a, a) = :v", ExpressionAttributeValues={":v": {"N": "1"}}) == (
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: "
+        "if_not_exists"
+    )
+    assert condition_error(table, "attribute_exists(a) < :v", ExpressionAttributeValues={":v": {"N": "1"}}) == (
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: "
+        "attribute_exists"
+    )

@@ -168,6 +168,14 @@ class Binder:
     def call(self, call: n.Call) -> n.Call:
         known = UPDATE_FUNCTIONS if self.kind == "update" else CONDITION_FUNCTIONS
         args = tuple(self.operand(arg) for arg in call.args)
+        if self.kind != "update" and call.name in UPDATE_FUNCTIONS:
+            # An update function in a condition is known but not allowed ("ValidationException.*not allowed",
+            # scylladb alternator's test_update_condition_other_funcs against DynamoDB).
+            self.problems.add(
+                "misused_function",
+                f"The function is not allowed to be used this way in an expression; function: {call.name}",
+            )
+            return n.Call(call.name, args)
         if self.kind != "update":
             for arg in args:
                 if isinstance(arg, n.Call) and arg.name != "size" and arg.name in CONDITION_FUNCTIONS:
@@ -286,7 +294,7 @@ class Binder:
 
     def _misused(self, operands: tuple[n.Operand, ...]) -> None:
         for operand in operands:
-            if isinstance(operand, n.Call) and operand.name != "size":
+            if isinstance(operand, n.Call) and operand.name != "size" and operand.name in CONDITION_FUNCTIONS:
                 self.problems.add(
                     "misused_function",
                     f"The function is not allowed to be used this way in an expression; function: {operand.name}",
