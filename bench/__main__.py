@@ -6,7 +6,7 @@ import sys
 
 
 def engine() -> None:
-    from . import invoke_cost, mmc
+    from . import dynamodb_ops, invoke_cost, mmc
 
     results = mmc.measure()
     by_name = {r.name: r for r in results}
@@ -16,6 +16,11 @@ def engine() -> None:
         print(f"  {r.name:20} {r.seconds:7.3f} s   {simpy / r.seconds:5.2f}x SimPy   mean wait {r.mean_wait:.6f}")
     total, per = invoke_cost.measure()
     print(f"100,000 sequential invokes of a trivial handler: {total:.2f} s ({per:.1f} us per invoke)")
+    ddb = dynamodb_ops.measure()
+    print(
+        f"DynamoDB: {ddb['put_per_s']:,.0f} PutItem/s, {ddb['get_per_s']:,.0f} GetItem/s; one Query over a "
+        f"10,000-item partition {ddb['query_ms']:.0f} ms"
+    )
 
 
 def site() -> None:
