@@ -221,3 +221,22 @@ def test_transact_get_items(users: Any) -> None:
     )
     assert result["Responses"] == [{"Item": {"v": {"S": "1"}}}, {}]
     assert result["ConsumedCapacity"][0] == {"TableName": "Users", "CapacityUnits": 2.0, "ReadCapacityUnits": 2.0}
+
+
+def test_batch_size_limits_in_dynamodbs_words(users: Any) -> None:
+    """More than 100 keys for one table, or more than 25 requests: DynamoDB's messages (conformance tier3
+    batchGetItem: "Value at 'RequestItems.<table>.member.Keys' ..."; batchWriteItem: "... at 'requestItems' failed
+    to satisfy constraint: Map value must satisfy constraint: [...]")."""
+    keys = [key(str(n)) for n in range(101)]
+    assert error_of(users.batch_get_item, RequestItems={"Users": {"Keys": keys}})[1] == (
+        "1 validation error detected: Value at 'RequestItems.Users.member.Keys' failed to satisfy constraint: Member "
+        "must have length less than or equal to 100"
+    )
+    writes = [{"PutRequest": {"Item": key(str(n))}} for n in range(26)]
+    message = error_of(users.batch_write_item, RequestItems={"Users": writes})[1]
+    assert message.startswith("1 validation error detected: Value '{Users=[")
+    assert message.endswith(
+        "' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length "
+        "less than or equal to 25, Member must have length greater than or equal to 1]"
+    )
+    assert users.scan(TableName="Users")["Count"] == 0

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ... import limits
 from ...client import BaseClient, operation
+from ...constraints import java_string
 from ...errors import ServiceError
 from . import batch, items, reads, transactions
 from .backend import DynamoDBBackend
@@ -46,9 +48,14 @@ class DynamoDBClient(BaseClient):
     def _perform(self, name: str, method: Any, params: dict[str, Any]) -> dict[str, Any]:
         # An empty RequestItems map: DynamoDB's own words, before the generic "length greater than or equal to 1"
         # the model's constraint would give (conformance suite, tier3 batchWriteItem / batchGetItem).
-        if name in ("BatchWriteItem", "BatchGetItem") and params.get("RequestItems") == {}:
+        requested = params.get("RequestItems")
+        if name in ("BatchWriteItem", "BatchGetItem") and requested == {}:
             error = ServiceError("ValidationException", f"The requestItems parameter is required for {name}")
             raise self._client_error(name, error)
+        if isinstance(requested, dict):
+            problem = _batch_size_problem(name, requested)
+            if problem is not None:
+                raise self._client_error(name, ServiceError("ValidationException", problem))
         return super()._perform(name, method, params)
 
     def _checked(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -130,3 +137,28 @@ class DynamoDBClient(BaseClient):
     @operation("TransactGetItems")
     def transact_get_items(self, **params: Any) -> dict[str, Any]:
         return transactions.transact_get_items(self._backend, params)
+
+
+def _batch_size_problem(name: str, requested: dict[str, Any]) -> str | None:
+    """Too many requests for one table in a batch, in DynamoDB's words (which differ from the generic constraint
+    message): the conformance suite's captures, tests/tier3/error-messages/batchGetItem.test.ts and
+    batchWriteItem.test.ts (AWS prints the whole request map there, in Java's notation)."""
+    for table, entry in requested.items():
+        if name == "BatchGetItem" and isinstance(entry, dict):
+            keys = entry.get("Keys")
+            if isinstance(keys, list) and len(keys) > limits.DYNAMODB_BATCH_GET_MAX_KEYS:
+                return (
+                    f"1 validation error detected: Value at 'RequestItems.{table}.member.Keys' failed to satisfy "
+                    f"constraint: Member must have length less than or equal to {limits.DYNAMODB_BATCH_GET_MAX_KEYS}"
+                )
+        if (
+            name == "BatchWriteItem"
+            and isinstance(entry, list)
+            and len(entry) > limits.DYNAMODB_BATCH_WRITE_MAX_REQUESTS
+        ):
+            return (
+                f"1 validation error detected: Value '{java_string(requested)}' at 'requestItems' failed to satisfy "
+                "constraint: Map value must satisfy constraint: [Member must have length less than or equal to "
+                f"{limits.DYNAMODB_BATCH_WRITE_MAX_REQUESTS}, Member must have length greater than or equal to 1]"
+            )
+    return None
