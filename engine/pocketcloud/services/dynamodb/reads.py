@@ -68,12 +68,10 @@ class Source:
         return found
 
     def size(self, partition: Any, entry: Entry, payload: Any) -> int:
-        """The size of what the read reads (the item, or its projection into a global index), as stored."""
+        """The size of what the read reads (the item, or its projection into the index), as stored."""
         if self.index is None:
             return self.table.sizes[(partition, entry[0])]
-        if self.index.is_global:
-            return self.index.sizes[payload]
-        return self.table.sizes[payload]
+        return self.index.sizes[payload]
 
     def resolve(self, payload: Any) -> Item | None:
         """The stored item an entry refers to (index entries hold the table's primary key)."""
