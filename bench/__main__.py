@@ -60,7 +60,17 @@ def stepfunctions() -> None:
     bench_sfn.main()
 
 
-ENGINE = (kernel_and_invoke, kinesis, messaging, s3, stepfunctions)
+def dynamodb() -> None:
+    from . import dynamodb_ops
+
+    ddb = dynamodb_ops.measure()
+    print(
+        f"DynamoDB: {ddb['put_per_s']:,.0f} PutItem/s, {ddb['get_per_s']:,.0f} GetItem/s; one Query over a "
+        f"10,000-item partition {ddb['query_ms']:.0f} ms"
+    )
+
+
+ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions)
 
 
 def engine() -> None:

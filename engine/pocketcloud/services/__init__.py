@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .awslambda.client import LambdaClient
+from .dynamodb.client import DynamoDBClient
+from .dynamodbstreams.client import DynamoDBStreamsClient
 from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
 from .s3.client import S3Client
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
     from ..client import BaseClient
 
 CLIENTS: dict[str, type[BaseClient]] = {
+    "dynamodb": DynamoDBClient,
+    "dynamodbstreams": DynamoDBStreamsClient,
     "kinesis": KinesisClient,
     "lambda": LambdaClient,
     "logs": LogsClient,
