@@ -251,14 +251,14 @@ def test_dynamodb_put_and_get(cloud: pocketcloud.Cloud) -> None:
     """dynamodb:putItem / getItem with DynamoDB JSON. dg/connect-ddb.html"""
     ddb = cloud.client("dynamodb")
     ddb.create_table(
-        TableName="t", KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        TableName="orders", KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST",
     )  # fmt: skip
     item = {"id": {"S": "1"}, "v": {"N": "2"}}
-    run(cloud, task("arn:aws:states:::dynamodb:putItem", Parameters={"TableName": "t", "Item": item}))
+    run(cloud, task("arn:aws:states:::dynamodb:putItem", Parameters={"TableName": "orders", "Item": item}))
     got = run(
         cloud,
-        task("arn:aws:states:::dynamodb:getItem", Parameters={"TableName": "t", "Key": {"id": {"S": "1"}}}),
+        task("arn:aws:states:::dynamodb:getItem", Parameters={"TableName": "orders", "Key": {"id": {"S": "1"}}}),
         name="get",
     )
     assert got.output["Item"] == item
