@@ -236,6 +236,8 @@ def _exercise_data(exercise: Any, lang: str, current: str) -> dict[str, Any]:
         "solutionAfter": exercise.solution_after,
         "timeLimitS": exercise.time_limit_s,
         "filename": f"{exercise.name.replace('-', '_')}.py",
+        "kind": exercise.kind,
+        "tryout": exercise.tryout,
         "edition": current,
     }
     if current in ("teacher", "self-study"):
@@ -401,6 +403,7 @@ def _selftest_html() -> str:
             "solution": x.solution,
             "tests": x.test_files(hidden=True),
             "filename": f"{x.name.replace('-', '_')}.py",
+            "kind": x.kind,
         }
         for x in catalog.exercises
     ]

@@ -293,6 +293,7 @@ class ExerciseBlock {
       type: "check",
       code,
       tests,
+      options: { kind: data.kind, tryout: kind === "run" ? data.tryout : null },
       filename: data.filename,
       onQueued: () => this.setState("loading", text.queued),
       onStart: (warm) => this.setState(warm ? "running" : "loading", warm ? (kind === "run" ? text.running : text.checking) : text.loadingPython),

@@ -9,13 +9,14 @@
 import { runtime } from "../runner/runner.mjs";
 import { TEXT, langOf, seconds } from "./text.mjs";
 
-function check(code, tests, filename) {
+function check(code, tests, filename, kind) {
   return new Promise((resolve) => {
     runtime.submit({
       type: "check",
       code,
       tests,
       filename,
+      options: { kind },
       onQueued() {},
       onStart() {},
       onPhase() {},
@@ -61,8 +62,8 @@ export function enhanceSelftest() {
       for (const exercise of data.exercises) {
         const row = body.querySelector(`tr[data-exercise-id="${CSS.escape(exercise.id)}"]`);
         const t1 = performance.now();
-        const solution = await check(exercise.solution, exercise.tests, exercise.filename);
-        const starter = await check(exercise.starter, exercise.tests, exercise.filename);
+        const solution = await check(exercise.solution, exercise.tests, exercise.filename, exercise.kind);
+        const starter = await check(exercise.starter, exercise.tests, exercise.filename, exercise.kind);
         const fine = solution.ok && !starter.ok;
         ok += fine;
         row.dataset.ok = String(fine);

@@ -221,6 +221,7 @@ class PythonRuntime {
       id: job.id,
       code: job.code,
       tests: job.tests,
+      options: job.options,
       filename: job.filename,
       indexURL: PYODIDE_URL,
       lockFileURL: LOCK_URL,

@@ -4,9 +4,9 @@
  *
  * Protocol (main thread -> worker):
  *   {type: "run", id, code, filename, indexURL, lockFileURL}   lockFileURL: the site's content-named lock
- *   {type: "check", id, code, tests, filename, indexURL, lockFileURL}   an exercise's Run/Check: the learner's
- *        code and its tests ([{suite, source}]) through pocketcloud.grading.harness (the grader's harness);
- *        the reply's `report` is the harness's structured result
+ *   {type: "check", id, code, tests, options, filename, indexURL, lockFileURL}   an exercise's Run/Check: the
+ *        learner's code and its tests ([{suite, source}]) through pocketcloud.grading.harness (the grader's
+ *        harness; options: {kind, tryout}); the reply's `report` is the harness's structured result
  *   {type: "boot", id, indexURL, lockFileURL}   load Python, the engine and the harness ahead of a first Check
  * worker -> main thread, all tagged with the run's id:
  *   {type: "phase", phase: "python" | "packages" | "running"}
@@ -224,7 +224,7 @@ function harness() {
   return runChecks;
 }
 
-async function run({ type = "run", id, code = "", tests, filename, indexURL, lockFileURL }) {
+async function run({ type = "run", id, code = "", tests, options, filename, indexURL, lockFileURL }) {
   currentId = id;
   resetOutput();
   const exercise = type === "check" || type === "boot";
@@ -252,7 +252,8 @@ async function run({ type = "run", id, code = "", tests, filename, indexURL, loc
       if (!pyodide.loadedPackages.pocketcloud) await pyodide.loadPackage("pocketcloud");
       const check = harness();
       self.postMessage({ type: "phase", id, phase: "running" });
-      const report = JSON.parse(check(code, JSON.stringify(tests), filename, (text) => emit("stdout", text)));
+      const echo = (text) => emit("stdout", text);
+      const report = JSON.parse(check(code, JSON.stringify(tests), filename, echo, JSON.stringify(options ?? {})));
       flush();
       self.postMessage({ type: "done", id, ok: true, report });
       return;

@@ -12,6 +12,7 @@ Layout (``exercises/`` at the project root)::
     exercises/<chapter>/<name>/tests_hidden.py    never shipped in the learner build: the grader runs them
     exercises/<chapter>/<name>/hints.ko.md  hints.en.md      hints separated by lines of ``---``, same count
     exercises/<chapter>/<name>/explanation.ko.md  explanation.en.md   the short "why", shown after success
+    exercises/<chapter>/<name>/tryout.py      optional, for kind = "function": what Run shows (SOURCE = the code)
 
 An exercise's id is ``<chapter>/<name>``. Loading raises :class:`CatalogError` listing every problem of every
 folder at once, each with its file, so a teacher fixes them in one go.
@@ -108,6 +109,8 @@ class Exercise:
     hints: dict[str, tuple[str, ...]]
     explanation: dict[str, str]
     tags: tuple[str, ...] = ()
+    kind: str = "script"
+    tryout: str | None = None
 
     @property
     def starter_hash(self) -> str:
@@ -198,7 +201,12 @@ def _exercise(chapter: str, folder: Path, problems: list[str]) -> Exercise | Non
     for name, text in texts.items():
         if not text.strip():
             problems.append(f"{folder / name}: is empty")
-    for name in ("starter.py", "solution.py", "tests_visible.py", "tests_hidden.py"):
+    tryout = _text(folder / "tryout.py") if (folder / "tryout.py").is_file() else None
+    if tryout is not None:
+        texts["tryout.py"] = tryout
+    for name in ("starter.py", "solution.py", "tests_visible.py", "tests_hidden.py", "tryout.py"):
+        if name not in texts:
+            continue
         try:
             compile(texts[name], str(folder / name), "exec")
         except SyntaxError as exc:
@@ -232,6 +240,8 @@ def _exercise(chapter: str, folder: Path, problems: list[str]) -> Exercise | Non
         hints=hints,
         explanation={lang: texts[f"explanation.{lang}.md"] for lang in LANGS},
         tags=tuple(meta.get("tags", ())),
+        kind=meta.get("kind", "script"),
+        tryout=tryout,
     )
 
 

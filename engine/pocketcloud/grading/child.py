@@ -22,7 +22,12 @@ def main() -> int:
     secret = str(request.pop("secret"))
     devnull = os.open(os.devnull, os.O_RDWR)
     os.dup2(devnull, 0)  # the learner's code reads nothing from stdin
-    result = harness.run_checks(request["code"], request["tests"], filename=request.get("filename", "exercise.py"))
+    result = harness.run_checks(
+        request["code"],
+        request["tests"],
+        filename=request.get("filename", "exercise.py"),
+        kind=request.get("kind", "script"),
+    )
     line = secret + json.dumps(result, ensure_ascii=False) + "\n"
     os.write(result_fd, line.encode("utf-8"))
     return 0

@@ -104,6 +104,7 @@ def grade(exercise: Exercise, code: str, limits: Limits) -> Outcome:
         "code": code,
         "tests": exercise.test_files(hidden=True),
         "filename": f"{exercise.name.replace('-', '_')}.py",
+        "kind": exercise.kind,
     }
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "SYSTEMROOT")}
     env["PYTHONHASHSEED"] = "0"

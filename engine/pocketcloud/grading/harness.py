@@ -251,6 +251,15 @@ def _load_tests(test_files: Sequence[Mapping[str, str]]) -> tuple[list[tuple[str
     return loaded, errors
 
 
+def _run_tryout(tryout: str, code: str, out: BoundedWriter) -> None:
+    """The exercise's tryout script (a function exercise's Run): its errors are output, not a failed check."""
+    namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins, "SOURCE": code}
+    try:
+        _exec(_compile(tryout, "<tryout.py>", "exec"), namespace)
+    except _BaseException as exc:
+        out.write("".join(_format_exception(_type(exc), exc, exc.__traceback__))[-3000:])
+
+
 def run_checks(
     code: str,
     test_files: Sequence[Mapping[str, str]],
@@ -258,12 +267,17 @@ def run_checks(
     filename: str = "exercise.py",
     output_limit: int = OUTPUT_LIMIT,
     echo: Callable[[str], Any] | None = None,
+    kind: str = "script",
+    tryout: str | None = None,
 ) -> dict[str, Any]:
     """Run ``code`` and then every test of ``test_files`` (``[{"suite": "visible", "source": ...}, ...]``).
 
     Returns ``{"ok", "passed", "total", "tests": [...], "learner_error", "tampered", "output",
     "output_dropped", "load_errors"}``; ``echo`` also receives the learner's output as it is written (the page
-    streams it). Each test is ``{"suite", "name", "title": {ko, en}, "status":
+    streams it). ``kind="function"`` means the learner's file is a Lambda function's ``app.py``: it is compiled
+    (a syntax error is reported) but not run here, where its module code (``os.environ[...]``, ``import boto3``)
+    would not work; tests deploy ``learner.source_code``. ``tryout`` (Run only) is a script run after it with
+    ``SOURCE`` set to the learner's code, to show the function at work. Each test is ``{"suite", "name", "title": {ko, en}, "status":
     "pass"|"fail"|"error"|"skipped", "message": {ko, en}|None, "expected", "got", "traceback"}``.
     """
     baseline = _BASELINE
@@ -280,11 +294,17 @@ def run_checks(
             import linecache
 
             linecache.cache[filename] = (_len(code), None, code.splitlines(keepends=True), filename)
-            _exec(_compile(code, filename, "exec"), namespace)
+            compiled = _compile(code, filename, "exec")
+            if kind != "function":
+                _exec(compiled, namespace)
+            else:
+                namespace = {}
         except _SystemExit as exc:
             learner_error = {"kind": "exit", "type": "SystemExit", "traceback": f"SystemExit: {exc.code!r}"}
         except _BaseException as exc:
             learner_error = {"kind": "raised", "type": _type(exc).__name__, "traceback": _traceback(exc, filename)}
+        if tryout is not None and learner_error is None:
+            _run_tryout(tryout, code, out)
         changed = tampered(baseline)
         learner = LearnerModule(namespace, code)
         for suite_name, test_name, fn in suite:
@@ -340,10 +360,22 @@ def run_checks(
 
 
 def run_checks_json(
-    code: str, test_files_json: str, filename: str = "exercise.py", echo: Callable[[str], Any] | None = None
+    code: str,
+    test_files_json: str,
+    filename: str = "exercise.py",
+    echo: Callable[[str], Any] | None = None,
+    options_json: str = "{}",
 ) -> str:
-    """:func:`run_checks` with JSON in and out: what the browser worker calls."""
+    """:func:`run_checks` with JSON in and out: what the browser worker calls (options: kind, tryout)."""
     import json
 
-    result = run_checks(code, json.loads(test_files_json), filename=filename, echo=echo)
+    options = json.loads(options_json)
+    result = run_checks(
+        code,
+        json.loads(test_files_json),
+        filename=filename,
+        echo=echo,
+        kind=str(options.get("kind", "script")),
+        tryout=options.get("tryout"),
+    )
     return json.dumps(result, ensure_ascii=False)

@@ -37,6 +37,11 @@ META_SCHEMA: dict[str, Any] = {
             "solution) is shown; 0 = only after success",
         },
         "time_limit_s": {"type": "integer", "minimum": 1, "maximum": 120},
+        "kind": {
+            "enum": ["script", "function"],
+            "description": "script (default): the learner's file runs as a module and tests call its names; "
+            "function: the file is a Lambda function's app.py, deployed by the tests, never run as a module",
+        },
         "tags": {"type": "array", "items": {"type": "string", "minLength": 1}},
     },
     "required": ["title", "difficulty", "order", "solution_after"],
