@@ -18,7 +18,8 @@ Order of a run, and why:
    what was checked, expected and got; an exception from the learner's code during a test is an error.
 5. Before and after the tests the snapshot is compared again: code that redefines a builtin (``print``,
    ``AssertionError``, ``isinstance``...), patches the engine (``Cloud.client = ...``), the harness or a test
-   helper (even through ``__code__``) makes the run fail with the names it changed, never pass.
+   helper (even through ``__code__``) makes the run fail with the names it changed, never pass. Then
+   everything is put back (:func:`restore`), so the next run starts from the pristine state.
 
 What this cannot do: a learner with the full language can still reach the harness's frames (``sys._getframe``,
 ``gc``) and fake a result in-process. The browser's Check is therefore feedback, not an exam; the grader runs
@@ -77,13 +78,18 @@ def _guarded_modules() -> Iterator[tuple[str, types.ModuleType]]:
             yield name, module
 
 
-def snapshot() -> dict[str, int]:
-    """Identity of every function, class, class member and function body in the guarded modules.
+#: One guarded object: where it lives (a module/class namespace owner, or a function for ``__code__``), the
+#: attribute name, and the object itself (kept, so that :func:`restore` can put it back).
+Entry = tuple[Any, str, Any]
 
-    Identity, not equality: a replaced function is a different object even if it looks alike. Data (caches,
-    counters, settings) is left out: the engine changes its own data as it runs.
+
+def snapshot() -> dict[str, Entry]:
+    """Every function, class, class member and function body in the guarded modules, by dotted name.
+
+    Compared by identity, not equality: a replaced function is a different object even if it looks alike. Data
+    (caches, counters, settings) is left out: the engine changes its own data as it runs.
     """
-    seen: dict[str, int] = {}
+    seen: dict[str, Entry] = {}
     for mod_name, module in _guarded_modules():
         namespace = _getattr(module, "__dict__", None)
         if not _isinstance(namespace, _dict):
@@ -92,10 +98,10 @@ def snapshot() -> dict[str, int]:
             if not _isinstance(value, _FUNCTION_TYPES):
                 continue
             key = f"{mod_name}.{attr}"
-            seen[key] = _id(value)
+            seen[key] = (module, attr, value)
             code = _getattr(value, "__code__", None) if _isinstance(value, types.FunctionType) else None
             if code is not None:
-                seen[key + ".__code__"] = _id(code)
+                seen[key + ".__code__"] = (value, "__code__", code)
             if (
                 _isinstance(value, type)
                 and _getattr(value, "__module__", "") == mod_name
@@ -103,10 +109,10 @@ def snapshot() -> dict[str, int]:
             ):
                 for member, inner in _list(value.__dict__.items()):
                     if _isinstance(inner, (types.FunctionType, property, classmethod, staticmethod)):
-                        seen[f"{key}.{member}"] = _id(inner)
+                        seen[f"{key}.{member}"] = (value, member, inner)
                         inner_code = _getattr(inner, "__code__", None)
                         if inner_code is not None:
-                            seen[f"{key}.{member}.__code__"] = _id(inner_code)
+                            seen[f"{key}.{member}.__code__"] = (inner, "__code__", inner_code)
     return seen
 
 
@@ -131,14 +137,35 @@ _import_engine()
 _BASELINE = snapshot()
 
 
-def tampered(baseline: Mapping[str, int] | None = None) -> list[str]:
+def tampered(baseline: Mapping[str, Entry] | None = None) -> list[str]:
     """Names of guarded functions and classes that are no longer the objects they were at start."""
     base = _BASELINE if baseline is None else baseline
     now = snapshot()
-    changed = [name for name, ident in base.items() if name in now and now[name] != ident]
-    # A builtin deleted outright is a change too.
-    changed += [f"builtins.{name}" for name in _PRISTINE_BUILTINS if name not in builtins.__dict__]
+    changed = [name for name, entry in base.items() if name in now and now[name][2] is not entry[2]]
+    changed += [name for name, entry in base.items() if name not in now and _getattr(entry[0], entry[1], None) is None]
+    # A builtin deleted or replaced outright is a change too.
+    changed += [
+        f"builtins.{name}" for name, value in _PRISTINE_BUILTINS.items() if builtins.__dict__.get(name) is not value
+    ]
     return _sorted(set(changed))
+
+
+def restore(baseline: Mapping[str, Entry] | None = None) -> None:
+    """Put back every guarded object a run replaced, and the builtins, so the next run (and the process that
+    hosts the harness: the page's worker, a test run) starts from the pristine state again."""
+    base = _BASELINE if baseline is None else baseline
+    for name in [n for n in builtins.__dict__ if n not in _PRISTINE_BUILTINS]:
+        del builtins.__dict__[name]
+    builtins.__dict__.update(_PRISTINE_BUILTINS)
+    for holder, attr, value in base.values():
+        try:
+            if _getattr(holder, attr, None) is not value:
+                if _isinstance(holder, types.ModuleType) or attr == "__code__":
+                    setattr(holder, attr, value)
+                else:
+                    type.__setattr__(holder, attr, value)
+        except (AttributeError, TypeError):  # pragma: no cover - a read-only slot
+            continue
 
 
 # --- output capture ----------------------------------------------------------------------------------------
@@ -344,6 +371,8 @@ def run_checks(
         changed = _sorted(set(changed) | set(tampered(baseline)))
     finally:
         sys.stdout, sys.stderr = saved
+        if changed or tampered(baseline):
+            restore(baseline)
     passed = sum(1 for r in results if r["status"] == "pass") if not changed else 0
     total = _len(results)
     return {
