@@ -176,11 +176,23 @@ class ExerciseBlock {
     this.q(".pc-exercise__bar").after(scope);
     if (this.stale) this.showStale();
     window.addEventListener("pagehide", () => this.saveNow());
-    onStorageProblem(() => showStorageWarning(this.block, text.storageWarning));
+    onStorageProblem(() => showStorageWarning(this.block, text));
     this.renderHints();
     this.renderExplanation();
     this.renderBadge();
     this.setState("idle", text.ready);
+    // A small handle for tests and for a teacher's console: read or replace the code as if typed.
+    const editor = this.editor;
+    {
+      this.block.pcExercise = {
+        get code() {
+          return editor.value;
+        },
+        set code(text) {
+          editor.value = text;
+        },
+      };
+    }
     this.block.dataset.readyMs = String(Math.round(performance.now()));
     this.block.dataset.ready = "";
   }
