@@ -389,11 +389,14 @@ def _selftest_html() -> str:
     current = edition()
     if current != "teacher":
         note = {
-            "ko": "이 페이지는 교사용 빌드(make teacher-site)에서만 동작합니다. 학습자용 빌드에는 정답과 숨은 테스트가 없습니다.",
+            "ko": "이 페이지는 교사용 빌드(make teacher-site)에서만 동작합니다. "
+            "학습자용 빌드에는 정답과 숨은 테스트가 없습니다.",
             "en": "This page works only in the teacher build (make teacher-site): the learner build has no solutions "
             "and no hidden tests.",
         }[lang]
-        return f'<div class="pc-selftest" data-pc-lang="{lang}" data-edition="{current}"><p>{html.escape(note)}</p></div>'
+        return (
+            f'<div class="pc-selftest" data-pc-lang="{lang}" data-edition="{current}"><p>{html.escape(note)}</p></div>'
+        )
     catalog = _catalog(_state.root)
     data = [
         {

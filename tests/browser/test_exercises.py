@@ -188,7 +188,8 @@ def test_work_survives_a_reload_and_a_browser_restart(site_url: str, chromium: A
 
 WRITE_RECORD = """async ([key, record]) => {
   const db = await new Promise((ok, fail) => { const r = indexedDB.open('pocketcloud', 1);
-    r.onupgradeneeded = () => r.result.createObjectStore('progress'); r.onsuccess = () => ok(r.result); r.onerror = fail; });
+    r.onupgradeneeded = () => r.result.createObjectStore('progress');
+    r.onsuccess = () => ok(r.result); r.onerror = fail; });
   await new Promise((ok, fail) => { const tx = db.transaction('progress', 'readwrite');
     tx.objectStore('progress').put(record, key); tx.oncomplete = ok; tx.onerror = fail; });
   db.close();
@@ -201,8 +202,16 @@ def test_a_new_starter_never_replaces_edited_code(site_url: str, page: Any) -> N
     page.goto(site_url + PAGE["en"])
     _ready(page)
     mine = "def handler(event, context):\n    return 'my own work'\n"
-    record = {"code": mine, "starter_hash": "0123456789abcdef", "base_starter": "def handler(event, context):\n"
-              "    pass\n", "attempts": 2, "failures": 2, "solved": False, "history": [], "updated_at": None}  # fmt: skip
+    record = {
+        "code": mine,
+        "starter_hash": "0123456789abcdef",
+        "base_starter": "def handler(event, context):\n    pass\n",
+        "attempts": 2,
+        "failures": 2,
+        "solved": False,
+        "history": [],
+        "updated_at": None,
+    }
     page.evaluate(WRITE_RECORD, [f"ex:{EXERCISE.id}", record])
     page.reload()
     block = _ready(page)

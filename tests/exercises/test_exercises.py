@@ -51,7 +51,9 @@ def test_the_starter_fails(exercise) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
 def test_the_solution_passes_the_visible_tests_alone_and_the_tryout_runs(exercise) -> None:  # type: ignore[no-untyped-def]
     """What Run does in the browser: the visible tests only, plus the tryout of a function exercise."""
-    result = run_checks(exercise.solution, exercise.test_files(hidden=False), kind=exercise.kind, tryout=exercise.tryout)
+    result = run_checks(
+        exercise.solution, exercise.test_files(hidden=False), kind=exercise.kind, tryout=exercise.tryout
+    )
     assert result["ok"], _failures(result)
     assert "Traceback" not in result["output"], result["output"]
 

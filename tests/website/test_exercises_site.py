@@ -7,6 +7,7 @@ only a solution or a hidden test has. The teacher build (``make teacher-site``) 
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -48,10 +49,8 @@ def _site_text(site: Path) -> str:
         for blob in JSON_SCRIPT.findall(text):
             parts.extend(_strings(json.loads(blob)))
         if path.suffix == ".json":
-            try:
+            with contextlib.suppress(json.JSONDecodeError):
                 parts.extend(_strings(json.loads(text)))
-            except json.JSONDecodeError:
-                pass
     return "\n".join(parts)
 
 

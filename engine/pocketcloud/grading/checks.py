@@ -39,9 +39,7 @@ def short_repr(value: Any) -> str:
 class CheckFailed(Exception):
     """A check that did not hold: what was checked (ko/en), and optionally expected vs got."""
 
-    def __init__(
-        self, ko: str, en: str, *, expected: str | None = None, got: str | None = None
-    ) -> None:
+    def __init__(self, ko: str, en: str, *, expected: str | None = None, got: str | None = None) -> None:
         super().__init__(en)
         self.ko = ko
         self.en = en

@@ -82,9 +82,10 @@ def _summary(result: dict[str, Any]) -> Outcome:
         outcome.detail = str(error.get("traceback", ""))[-600:]
     elif result.get("load_errors"):
         outcome.status = ERROR
-        outcome.detail = "a test file of this exercise does not load (the teacher's bug): " + str(
-            result["load_errors"][0].get("error", "")
-        )[-400:]
+        outcome.detail = (
+            "a test file of this exercise does not load (the teacher's bug): "
+            + str(result["load_errors"][0].get("error", ""))[-400:]
+        )
     else:
         failed = [t for t in tests if t.get("status") != "pass"]
         if failed:
@@ -122,7 +123,7 @@ def grade(exercise: Exercise, code: str, limits: Limits) -> Outcome:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
-            preexec_fn=limits.preexec if posix else None,  # noqa: PLW1509 - no threads are started here
+            preexec_fn=limits.preexec if posix else None,
             start_new_session=posix,
         )
     except OSError as exc:
@@ -144,7 +145,9 @@ def grade(exercise: Exercise, code: str, limits: Limits) -> Outcome:
         if "MemoryError" in tail:
             return Outcome(status=MEMORY, detail=f"more than {limits.memory_mb} MB of memory: stopped")
         return Outcome(status=TIMEOUT, detail="CPU time limit reached: stopped")
-    return Outcome(status=CRASHED, detail=f"the process ended (exit code {process.returncode}) without a result. {tail}")
+    return Outcome(
+        status=CRASHED, detail=f"the process ended (exit code {process.returncode}) without a result. {tail}"
+    )
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:

@@ -91,7 +91,7 @@ def snapshot() -> dict[str, Entry]:
     """
     seen: dict[str, Entry] = {}
     for mod_name, module in _guarded_modules():
-        namespace = _getattr(module, "__dict__", None)
+        namespace: Any = _getattr(module, "__dict__", None)
         if not _isinstance(namespace, _dict):
             continue
         for attr, value in _list(namespace.items()):
@@ -304,8 +304,9 @@ def run_checks(
     streams it). ``kind="function"`` means the learner's file is a Lambda function's ``app.py``: it is compiled
     (a syntax error is reported) but not run here, where its module code (``os.environ[...]``, ``import boto3``)
     would not work; tests deploy ``learner.source_code``. ``tryout`` (Run only) is a script run after it with
-    ``SOURCE`` set to the learner's code, to show the function at work. Each test is ``{"suite", "name", "title": {ko, en}, "status":
-    "pass"|"fail"|"error"|"skipped", "message": {ko, en}|None, "expected", "got", "traceback"}``.
+    ``SOURCE`` set to the learner's code, to show the function at work. Each test is ``{"suite", "name",
+    "title": {ko, en}, "status": "pass"|"fail"|"error"|"skipped", "message": {ko, en}|None, "expected", "got",
+    "traceback"}``.
     """
     baseline = _BASELINE
     suite, load_errors = _load_tests(test_files)

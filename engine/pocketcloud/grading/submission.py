@@ -90,7 +90,9 @@ def parse(data: bytes, path: Path) -> Submission:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SubmissionError(f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise SubmissionError(
+            f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
     _expect(isinstance(document, dict), "the file is JSON but not a progress file (no top-level object)")
     _expect(document.get("format") == FORMAT, f'the file is not a progress file ("format" is not "{FORMAT}")')
     version = document.get("version")

@@ -1,5 +1,3 @@
-import os
-
 TABLE = "orders-prod"  # hard-coded: the dev function would write to the production table!
 
 

@@ -27,9 +27,7 @@ def test_status_code_and_headers(learner):
     payload = _invoke(learner, {"name": "Ada"}).payload
     expect(isinstance(payload, dict), ko="응답은 딕셔너리여야 합니다", en="the response must be a dict", got=payload)
     expect_equal(payload.get("statusCode"), 200, ko="statusCode 값", en="the statusCode")
-    expect_equal(
-        payload.get("headers"), {"Content-Type": "application/json"}, ko="headers 값", en="the headers"
-    )
+    expect_equal(payload.get("headers"), {"Content-Type": "application/json"}, ko="headers 값", en="the headers")
 
 
 def test_body_is_a_json_string_with_the_greeting(learner):

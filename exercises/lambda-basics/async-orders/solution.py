@@ -4,9 +4,7 @@ import json
 def queue_orders(lam, function_name, orders):
     codes = []
     for order in orders:
-        response = lam.invoke(
-            FunctionName=function_name, InvocationType="Event", Payload=json.dumps(order)
-        )
+        response = lam.invoke(FunctionName=function_name, InvocationType="Event", Payload=json.dumps(order))
         codes.append(response["StatusCode"])
     return codes
 

@@ -26,6 +26,4 @@ def test_a_failed_call_reports_the_error(learner):
     """ko: 예외를 던진 함수의 결과: ("error", errorType, errorMessage)
     en: a function that raises gives ("error", errorType, errorMessage)"""
     got = learner.call(_lam(), "orders", {"order": 8, "qty": 0})
-    expect_equal(
-        got, ("error", "ValueError", "qty must be positive"), ko="call이 돌려준 값", en="what call returned"
-    )
+    expect_equal(got, ("error", "ValueError", "qty must be positive"), ko="call이 돌려준 값", en="what call returned")

@@ -24,5 +24,7 @@ def test_the_function_imports_it_from_the_layer(learner):
     layer = _publish(cloud, learner)
     shop = learner.create_shop(cloud, layer["LayerVersionArn"])
     result = shop.invoke({"amount": 12900})
-    expect_equal(result.function_error, None, ko="함수 오류(ImportModuleError?)", en="the function error (ImportModuleError?)")
+    expect_equal(
+        result.function_error, None, ko="함수 오류(ImportModuleError?)", en="the function error (ImportModuleError?)"
+    )
     expect_equal(result.payload, {"price": "12,900 KRW"}, ko="응답", en="the answer")

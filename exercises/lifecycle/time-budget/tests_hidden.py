@@ -23,4 +23,9 @@ def test_it_uses_the_time_it_has(learner):
     en: with time to spare it does everything in one call"""
     fn = deploy_learner(pocketcloud.Cloud(seed=8), learner, name="batch", timeout=10)
     payload = fn.invoke({"items": ["a", "b", "c"]}).payload
-    expect(payload["left"] == [], ko="시간이 남았는데 항목을 남겼습니다", en="items were left with time to spare", got=payload)
+    expect(
+        payload["left"] == [],
+        ko="시간이 남았는데 항목을 남겼습니다",
+        en="items were left with time to spare",
+        got=payload,
+    )

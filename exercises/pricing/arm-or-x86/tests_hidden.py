@@ -12,5 +12,8 @@ def test_other_workloads(learner):
     for requests, ms, memory in ((1_000, 1, 128), (300_000_000, 900, 3008), (50_000_000, 45, 10240)):
         saving = _bill(requests, ms, memory, "x86_64") - _bill(requests, ms, memory, "arm64")
         expect_equal(
-            learner.compare(requests, ms, memory), ("arm64", saving), ko="(아키텍처, 절약 금액)", en="(architecture, saving)"
+            learner.compare(requests, ms, memory),
+            ("arm64", saving),
+            ko="(아키텍처, 절약 금액)",
+            en="(architecture, saving)",
         )
