@@ -306,3 +306,59 @@ def test_storage_that_fails_is_shown_and_the_exercise_still_works(site_url: str,
 def test_plain_pages_load_no_exercise_code(site_url: str, page: Any, requests: RequestLog) -> None:
     page.goto(site_url + "/lambda/layers/", wait_until="networkidle")
     assert not [u for u in requests.urls if "/assets/exercises/" in u]
+
+
+def test_numbers_ready_to_run_check_latency_and_bytes(chromium: Any, site_url: str) -> None:
+    """Issue #14's numbers, printed for the report (run with -s): the exercise's ready-to-run time after the
+    page loads, a first Check with a cold worker and with a prewarmed one, warm Check latency (target < 0.3 s),
+    the editor's bytes, and an exercise page's bytes against a plain page's."""
+    from statistics import median
+
+    from tools.browser import new_context
+
+    def fresh() -> tuple[Any, Any, RequestLog]:
+        log = RequestLog()
+        context = new_context(chromium, log, measure_bytes=True, locale="ko-KR")
+        return context, context.new_page(), log
+
+    context, page, log = fresh()
+    page.goto(site_url + PAGE["ko"], wait_until="networkidle")
+    block = _ready(page)
+    ready_ms = int(block.get_attribute("data-ready-ms"))
+    page.wait_for_function("() => document.documentElement.dataset.pcPythonReadyMs !== undefined", timeout=BOOT_MS)
+    python_ms = int(page.evaluate("() => document.documentElement.dataset.pcPythonReadyMs"))
+    exercise_bytes = sum(u for url, u in log.bytes_by_url.items() if "/lite/" not in url)
+    editor_bytes = sum(n for url, n in log.bytes_by_url.items() if url.endswith("codemirror.mjs"))
+    exercise_js = sum(n for url, n in log.bytes_by_url.items() if "/assets/exercises/" in url)
+    _press(block, "check")
+    first_check = int(block.get_attribute("data-check-ms"))
+    warm = []
+    for _ in range(5):
+        _press(block, "check", 60_000)
+        warm.append(int(block.get_attribute("data-check-ms")))
+    context.close()
+
+    # A learner who presses Check the moment the editor is usable (Python still loading): the cold case.
+    context, page, _ = fresh()
+    page.goto(site_url + PAGE["ko"])
+    block = _ready(page)
+    _press(block, "check")
+    cold_check = int(block.get_attribute("data-check-ms"))
+    context.close()
+
+    context, page, log = fresh()
+    page.goto(site_url + "/lambda/layers/", wait_until="networkidle")
+    plain_bytes = sum(log.bytes_by_url.values())
+    context.close()
+    print(
+        f"\nexercise ready-to-run after navigation start: {ready_ms} ms"
+        f"\nPython + engine + harness ready (loaded while the page is read) after navigation start: {python_ms} ms"
+        f"\nfirst Check pressed as soon as the editor is usable (waits for Python): {cold_check} ms"
+        f"\nfirst Check once Python is ready: {first_check} ms"
+        f"\nwarm Check latency: median {median(warm)} ms, max {max(warm)} ms (runs {warm})"
+        f"\neditor (CodeMirror bundle) transferred: {editor_bytes / 1024:.1f} KiB; all exercise JS+CSS: "
+        f"{exercise_js / 1024:.1f} KiB"
+        f"\nexercise page before Check (without Pyodide/lite): {exercise_bytes / 1024:.0f} KiB; "
+        f"plain page (/lambda/layers/): {plain_bytes / 1024:.0f} KiB"
+    )
+    assert ready_ms > 0 and warm

@@ -113,6 +113,32 @@ async function mountEditor(container, code, label, callbacks) {
   };
 }
 
+/* Python for the page's exercises starts loading as soon as an exercise is on screen (or its editor gets focus,
+ * or a button is pointed at), while the learner reads the statement: the first Check then finds it warm.
+ * Only exercise pages do this; a page with just python-run examples still loads nothing before Run. */
+let prewarming = false;
+function prewarm() {
+  if (runtime.warm || prewarming) return;
+  prewarming = true;
+  runtime.submit({
+    type: "boot",
+    code: "",
+    filename: "boot.py",
+    onQueued() {},
+    onStart() {},
+    onPhase() {},
+    onOutput() {},
+    onTruncated() {},
+    finish: (result) => {
+      prewarming = false;
+      if (!result.fatal && !result.stopped) {
+        document.documentElement.dataset.pcPythonWarm = "";
+        document.documentElement.dataset.pcPythonReadyMs = String(Math.round(performance.now()));
+      }
+    },
+  });
+}
+
 class ExerciseBlock {
   constructor(block) {
     this.block = block;
@@ -210,21 +236,7 @@ class ExerciseBlock {
   }
 
   prewarm() {
-    if (runtime.warm || this.prewarmed) return;
-    this.prewarmed = true;
-    runtime.submit({
-      type: "boot",
-      code: "",
-      filename: "boot.py",
-      onQueued() {},
-      onStart() {},
-      onPhase() {},
-      onOutput() {},
-      onTruncated() {},
-      finish: () => {
-        this.prewarmed = false;
-      },
-    });
+    prewarm();
   }
 
   scheduleSave() {
@@ -525,6 +537,14 @@ async function main() {
       }
     }),
   );
+  if (blocks.length && "IntersectionObserver" in window) {
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      (window.requestIdleCallback ?? setTimeout)(prewarm);
+    });
+    for (const block of blocks) observer.observe(block);
+  }
   if (document.querySelector(".pc-quiz")) (await import("./quiz.mjs")).enhanceQuizzes();
   if (document.querySelector(".pc-progress")) (await import("./progress.mjs")).enhanceProgress();
   if (document.querySelector('.pc-selftest[data-edition="teacher"]')) (await import("./selftest.mjs")).enhanceSelftest();
