@@ -64,7 +64,7 @@ serve: site/.built
 	@echo "pocketcloud: http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
-test: site/.built
+test: site/.built site-teacher/.built
 	$(BIN)/python -m pytest -q
 
 test-engine: $(VENV)/.installed

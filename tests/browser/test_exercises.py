@@ -220,7 +220,8 @@ def test_a_new_starter_never_replaces_edited_code(site_url: str, page: Any) -> N
     notice = block.locator(".pc-exercise__notice")
     assert "kept" in notice.inner_text()
     notice.locator(".pc-ex-stale-show").click()
-    assert "+ import json" in notice.locator(".pc-exercise__diff").inner_text()
+    diff = notice.locator(".pc-exercise__diff").evaluate("el => el.textContent")
+    assert "+ import json" in diff, diff
     notice.locator(".pc-ex-stale-use").click()
     assert block.evaluate("el => el.pcExercise.code") == EXERCISE.starter
     block.locator(".pc-ex-history").click()
@@ -362,3 +363,45 @@ def test_numbers_ready_to_run_check_latency_and_bytes(chromium: Any, site_url: s
         f"plain page (/lambda/layers/): {plain_bytes / 1024:.0f} KiB"
     )
     assert ready_ms > 0 and warm
+
+
+TEACHER_SITE = ROOT / "site-teacher"
+
+
+def test_the_teacher_builds_self_test_runs_every_solution_in_the_browser(chromium: Any) -> None:
+    """make teacher-site: every solution passes its visible and hidden tests and every starter fails them, in
+    this browser's Pyodide (the in-browser twin of tests/exercises/test_exercises.py)."""
+    from tools.browser import new_context, serve
+
+    if not (TEACHER_SITE / "exercises" / "self-test" / "index.html").exists():
+        pytest.fail("site-teacher/ is not built: run `make teacher-site` (make test does it)")
+    log = RequestLog()
+    with serve(TEACHER_SITE) as url:
+        context = new_context(chromium, log, locale="ko-KR")
+        try:
+            page = context.new_page()
+            page.goto(url + "/exercises/self-test/")
+            page.click(".pc-selftest-run")
+            wait_for_phase(
+                page,
+                "self-test: every solution and starter",
+                "() => document.querySelector('.pc-selftest').dataset.state === 'done'",
+                timeout_ms=600_000,
+                diagnose="() => document.querySelector('.pc-selftest tbody').innerText",
+            )
+            host = page.locator(".pc-selftest")
+            assert host.get_attribute("data-ok") == host.get_attribute("data-total") == str(len(CATALOG.exercises)), (
+                host.inner_text()
+            )
+            page.goto(url + PAGE["en"])
+            block = _ready(page)
+            assert block.locator(".pc-solution").count() == 1
+            assert {
+                t["suite"] for t in block.evaluate("el => JSON.parse(el.querySelector('script').textContent).tests")
+            } == {
+                "visible",
+                "hidden",
+            }
+        finally:
+            context.close()
+    assert not log.foreign, log.foreign

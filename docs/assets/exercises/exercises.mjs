@@ -319,7 +319,7 @@ class ExerciseBlock {
       tests,
       options: { kind: data.kind, tryout: kind === "run" ? data.tryout : null },
       filename: data.filename,
-      onQueued: () => this.setState("loading", text.queued),
+      onQueued: () => this.setState("loading", prewarming ? text.loadingPython : text.queued),
       onStart: (warm) => this.setState(warm ? "running" : "loading", warm ? (kind === "run" ? text.running : text.checking) : text.loadingPython),
       onPhase: (phase) => {
         if (phase !== "running") return this.setState("loading", text.loadingPython);

@@ -69,7 +69,7 @@ export function enhanceSelftest() {
         row.dataset.ok = String(fine);
         row.cells[1].textContent = solution.ok ? text.selftestPass : `${solution.passed}/${solution.total}`;
         row.cells[2].textContent = starter.ok ? text.selftestStarterPasses : text.selftestStarterFails;
-        row.cells[3].textContent = `${seconds(performance.now() - t1)}`;
+        row.cells[3].textContent = text.selftestTime(seconds(performance.now() - t1));
         summary.textContent = text.selftestSummary(ok, data.exercises.length, seconds(performance.now() - t0));
       }
       host.dataset.ok = String(ok);

@@ -88,6 +88,7 @@ export const TEXT = {
     selftestStarterFails: "테스트 실패(정상)",
     selftestStarterPasses: "시작 코드가 통과함(문제)",
     selftestSummary: (ok, total, s) => `${total}개 중 ${ok}개 정상(${s}초)`,
+    selftestTime: (s) => `${s}초`,
   },
   en: {
     ready: "Edit the code, then Run or Check",
@@ -177,6 +178,7 @@ export const TEXT = {
     selftestStarterFails: "fails (as it should)",
     selftestStarterPasses: "starter passes (a bug)",
     selftestSummary: (ok, total, s) => `${ok} of ${total} fine (${s} s)`,
+    selftestTime: (s) => `${s} s`,
   },
 };
 

@@ -1,3 +1,5 @@
+import os
+
 TABLE = "orders-prod"  # hard-coded: the dev function would write to the production table!
 
 

@@ -1,3 +1,6 @@
+import json
+
+
 def handler(event, context):
     # Return a proxy-integration response: statusCode, headers and a JSON *string* body.
     return {"message": "hello, " + event["name"]}

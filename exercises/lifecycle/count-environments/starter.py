@@ -3,7 +3,7 @@ import json
 
 def environments_for_burst(cloud, function_name, n):
     lam = cloud.client("lambda")
-    cloud.client("logs")
+    logs = cloud.client("logs")
     for i in range(n):
         lam.invoke(FunctionName=function_name, InvocationType="Event", Payload=json.dumps({"n": i}))
     # Let the queued events run, then count the function's log streams.

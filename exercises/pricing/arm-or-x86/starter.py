@@ -4,7 +4,7 @@ from pocketcloud import pricing
 
 
 def compare(requests, avg_billed_ms, memory_mb):
-    pricing.monthly_cost(requests, avg_billed_ms, memory_mb, "x86_64", "us-east-1", free_tier=False)
+    x86 = pricing.monthly_cost(requests, avg_billed_ms, memory_mb, "x86_64", "us-east-1", free_tier=False)
     return ("x86_64", Decimal(0))
 
 

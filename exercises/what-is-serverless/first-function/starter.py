@@ -10,7 +10,7 @@ def handler(event, context):
 
 
 def create_hello(cloud):
-    cloud.client("lambda")
+    lam = cloud.client("lambda")
     # Call lam.create_function(...) here and return the new function's ARN.
     return None
 
