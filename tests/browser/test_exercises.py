@@ -305,8 +305,13 @@ def test_storage_that_fails_is_shown_and_the_exercise_still_works(site_url: str,
 
 
 def test_plain_pages_load_no_exercise_code(site_url: str, page: Any, requests: RequestLog) -> None:
+    """Lazy loading: a lesson page fetches no exercise code, the progress page no editor and no Python."""
     page.goto(site_url + "/lambda/layers/", wait_until="networkidle")
     assert not [u for u in requests.urls if "/assets/exercises/" in u]
+    requests.clear()
+    page.goto(site_url + "/exercises/", wait_until="networkidle")
+    page.wait_for_selector(".pc-progress[data-ready]")
+    assert not [u for u in requests.urls if "codemirror" in u or "pyodide" in u]
 
 
 def test_numbers_ready_to_run_check_latency_and_bytes(chromium: Any, site_url: str) -> None:

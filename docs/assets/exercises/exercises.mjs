@@ -21,7 +21,10 @@ import { runtime } from "../runner/runner.mjs";
 import { onStorageProblem, HISTORY_LIMIT, store, storageState } from "./store.mjs";
 import { TEXT, langOf, seconds } from "./text.mjs";
 
-const editorModule = import("./vendor/codemirror.mjs").catch(() => null); // a build without the bundle: textarea
+// The editor bundle is fetched only when an exercise mounts one (not by the progress or quiz-only pages); a build
+// without the bundle falls back to a textarea.
+let editorModule = null;
+const loadEditor = () => (editorModule ??= import("./vendor/codemirror.mjs").catch(() => null));
 
 // This module's own style sheet, so pages without exercises load none of it.
 if (!document.querySelector("link[data-pc-exercises]")) {
@@ -75,7 +78,7 @@ function showStorageWarning(host, text) {
 }
 
 async function mountEditor(container, code, label, callbacks) {
-  const module = await editorModule;
+  const module = await loadEditor();
   container.replaceChildren();
   if (module?.createEditor) {
     return module.createEditor(container, { doc: code, label, ...callbacks });
