@@ -40,6 +40,14 @@ LAMBDA_LOG_TAIL_BYTES = 4 * 1024
 # The Init phase "is limited to 10 seconds" for on-demand functions.
 # https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
 LAMBDA_INIT_TIMEOUT_S = 10
+# "For functions using provisioned concurrency or SnapStart, ... initialization code can run for up to 130
+# seconds or the configured function timeout, whichever is higher" (checked 2026-12-01).
+# https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
+LAMBDA_PROVISIONED_INIT_TIMEOUT_S = 130
+# A synchronous response larger than this fails with Function.ResponseSizeTooLarge: "Response payload size
+# exceeded maximum allowed payload size (6291556 bytes)." (the figure in Lambda's message, 6 MB + 100 bytes).
+# https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+LAMBDA_SYNC_RESPONSE_MAX_BYTES = 6_291_556
 
 # --- Lambda: runtimes ------------------------------------------------------------------------------------------
 # Supported Python runtime identifiers, and the deprecated ones Lambda now refuses for new functions.
