@@ -348,7 +348,9 @@ class ExecutionEnvironment:
     # -- memory --------------------------------------------------------------------------------------------
     def _sample_memory(self, payload: bytes | None) -> None:
         """Measure the data the function holds (see :mod:`.memory`); past MemorySize, the runtime is killed."""
-        data = memory.data_bytes(memory.module_roots(self.sandbox.modules_now()))
+        sandbox = self.sandbox
+        modules = sandbox.modules.values() if sandbox.modules else sandbox.modules_now()
+        data = memory.data_bytes(memory.module_roots(modules))
         if payload is not None:
             data += len(payload)
         if self._note_data(data):

@@ -34,6 +34,7 @@ MAX_OBJECTS = 200_000
 SAMPLE_EVERY_STEPS = 1 << 17
 
 _SKIP = (ModuleType, FunctionType, BuiltinFunctionType, MethodType, type, CodeType, FrameType)
+_SKIP_TYPES = frozenset((FunctionType, BuiltinFunctionType, ModuleType, type, MethodType))
 _LEAVES = (str, bytes, bytearray, int, float, complex, bool, memoryview, range, type(None))
 _getsizeof = sys.getsizeof
 
@@ -44,8 +45,10 @@ class OutOfMemory(BaseException):
 
 def data_bytes(roots: Iterable[Any]) -> int:
     """The deep size of the data reachable from ``roots`` (see the module docstring)."""
-    seen: set[int] = set()
     stack = [root for root in roots if not isinstance(root, _SKIP)]
+    if not stack:
+        return 0
+    seen: set[int] = set()
     total = 0
     visited = 0
     while stack and visited < MAX_OBJECTS:
@@ -76,9 +79,10 @@ def data_bytes(roots: Iterable[Any]) -> int:
 def module_roots(modules: Iterable[ModuleType]) -> list[Any]:
     """The global values of the function's own modules (names starting with ``__`` are the runtime's)."""
     roots: list[Any] = []
+    skip = _SKIP_TYPES
     for module in modules:
         for name, value in module.__dict__.items():
-            if not name.startswith("__") and not isinstance(value, _SKIP):
+            if value.__class__ not in skip and name[:2] != "__" and not isinstance(value, _SKIP):
                 roots.append(value)
     return roots
 

@@ -222,7 +222,6 @@ def patches(stdin: io.StringIO) -> list[tuple[Any, str, Any, Any]]:
         (os, "_exit", _exit, os._exit),
         (os, "abort", _abort, os.abort),
         (os, "kill", _kill, os.kill),
-        (signal, "raise_signal", _raise_signal, signal.raise_signal),
         (builtins, "input", _input, builtins.input),
         (builtins, "exec", _exec, builtins.exec),
         (builtins, "eval", _eval, builtins.eval),

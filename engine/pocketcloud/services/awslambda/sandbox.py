@@ -64,10 +64,30 @@ LAYER_ROOT = "/opt"
 
 _USER_PREFIXES = (TASK_ROOT + "/", LAYER_ROOT + "/")
 
-#: Namespaces put back wholesale after every phase: whatever function code changed, added or removed in them.
-_RESTORED_NAMESPACES = (builtins.__dict__, sys.__dict__, _time_module.__dict__, _datetime_module.__dict__,
-                        _json_module.__dict__, random.__dict__)  # fmt: skip
-_restored_ids = frozenset(id(namespace) for namespace in _RESTORED_NAMESPACES)
+#: Attributes put back after every phase even though pocketcloud does not patch them: whatever function code sets
+#: them to, the host gets its own objects back. (A whole-namespace snapshot would cost more than the rest of the
+#: invocation: these are the ones a handler plausibly changes.)
+_GUARDED: tuple[tuple[Any, tuple[str, ...]], ...] = (
+    (sys, ("path", "meta_path", "path_hooks", "path_importer_cache", "modules", "stdout", "stderr", "displayhook",
+           "excepthook")),
+    (_datetime_module, ("time", "timedelta", "timezone")),
+    (random, ("Random",)),
+    (builtins, ("print", "__import__", "__build_class__", "len", "isinstance", "str", "repr", "type", "getattr")),
+)  # fmt: skip
+#: Words whose presence in a function's source installs a group of stand-ins (see ``Sandbox.__init__``).
+_TIME_WORDS = (b"time", b"sleep", b"date", b"logging", b"calendar", b"sched", b"asyncio")
+_THREAD_WORDS = (b"thread", b"Thread", b"concurrent", b"Timer", b"Event", b"Queue", b"Condition", b"Semaphore",
+                 b"Barrier", b"future", b"asyncio")  # fmt: skip
+_FILE_WORDS = (b"os", b"shutil", b"pathlib", b"glob", b"tempfile", b"io", b"zipfile", b"tarfile", b"sqlite")
+
+#: ``sys.modules`` as the host last had it, refreshed whenever its size changes between phases. (The host replacing
+#: an entry without changing the count between two phases, which ``importlib.reload`` does not do, goes unseen.)
+_MODULES_SNAPSHOT: dict[str, Any] = {}
+_BUILTINS = builtins.__dict__
+#: The names builtins had when the engine was imported, plus those the host adds later (see ``Sandbox.exit``).
+_BUILTIN_NAMES = set(_BUILTINS)
+#: Marks a guarded attribute in a patch group: saved and put back, not replaced.
+_KEEP = object()
 
 
 # --- imports ------------------------------------------------------------------------------------------------
@@ -104,6 +124,7 @@ class ModuleIndex:
                 self.entries.setdefault(name, (origin, is_package, data))
         self.top_level = frozenset(name.split(".")[0] for name in self.entries)
         self._mount_files = mounts or {}
+        self._blob: bytes | None = None
         self._mount_roots: dict[str, str] | None = None
 
     def mount_roots(self) -> dict[str, str]:
@@ -116,6 +137,13 @@ class ModuleIndex:
             for root in self._mount_roots.values():
                 weakref.finalize(self, _rmtree, root)
         return self._mount_roots
+
+    def mentions(self, words: tuple[bytes, ...]) -> bool:
+        """True when any of ``words`` appears in the source of any module of this code view."""
+        blob = self._blob
+        if blob is None:
+            blob = self._blob = b"\n".join(self.sources.values())
+        return any(word in blob for word in words)
 
     def code(self, name: str) -> CodeType:
         code = self._code.get(name)
@@ -281,20 +309,32 @@ class Sandbox:
         self.path = list(sys.path)
         #: The recursion limit this environment's code set (capped), kept between its invocations.
         self.recursion_limit = sys.getrecursionlimit()
-        self.patches = (
-            TIME_PATCHES
-            + tuple(process.patches(process.EmptyStdin()))
-            + tuple(process.random_patches(self.random))
-            + tuple(threads.patches())
-            + tuple(extra_patches or ())
-        )
+        # Stand-ins for the modules the function's code can reach by name: those its source (package and layers)
+        # mentions, plus the ones no function may do without (exit, stdin, tracing hooks, open). Installing only
+        # these keeps the invoke path as cheap as before; code that reaches a module without naming it (say
+        # ``__import__("ti" + "me")``) gets the real one: this is a teaching simulator, not a security sandbox.
+        mentions = index.mentions
+        chosen: list[tuple[Any, str, Any, Any]] = list(process.patches(process.EmptyStdin()))
+        if mentions(_TIME_WORDS):
+            chosen += TIME_PATCHES
+        if mentions((b"random", b"shuffle", b"choice")):
+            chosen += process.random_patches(self.random)
+        self._uses_threads = mentions(_THREAD_WORDS)
+        if self._uses_threads:
+            chosen += threads.patches()
+        for patch in extra_patches or ():
+            owner = patch[0]
+            if owner is builtins or mentions(_FILE_WORDS):
+                chosen.append(patch)
+        self.patches = tuple(chosen)
         #: Modules the runtime provides (boto3), unless the function's own files provide them.
         self.provided = {
             name: module for name, module in (provided or {}).items() if name.split(".")[0] not in index.top_level
         }
-        self._groups, self._restored, self._classes = self._grouped_patches()
+        self._groups, self._classes = self._grouped_patches()
         self.clock: VirtualClock | None = None
         self.guard: Guard | None = None
+        self._may_touch_modules = index.mentions((b"modules", b"importlib", b"__import__"))
         #: The memory model's sample while code runs (True: over the function's memory); set by the environment.
         self.on_tick: Callable[[], bool] | None = None
 
@@ -313,43 +353,53 @@ class Sandbox:
         self,
     ) -> tuple[
         list[tuple[dict[str, Any], dict[str, Any], Callable[[Any], Any], tuple[str, ...]]],
-        list[tuple[dict[str, Any], dict[str, Any]]],
         list[tuple[type, str, Any, Any]],
     ]:
-        """Patches grouped by owner namespace, so that each is applied with one ``dict.update`` (this runs twice
-        per invocation). Namespaces restored wholesale need no saved originals; others save theirs with one
-        ``itemgetter`` call; class attributes (``Condition.wait``) are set one by one."""
-        groups: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {
-            id(namespace): (namespace, {}) for namespace in _RESTORED_NAMESPACES
-        }
+        """Patches grouped by owner namespace, so that each is saved with one ``itemgetter`` call and applied with
+        one ``dict.update`` (this runs twice per invocation); guarded attributes join their namespace's group.
+        Class attributes (``Condition.wait``) are set one by one."""
+        groups: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
         classes: list[tuple[type, str, Any, Any]] = []
-        for owner, attr, patched, real in self.patches:
+        patched_ids = {id(owner.__dict__) for owner, *_rest in self.patches if not isinstance(owner, type)}
+        for owner, names in _GUARDED:
+            namespace = owner.__dict__
+            if owner is not sys and id(namespace) not in patched_ids:
+                continue  # guarded only where the function's code reaches the module anyway
+            entry = groups.setdefault(id(namespace), (namespace, {}))[1]
+            for name in names:
+                if name in namespace:
+                    entry[name] = _KEEP
+        for owner, attr, patched, _real in self.patches:
             if isinstance(owner, type):
-                classes.append((owner, attr, patched, real))
+                classes.append((owner, attr, patched, _real))
                 continue
             namespace = owner.__dict__
             groups.setdefault(id(namespace), (namespace, {}))[1][attr] = patched
-        saved: list[tuple[dict[str, Any], dict[str, Any], Callable[[Any], Any], tuple[str, ...]]] = []
-        restored: list[tuple[dict[str, Any], dict[str, Any]]] = []
-        for key, (namespace, patched) in groups.items():
-            if key in _restored_ids:
-                restored.append((namespace, patched))
-            else:
-                keys = tuple(patched)
-                saved.append((namespace, patched, _tuple_getter(keys), keys))
-        return saved, restored, classes
+        out: list[tuple[dict[str, Any], dict[str, Any], Callable[[Any], Any], tuple[str, ...]]] = []
+        for namespace, entries in groups.values():
+            keys = tuple(entries)
+            patched = {key: value for key, value in entries.items() if value is not _KEEP}
+            out.append((namespace, patched, _tuple_getter(keys), keys))
+        return out, classes
 
     def enter(self, clock: VirtualClock, budget: int = DEFAULT_STEP_BUDGET) -> Guard:
         """Swap this environment into the interpreter. Always pair with :meth:`exit` (in a ``finally``)."""
         if current_clock() is not None:
             raise RuntimeError("a Lambda function cannot run another function's code synchronously inside it")
         modules = sys.modules
-        self._modules_before = modules.copy()
-        snapshots = []
-        for namespace, patched in self._restored:
-            snapshots.append((namespace, namespace.copy()))
+        snapshot = _MODULES_SNAPSHOT
+        if len(snapshot) != len(modules):  # the host imported (or dropped) modules since the last phase
+            snapshot.clear()
+            snapshot.update(modules)
+        self._modules_before = snapshot
+        self._builtins_len = len(_BUILTINS)
+        if len(_BUILTIN_NAMES) != self._builtins_len:
+            _BUILTIN_NAMES.update(_BUILTINS)  # the host (a notebook's "_", a debugger) added names: they stay
+        saved = []
+        for namespace, patched, getter, keys in self._groups:
+            saved.append((namespace, dict(zip(keys, getter(namespace)))))
             namespace.update(patched)
-        self._snapshots = snapshots
+        self._saved_patches = saved
         # Hide anything in sys.modules that the function's own files shadow (a learner's "json.py" wins, as
         # /var/task comes first on Lambda's sys.path), then bring this environment's modules back in.
         top_level = self.index.top_level
@@ -362,18 +412,12 @@ class Sandbox:
         modules.update(self.provided)
         sys.path = self.path
         sys.meta_path = [self.importer, *sys.meta_path]
-        sys.path_hooks = list(sys.path_hooks)
         sys.stdout = sys.stderr = self.writer  # type: ignore[assignment,unused-ignore]
         self._recursion_limit = sys.getrecursionlimit()
         if self.recursion_limit != self._recursion_limit:
             process._real_setrecursionlimit(self.recursion_limit)
         self._saved_environ = os.environ
         os.environ = self.environ  # type: ignore[assignment]  # noqa: B003 - swapped back in exit()
-        saved = []
-        for namespace, patched, getter, keys in self._groups:
-            saved.append((namespace, keys, getter(namespace)))
-            namespace.update(patched)
-        self._saved_patches = saved
         for owner, attr, patched, _real in self._classes:
             setattr(owner, attr, patched)
         root = logging.root
@@ -385,14 +429,16 @@ class Sandbox:
         self.clock = clock
         self.guard = guard
         set_current(clock)
-        threads.activate(self.threads, clock.wait)
+        if self._uses_threads:
+            threads.activate(self.threads, clock.wait)
         _guard.arm(guard)
         return guard
 
     def exit(self) -> None:
         """Put back everything :meth:`enter` swapped in, keeping this environment's modules for next time."""
         _guard.disarm()
-        threads.activate(None, None)
+        if self._uses_threads:
+            threads.activate(None, None)
         set_current(None)
         root = logging.root
         self.root_level = root.level
@@ -402,19 +448,17 @@ class Sandbox:
             root.setLevel(saved_level)
         for owner, attr, _patched, real in self._classes:
             setattr(owner, attr, real)
-        for namespace, keys, originals in self._saved_patches:
-            namespace.update(zip(keys, originals, strict=True))
         os.environ = self._saved_environ  # noqa: B003
         self.writer.flush()
         self.recursion_limit = sys.getrecursionlimit()
         if self.recursion_limit != self._recursion_limit:
             process._real_setrecursionlimit(self._recursion_limit)
         self.path = sys.path if isinstance(sys.path, list) else self.path
-        for namespace, snapshot in self._snapshots:
-            namespace.update(snapshot)
-            if len(namespace) != len(snapshot):
-                for key in [key for key in namespace if key not in snapshot]:
-                    del namespace[key]
+        for namespace, originals in self._saved_patches:
+            namespace.update(originals)
+        if len(_BUILTINS) != self._builtins_len:  # names the code added to builtins are removed again
+            for name in [name for name in _BUILTINS if name not in _BUILTIN_NAMES]:
+                del _BUILTINS[name]
         self._restore_modules()
 
     def _restore_modules(self) -> None:
@@ -431,12 +475,21 @@ class Sandbox:
             if module is not None and getattr(getattr(module, "__spec__", None), "loader", None) is importer:
                 self.modules[name] = module
         before = self._modules_before
+        for name in self.index.entries:  # this environment's modules: kept above, never the host's
+            if name not in before:
+                modules.pop(name, None)
+        for name in self.provided:
+            if name not in before:
+                modules.pop(name, None)
+        if len(modules) == len(before) and (not self._may_touch_modules or modules == before):
+            return  # the common case: nothing else changed (replacing an entry needs the word "modules")
         modules.update(before)
         if len(modules) != len(before):
             for name in [name for name in modules if name not in before]:
-                if not _is_installed_module(modules[name]):
+                if _is_installed_module(modules[name]):
+                    before[name] = modules[name]  # a genuine import stays: the snapshot follows it
+                else:
                     del modules[name]
-        self._modules_before = {}
 
 
 def _is_installed_module(module: Any) -> bool:

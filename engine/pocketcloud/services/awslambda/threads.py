@@ -245,15 +245,9 @@ def _stderr() -> Any:
 
 def patches() -> list[tuple[Any, str, Any, Any]]:
     """(owner, attribute, stand-in, original) for the thread APIs a function sees."""
-    import _thread
-
     return [
         (threading, "Thread", SimThread, threading.Thread),
         (threading, "Timer", SimTimer, threading.Timer),
-        (threading, "_start_new_thread", _start_new_thread, threading._start_new_thread),  # type: ignore[attr-defined]
-        (_thread, "start_new_thread", _start_new_thread, _thread.start_new_thread),
-        (_thread, "start_new", _start_new_thread, _thread.start_new),  # type: ignore[attr-defined]
         (_RealCondition, "wait", _condition_wait, _real_condition_wait),
-        (concurrent.futures.thread, "ThreadPoolExecutor", SyncThreadPoolExecutor, _RealThreadPoolExecutor),
         (concurrent.futures, "ThreadPoolExecutor", SyncThreadPoolExecutor, _RealThreadPoolExecutor),
     ]
