@@ -79,6 +79,8 @@ class ExecutionEnvironment:
         self.state = EnvState.BUSY
         self.invocations = 0
         self.available_at = created_at
+        #: A provisioned environment's Init Duration, until its first REPORT shows it.
+        self.pending_init_ms: float | None = None
         self._clock = VirtualClock(created_at, None)
         self._lines: list[tuple[float, str]] = []
         self.tmp = TmpFS(index.mount_roots(), version.ephemeral_storage_mb * 1024 * 1024)

@@ -123,6 +123,13 @@ def invoke(service: LambdaService, params: dict[str, Any]) -> InvokeResult:
     version = route(service, target)
     invocation = start_invocation(service, target, version, event, client_context)
     service.cloud.run(until=invocation.finished_at)
+    if len(invocation.payload) > limits.LAMBDA_SYNC_RESPONSE_MAX_BYTES:
+        # Synchronous responses are capped at 6 MB; the caller gets Lambda's error instead of the response.
+        invocation.payload = (
+            b'{"errorMessage": "Response payload size exceeded maximum allowed payload size (6291556 bytes).", '
+            b'"errorType": "Function.ResponseSizeTooLarge"}'
+        )
+        invocation.function_error = "Unhandled"
     return InvokeResult(200, invocation, version.version, log_type == "Tail")
 
 
