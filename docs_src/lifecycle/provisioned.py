@@ -49,7 +49,7 @@ def call(qualifier: str) -> None:
     print(f"{qualifier:<8} {init_type:<24} Init Duration: {init:<10} Billed: {billed}")
 
 
-call("live")  # served by the pre-initialised environment: its Init ran ahead and is not billed here
+call("live")  # pre-initialised: its Init ran ahead and is not billed here
 call("$LATEST")  # on demand: this request waits for Init, and pays for it
 call("live")  # later requests to the same environment report no Init at all
 

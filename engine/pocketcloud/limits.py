@@ -50,10 +50,13 @@ LAMBDA_PROVISIONED_INIT_TIMEOUT_S = 130
 LAMBDA_SYNC_RESPONSE_MAX_BYTES = 6_291_556
 
 # --- Lambda: runtimes ------------------------------------------------------------------------------------------
-# Supported Python runtime identifiers, and the deprecated ones Lambda now refuses for new functions.
-# https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
-LAMBDA_PYTHON_RUNTIMES = ("python3.14", "python3.13", "python3.12", "python3.11", "python3.10")
-LAMBDA_DEPRECATED_PYTHON_RUNTIMES = ("python3.9", "python3.8", "python3.7", "python3.6", "python2.7")
+# Python runtime identifiers Lambda accepts for new functions, and the deprecated ones it refuses (past their
+# "Block function create" date). python3.9 was deprecated on 2025-12-15, but its block-create date moved from
+# 2026-01-15 to 2027-02-01 (block update 2027-03-03), so it is still accepted, deprecated (checked 2026-12-01;
+# the table changes: re-check it). https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+# https://repost.aws/questions/QUwvZZcO78S2iFe9UF6rK4nw/aws-lambda-python-runtime-3-9-eol
+LAMBDA_PYTHON_RUNTIMES = ("python3.14", "python3.13", "python3.12", "python3.11", "python3.10", "python3.9")
+LAMBDA_DEPRECATED_PYTHON_RUNTIMES = ("python3.8", "python3.7", "python3.6", "python2.7")
 
 # --- Secrets Manager -------------------------------------------------------------------------------------------
 # Quota "Secret value size: 65,536 bytes" (not adjustable), and the API's SecretString / SecretBinary constraint

@@ -122,7 +122,9 @@ def test_provisioned_concurrency_initialises_environments_ahead(cloud, lam) -> N
     billed = int(first.split("Billed Duration: ")[1].split(" ms")[0])
     assert "Init Duration" in first
     assert billed == max(1, -(-round(duration * 100) // 100))  # the Init ran ahead and is not billed here
-    messages = [e["message"] for e in cloud.client("logs").filter_log_events(logGroupName="/aws/lambda/hello")["events"]]
+    messages = [
+        e["message"] for e in cloud.client("logs").filter_log_events(logGroupName="/aws/lambda/hello")["events"]
+    ]
     assert not any(m.startswith("INIT_REPORT") for m in messages)
     # Provisioned environments are not reclaimed when idle.
     cloud.run(until=cloud.now + 3600)

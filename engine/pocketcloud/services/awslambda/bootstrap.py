@@ -39,7 +39,7 @@ def _floatstr(value: float) -> str:
 
 def _make_encoder() -> Callable[[Any], str]:
     """``json.dumps`` with default options, built from the encoder's parts captured now (C when available)."""
-    c_make_encoder = _json_encoder.c_make_encoder
+    c_make_encoder = getattr(_json_encoder, "c_make_encoder", None)
     ascii_encoder = _json_encoder.encode_basestring_ascii
     join = "".join
     if c_make_encoder is not None:

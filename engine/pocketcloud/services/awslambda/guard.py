@@ -14,9 +14,9 @@ Each interpreter gets the mechanism it offers:
   step, so even a one-line ``while True: pass`` is counted. A callback that raises does not switch the tool off,
   so the next step raises again. Nothing else in the process is instrumented, and no thread is needed.
 - **Python 3.11**: ``sys.settrace`` with opcode events, in the function's frames only (a one-line loop emits a
-  single *line* event on 3.11, but one *opcode* event per iteration). A trace function that raises is switched
-  off by CPython, so instead of raising, the tripped guard asks the interpreter to raise asynchronously
-  (``PyThreadState_SetAsyncExc``) and keeps tracing; the exception arrives at the next loop jump or call.
+  single *line* event on 3.11, but one *opcode* event per iteration). CPython switches a trace function off
+  when it raises; the stop exception switches tracing back on when the code that caught it drops it, so the
+  next step raises again.
 
 What cannot be stopped in-process is code that never comes back to Python bytecode: a C-level loop such as
 ``collections.deque(itertools.count(), maxlen=0)``, or a blocking C call. Such code hangs the Python process (in a
@@ -37,7 +37,7 @@ USER_PREFIXES = ("/var/task/", "/opt/")
 #: jump on 3.12+, so the figure differs per interpreter; both are far beyond what a teaching handler needs
 #: (a real handler that needs more should model its work with virtual time, ``cpu_work``), and both stop a
 #: runaway loop within a few seconds of real time. The outcome is the same everywhere: a timeout.
-DEFAULT_STEP_BUDGET = 20_000_000 if sys.version_info < (3, 12) else 5_000_000
+DEFAULT_STEP_BUDGET = 5_000_000 if sys.version_info < (3, 12) else 2_000_000
 
 
 class DeadlineExceeded(BaseException):
@@ -53,30 +53,38 @@ class RunawayCode(DeadlineExceeded):
 _active: Guard | None = None
 
 
-#: Steps between two calls of a guard's ``tick`` (the memory model's sample while code runs).
-TICK_MASK = (1 << 17) - 1
+#: Fewest steps between two calls of a guard's ``tick`` (the memory model's sample while code runs); the tick
+#: says how many steps to wait next (a sample that visited many objects waits longer, so sampling stays cheap).
+MIN_TICK_STEPS = 2_048
 
 
 class Guard:
     """The budget of one phase (Init or Invoke) of one environment."""
 
-    __slots__ = ("budget", "oom", "remaining", "tick", "tripped")
+    __slots__ = ("budget", "oom", "remaining", "tick", "tick_at", "tripped")
 
-    def __init__(self, budget: int, tick: Callable[[], bool] | None = None) -> None:
+    def __init__(self, budget: int, tick: Callable[[], int] | None = None) -> None:
         self.budget = budget
         self.remaining = budget
+        #: The value of ``remaining`` at which ``tick`` is called next.
+        self.tick_at = budget - MIN_TICK_STEPS
         #: Set once the budget or the deadline is spent: from then on every step raises again.
         self.tripped = False
-        #: Called every ``TICK_MASK + 1`` steps; True means the function's data outgrew its memory.
+        #: Called now and then: returns 0 when the function's data outgrew its memory, else the steps to wait.
         self.tick = tick
         #: Set when ``tick`` said so: the code is stopped like a runaway and reported as out of memory.
         self.oom = False
 
     def ticked(self) -> bool:
         """Run the periodic check; True when the code must be stopped."""
-        if self.tick is not None and self.tick():
+        if self.tick is None:
+            self.tick_at = self.remaining - MIN_TICK_STEPS
+            return False
+        wait = self.tick()
+        if wait <= 0:
             self.oom = self.tripped = True
             return True
+        self.tick_at = self.remaining - max(MIN_TICK_STEPS, wait)
         return False
 
     def trip(self) -> None:
@@ -100,11 +108,8 @@ def disarm() -> None:
 
 
 def checkpoint() -> None:
-    """Deliver a pending asynchronous stop (3.11) inside the engine's ``try`` rather than later.
-
-    Calling a Python function makes CPython check for pending asynchronous exceptions, so calling this right after
-    the handler returns raises a stop the guard requested during the handler's last steps here, where the caller
-    expects it."""
+    """A point, right after function code returns, where a stop may still be delivered inside the engine's
+    ``try`` (kept as a seam for interpreters whose stops arrive late; a no-op today)."""
 
 
 def instrument(code: CodeType) -> CodeType:
@@ -119,9 +124,7 @@ if sys.version_info >= (3, 12):  # pragma: no cover - exercised on 3.12+ (Pyodid
     _mon = sys.monitoring
     _E = _mon.events
     _STEP_EVENTS = _E.PY_START | _E.PY_RESUME | _E.JUMP
-    _BRANCH_EVENTS = tuple(
-        getattr(_E, name) for name in ("BRANCH", "BRANCH_LEFT", "BRANCH_RIGHT") if hasattr(_E, name)
-    )
+    _BRANCH_EVENTS = tuple(getattr(_E, name) for name in ("BRANCH", "BRANCH_LEFT", "BRANCH_RIGHT") if hasattr(_E, name))
     for _event in _BRANCH_EVENTS:
         _STEP_EVENTS |= _event
     _TOOL: int | None = None
@@ -147,7 +150,7 @@ if sys.version_info >= (3, 12):  # pragma: no cover - exercised on 3.12+ (Pyodid
         if guard.tripped:
             raise RunawayCode()
         remaining = guard.remaining = guard.remaining - 1
-        if remaining <= 0 or (not remaining & TICK_MASK and guard.ticked()):
+        if remaining <= guard.tick_at and (remaining <= 0 or guard.ticked()):
             guard.tripped = True
             raise RunawayCode()
         return None
@@ -176,26 +179,16 @@ if sys.version_info >= (3, 12):  # pragma: no cover - exercised on 3.12+ (Pyodid
 # --- Python 3.11: sys.settrace with opcode events --------------------------------------------------------------
 
 else:
-    import threading
-
-    try:  # CPython: ask the interpreter to raise in this thread without switching tracing off
-        import ctypes
-
-        # (A pending request is never cleared with NULL: on 3.11 that leaves tracing unusable afterwards. The
-        # engine calls :func:`checkpoint` inside its ``try`` after every piece of function code instead.)
-        _set_async_exc: Any = ctypes.pythonapi["PyThreadState_SetAsyncExc"]
-        _set_async_exc.argtypes = (ctypes.c_ulong, ctypes.py_object)
-        _set_async_exc.restype = ctypes.c_int
-    except (ImportError, AttributeError):  # pragma: no cover - no ctypes: raise from the trace function instead
-        _set_async_exc = None
-
     #: Filenames of code compiled inside a function (``exec``, ``compile``): traced as function code too.
     _user_files: set[str] = set()
-    _thread_id = 0
     #: The real hooks, kept privately: function code sees stand-ins (see the sandbox).
     _settrace = sys.settrace
     _gettrace = sys.gettrace
+    _setprofile = sys.setprofile
+    _getprofile = sys.getprofile
+    _getframe = sys._getframe
     _saved_trace: Any = None
+    _saved_profile: Any = None
 
     def _is_user(filename: str) -> bool:
         return filename.startswith(USER_PREFIXES) or filename in _user_files
@@ -211,36 +204,70 @@ else:
         if guard is None:
             return None
         if guard.tripped:
-            _stop_now()
-        else:
-            remaining = guard.remaining = guard.remaining - 1
-            if remaining <= 0 or (not remaining & TICK_MASK and guard.ticked()):
+            _stop()
+        remaining = guard.remaining = guard.remaining - 1
+        if remaining <= guard.tick_at:
+            # Long-running code: a profile hook now watches calls too, so that tracing lost to an error inside
+            # the trace function itself (a RecursionError at the recursion limit) comes back at the next call.
+            if _getprofile() is not _profile:
+                _setprofile(_profile)
+            if remaining <= 0 or guard.ticked():
                 guard.tripped = True
-                _stop_now()
+                _stop()
+            elif guard.tick is None:
+                guard.tick_at = remaining - MIN_TICK_STEPS
         return _local_trace
 
-    def _stop_now() -> None:
-        if _set_async_exc is not None:
-            _set_async_exc(_thread_id, RunawayCode)
-        else:  # pragma: no cover - CPython always has ctypes
-            raise RunawayCode()
+    def _stop() -> None:
+        # From now on a profile hook watches calls too: code that catches the stop and calls something before
+        # dropping it (an ``except: f()``) gets tracing back at that call.
+        if _getprofile() is not _profile:
+            _setprofile(_profile)
+        raise _Stop()
+
+    def _profile(frame: FrameType, event: str, arg: Any) -> None:
+        if _active is not None and _gettrace() is None:
+            _rearm()
+
+    def _rearm() -> None:
+        """Tracing back on, in every function frame on the stack (CPython switched it off when we raised)."""
+        _settrace(_global_trace)
+        frame: FrameType | None = _getframe(2)
+        while frame is not None:
+            if _is_user(frame.f_code.co_filename):
+                frame.f_trace = _local_trace
+                frame.f_trace_opcodes = True
+            frame = frame.f_back
+
+    class _Stop(RunawayCode):
+        """The stop raised from the trace function. CPython switches tracing off when a trace function raises;
+        when the code has caught this exception and dropped it, ``__del__`` switches tracing back on, so the
+        code's next step raises again. (Code that keeps a reference to the exception keeps tracing off: the
+        honest limit of this mechanism on 3.11, documented on the lifecycle page.)"""
+
+        def __del__(self) -> None:
+            guard = _active
+            if guard is not None and guard.tripped and _gettrace() is None:
+                _rearm()
 
     def _request_stop() -> None:
-        if _set_async_exc is not None:
-            _set_async_exc(_thread_id, RunawayCode)
+        return None  # the code's next step raises
 
     def _instrument(code: CodeType) -> None:
         if not code.co_filename.startswith(USER_PREFIXES):
             _user_files.add(code.co_filename)
 
     def _arm() -> None:
-        global _thread_id, _saved_trace
-        _thread_id = threading.get_ident()
-        _saved_trace = _gettrace()  # a debugger's or coverage's tracer, put back afterwards
+        global _saved_trace, _saved_profile
+        # A debugger's or coverage's hooks are put back afterwards (never the guard's own, if left over).
+        _saved_trace = None if _gettrace() is _global_trace else _gettrace()
+        _saved_profile = None if _getprofile() is _profile else _getprofile()
         _settrace(_global_trace)
 
     def _disarm() -> None:
         _settrace(_saved_trace)
+        if _getprofile() is not _saved_profile:
+            _setprofile(_saved_profile)
 
     def tool_id() -> int | None:
         return None

@@ -34,6 +34,7 @@ _RUNTIME_VERSION = {
     "python3.12": "python:3.12.v51",
     "python3.11": "python:3.11.v60",
     "python3.10": "python:3.10.v62",
+    "python3.9": "python:3.9.v74",
 }
 
 

@@ -13,8 +13,9 @@ instead measures **the data the function holds**:
 
 where the data size is the deep ``sys.getsizeof`` of what the function's code can reach: its modules' globals,
 the locals of its running frames and the value it returns (functions, classes and modules are not counted). It is
-sampled at the end of Init and of every invocation, and every 131,072 guard steps while the code runs, so a loop
-that keeps growing a list is caught while it runs. When the model exceeds MemorySize the invocation ends with
+sampled at the end of Init and of every invocation, and while the code runs every 2,048 guard steps or 64 steps
+per object the last sample visited, whichever is more, so a loop that keeps growing a list is caught while it runs
+and sampling stays a small share of the code's own time. When the model exceeds MemorySize the invocation ends with
 ``Runtime.OutOfMemory`` and the environment is reset, as on Lambda. Memory that is allocated and dropped between
 two samples is not seen; a single allocation larger than the host can give fails on the host itself
 (``MemoryError``, reported as ``Runtime.OutOfMemory`` too).
@@ -30,8 +31,6 @@ from typing import Any
 MIB = 1024 * 1024
 #: How many objects one sample may visit; beyond it the sample stops (a lower bound, never a hang).
 MAX_OBJECTS = 200_000
-#: Steps of the guard between two samples while code runs.
-SAMPLE_EVERY_STEPS = 1 << 17
 
 _SKIP = (ModuleType, FunctionType, BuiltinFunctionType, MethodType, type, CodeType, FrameType)
 _SKIP_TYPES = frozenset((FunctionType, BuiltinFunctionType, ModuleType, type, MethodType))
@@ -43,11 +42,12 @@ class OutOfMemory(BaseException):
     """The function's data outgrew its MemorySize: Lambda kills the runtime (``Runtime.OutOfMemory``)."""
 
 
-def data_bytes(roots: Iterable[Any]) -> int:
-    """The deep size of the data reachable from ``roots`` (see the module docstring)."""
+def data_bytes(roots: Iterable[Any], count: bool = False) -> Any:
+    """The deep size of the data reachable from ``roots`` (see the module docstring); with ``count``, also how
+    many objects the walk visited."""
     stack = [root for root in roots if not isinstance(root, _SKIP)]
     if not stack:
-        return 0
+        return (0, 0) if count else 0
     seen: set[int] = set()
     total = 0
     visited = 0
@@ -73,7 +73,7 @@ def data_bytes(roots: Iterable[Any]) -> int:
             attrs = getattr(obj, "__dict__", None) if not isinstance(obj, _SKIP) else None
             if isinstance(attrs, dict):
                 stack.append(attrs)
-    return total
+    return (total, visited) if count else total
 
 
 def module_roots(modules: Iterable[ModuleType]) -> list[Any]:

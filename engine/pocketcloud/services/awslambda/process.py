@@ -72,7 +72,7 @@ def exit_status(exc: BaseException) -> str:
     return "exit status 1"
 
 
-_SIGNAL_WORDS = {
+_SIGNAL_WORDS: dict[int, str] = {
     signal.SIGKILL: "killed",
     signal.SIGTERM: "terminated",
     signal.SIGINT: "interrupt",
@@ -207,7 +207,7 @@ def _protect_tool(real: Callable[..., Any]) -> Callable[..., Any]:
 _RANDOM_NAMES = tuple(
     name
     for name, value in vars(random).items()
-    if not name.startswith("_") and getattr(value, "__self__", None) is random._inst  # type: ignore[attr-defined]
+    if not name.startswith("_") and getattr(value, "__self__", None) is random._inst
 )
 
 

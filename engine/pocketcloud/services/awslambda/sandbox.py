@@ -72,6 +72,7 @@ _GUARDED: tuple[tuple[Any, tuple[str, ...]], ...] = (
            "excepthook")),
     (_datetime_module, ("time", "timedelta", "timezone")),
     (random, ("Random",)),
+    (_json_module, ("dumps", "loads", "dump", "load", "JSONEncoder", "JSONDecoder")),
     (builtins, ("print", "__import__", "__build_class__", "len", "isinstance", "str", "repr", "type", "getattr")),
 )  # fmt: skip
 #: Words whose presence in a function's source installs a group of stand-ins (see ``Sandbox.__init__``).
@@ -219,42 +220,6 @@ class LogWriter:
         return "utf-8"
 
 
-
-# --- output -------------------------------------------------------------------------------------------------
-
-
-class LogWriter:
-    """``sys.stdout``/``sys.stderr`` inside a function: each completed line becomes one log event."""
-
-    def __init__(self, emit: Callable[[str], None]) -> None:
-        self._emit = emit
-        self._partial = ""
-
-    def write(self, text: str) -> int:
-        if not isinstance(text, str):
-            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        data = self._partial + text
-        *lines, self._partial = data.split("\n")
-        for line in lines:
-            self._emit(line)
-        return len(text)
-
-    def flush(self) -> None:
-        if self._partial:
-            self._emit(self._partial)
-            self._partial = ""
-
-    def isatty(self) -> bool:
-        return False
-
-    def writable(self) -> bool:
-        return True
-
-    @property
-    def encoding(self) -> str:
-        return "utf-8"
-
-
 # --- activation ---------------------------------------------------------------------------------------------
 
 
@@ -335,8 +300,8 @@ class Sandbox:
         self.clock: VirtualClock | None = None
         self.guard: Guard | None = None
         self._may_touch_modules = index.mentions((b"modules", b"importlib", b"__import__"))
-        #: The memory model's sample while code runs (True: over the function's memory); set by the environment.
-        self.on_tick: Callable[[], bool] | None = None
+        #: The memory model's sample while code runs (0: over the function's memory); set by the environment.
+        self.on_tick: Callable[[], int] | None = None
 
     def modules_now(self) -> list[ModuleType]:
         """This environment's own modules, loaded now (inside a phase they are in ``sys.modules``)."""
@@ -363,7 +328,8 @@ class Sandbox:
         patched_ids = {id(owner.__dict__) for owner, *_rest in self.patches if not isinstance(owner, type)}
         for owner, names in _GUARDED:
             namespace = owner.__dict__
-            if owner is not sys and id(namespace) not in patched_ids:
+            named = owner is _json_module and self.index.mentions((b"json",))
+            if owner is not sys and id(namespace) not in patched_ids and not named:
                 continue  # guarded only where the function's code reaches the module anyway
             entry = groups.setdefault(id(namespace), (namespace, {}))[1]
             for name in names:
@@ -397,7 +363,7 @@ class Sandbox:
             _BUILTIN_NAMES.update(_BUILTINS)  # the host (a notebook's "_", a debugger) added names: they stay
         saved = []
         for namespace, patched, getter, keys in self._groups:
-            saved.append((namespace, dict(zip(keys, getter(namespace)))))
+            saved.append((namespace, dict(zip(keys, getter(namespace), strict=False))))
             namespace.update(patched)
         self._saved_patches = saved
         # Hide anything in sys.modules that the function's own files shadow (a learner's "json.py" wins, as

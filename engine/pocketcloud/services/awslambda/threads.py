@@ -136,13 +136,13 @@ class SimThread:
     def is_alive(self) -> bool:
         return self._started and not self._done
 
-    def getName(self) -> str:  # noqa: N802 - threading's old API
+    def getName(self) -> str:
         return self.name
 
-    def setDaemon(self, daemonic: bool) -> None:  # noqa: N802 - threading's old API
+    def setDaemon(self, daemonic: bool) -> None:
         self.daemon = daemonic
 
-    def isDaemon(self) -> bool:  # noqa: N802 - threading's old API
+    def isDaemon(self) -> bool:
         return self.daemon
 
     def __repr__(self) -> str:

@@ -28,6 +28,7 @@ interpreter exit (``weakref.finalize``), so dropped Clouds leave nothing behind.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import errno
 import io
 import os
@@ -47,13 +48,13 @@ _TASK = "/var/task"
 _READ_ONLY_DIRS = ("/var/task", "/opt", "/var/tmp")
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 _HOST_TMP = tempfile.gettempdir()
-_names = tempfile._get_candidate_names()  # type: ignore[attr-defined]
+_names: Any = tempfile._get_candidate_names()  # type: ignore[attr-defined]
 
 
 def _private_dir(prefix: str) -> str:
     """A new private folder in the host's temporary directory (never translated: see ``_posix``)."""
     while True:
-        path = _HOST_TMP + "/" + prefix + next(_names)
+        path = f"{_HOST_TMP}/{prefix}{next(_names)}"
         try:
             _posix.mkdir(path, 0o700)
         except FileExistsError:
@@ -75,10 +76,8 @@ def _real_rmtree(path: str, _ignore_errors: bool = True) -> None:
                 _posix.unlink(entry.path)
         except OSError:
             pass
-    try:
+    with contextlib.suppress(OSError):
         _posix.rmdir(path)
-    except OSError:
-        pass
 
 
 def _size_of(path: str) -> int:

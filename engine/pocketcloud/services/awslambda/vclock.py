@@ -77,7 +77,7 @@ _real_asctime = _time_module.asctime
 _real_strftime = _time_module.strftime
 _RealDateTime = _datetime_module.datetime
 _RealDate = _datetime_module.date
-_UTC = _datetime_module.timezone.utc
+_UTC = _datetime_module.UTC
 
 #: The clock of the code running right now, or None outside any function. The patched functions below are
 #: module-level singletons that read it, so a function that did ``from time import sleep`` during init still
