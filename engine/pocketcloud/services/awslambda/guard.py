@@ -55,7 +55,7 @@ _active: Guard | None = None
 
 #: Fewest steps between two calls of a guard's ``tick`` (the memory model's sample while code runs); the tick
 #: says how many steps to wait next (a sample that visited many objects waits longer, so sampling stays cheap).
-MIN_TICK_STEPS = 2_048
+MIN_TICK_STEPS = 256 if sys.version_info < (3, 12) else 64
 
 
 class Guard:
@@ -128,19 +128,24 @@ if sys.version_info >= (3, 12):  # pragma: no cover - exercised on 3.12+ (Pyodid
     for _event in _BRANCH_EVENTS:
         _STEP_EVENTS |= _event
     _TOOL: int | None = None
+    # The real functions, kept privately: function code sees stand-ins that protect the guard's tool id.
+    _get_tool = _mon.get_tool
+    _use_tool_id = _mon.use_tool_id
+    _register_callback = _mon.register_callback
+    _set_local_events = _mon.set_local_events
 
     def _tool() -> int:
         global _TOOL
         if _TOOL is None:
             for candidate in (4, 3, 2, 1, 0, 5):
-                if _mon.get_tool(candidate) is None:
-                    _mon.use_tool_id(candidate, "pocketcloud runaway guard")
+                if _get_tool(candidate) is None:
+                    _use_tool_id(candidate, "pocketcloud runaway guard")
                     _TOOL = candidate
                     break
             else:
                 raise RuntimeError("no free sys.monitoring tool id for pocketcloud's runaway guard")
             for event in (_E.PY_START, _E.PY_RESUME, _E.JUMP, *_BRANCH_EVENTS):
-                _mon.register_callback(_TOOL, event, _step)
+                _register_callback(_TOOL, event, _step)
         return _TOOL
 
     def _step(*_args: Any) -> Any:
@@ -160,7 +165,7 @@ if sys.version_info >= (3, 12):  # pragma: no cover - exercised on 3.12+ (Pyodid
         stack = [code]
         while stack:
             current = stack.pop()
-            _mon.set_local_events(tool, current, _STEP_EVENTS)
+            _set_local_events(tool, current, _STEP_EVENTS)
             stack.extend(c for c in current.co_consts if isinstance(c, CodeType))
 
     def _arm() -> None:

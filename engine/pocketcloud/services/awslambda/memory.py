@@ -13,8 +13,8 @@ instead measures **the data the function holds**:
 
 where the data size is the deep ``sys.getsizeof`` of what the function's code can reach: its modules' globals,
 the locals of its running frames and the value it returns (functions, classes and modules are not counted). It is
-sampled at the end of Init and of every invocation, and while the code runs every 2,048 guard steps or 64 steps
-per object the last sample visited, whichever is more, so a loop that keeps growing a list is caught while it runs
+sampled at the end of Init and of every invocation, and while the code runs every few hundred guard steps or one
+step per object the last sample visited, whichever is more, so a loop that keeps growing a list is caught while it runs
 and sampling stays a small share of the code's own time. When the model exceeds MemorySize the invocation ends with
 ``Runtime.OutOfMemory`` and the environment is reset, as on Lambda. Memory that is allocated and dropped between
 two samples is not seen; a single allocation larger than the host can give fails on the host itself
