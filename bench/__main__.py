@@ -1,4 +1,5 @@
-"""Run the benchmarks: ``python -m bench [engine|site|all]`` (default: all). Prints ratios measured in one run."""
+"""Run the benchmarks: ``python -m bench [engine|site|all|ab [REV]]`` (default: all). Prints ratios measured in one
+run; ``ab`` compares the invoke cost with an earlier git revision (see :mod:`bench.invoke_ab`)."""
 
 from __future__ import annotations
 
@@ -86,6 +87,10 @@ def site() -> None:
 
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if what == "ab":
+        from . import invoke_ab
+
+        invoke_ab.main(sys.argv[2] if len(sys.argv) > 2 else "HEAD~1")
     if what in ("engine", "all"):
         engine()
     if what in ("site", "all"):

@@ -40,12 +40,23 @@ LAMBDA_LOG_TAIL_BYTES = 4 * 1024
 # The Init phase "is limited to 10 seconds" for on-demand functions.
 # https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
 LAMBDA_INIT_TIMEOUT_S = 10
+# "For functions using provisioned concurrency or SnapStart, ... initialization code can run for up to 130
+# seconds or the configured function timeout, whichever is higher" (checked 2026-12-01).
+# https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
+LAMBDA_PROVISIONED_INIT_TIMEOUT_S = 130
+# A synchronous response larger than this fails with Function.ResponseSizeTooLarge: "Response payload size
+# exceeded maximum allowed payload size (6291556 bytes)." (the figure in Lambda's message, 6 MB + 100 bytes).
+# https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+LAMBDA_SYNC_RESPONSE_MAX_BYTES = 6_291_556
 
 # --- Lambda: runtimes ------------------------------------------------------------------------------------------
-# Supported Python runtime identifiers, and the deprecated ones Lambda now refuses for new functions.
-# https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
-LAMBDA_PYTHON_RUNTIMES = ("python3.14", "python3.13", "python3.12", "python3.11", "python3.10")
-LAMBDA_DEPRECATED_PYTHON_RUNTIMES = ("python3.9", "python3.8", "python3.7", "python3.6", "python2.7")
+# Python runtime identifiers Lambda accepts for new functions, and the deprecated ones it refuses (past their
+# "Block function create" date). python3.9 was deprecated on 2025-12-15, but its block-create date moved from
+# 2026-01-15 to 2027-02-01 (block update 2027-03-03), so it is still accepted, deprecated (checked 2026-12-01;
+# the table changes: re-check it). https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+# https://repost.aws/questions/QUwvZZcO78S2iFe9UF6rK4nw/aws-lambda-python-runtime-3-9-eol
+LAMBDA_PYTHON_RUNTIMES = ("python3.14", "python3.13", "python3.12", "python3.11", "python3.10", "python3.9")
+LAMBDA_DEPRECATED_PYTHON_RUNTIMES = ("python3.8", "python3.7", "python3.6", "python2.7")
 
 # --- Secrets Manager -------------------------------------------------------------------------------------------
 # Quota "Secret value size: 65,536 bytes" (not adjustable), and the API's SecretString / SecretBinary constraint

@@ -127,13 +127,25 @@ def invoke(
     if on_response is not None:
 
         def finished(invocation: Invocation) -> None:
-            on_response(InvokeResult(200, invocation, version.version, log_tail))
+            on_response(InvokeResult(200, _capped(invocation), version.version, log_tail))
 
         start_invocation(service, target, version, event, client_context, finished)
         return None
     invocation = start_invocation(service, target, version, event, client_context)
     service.cloud.run(until=invocation.finished_at)
-    return InvokeResult(200, invocation, version.version, log_tail)
+    return InvokeResult(200, _capped(invocation), version.version, log_tail)
+
+
+def _capped(invocation: Invocation) -> Invocation:
+    """Synchronous responses are capped at 6 MB: past it the caller gets Lambda's error instead of the response.
+    https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"""
+    if len(invocation.payload) > limits.LAMBDA_SYNC_RESPONSE_MAX_BYTES:
+        invocation.payload = (
+            b'{"errorMessage": "Response payload size exceeded maximum allowed payload size (6291556 bytes).", '
+            b'"errorType": "Function.ResponseSizeTooLarge"}'
+        )
+        invocation.function_error = "Unhandled"
+    return invocation
 
 
 def _answer(result: InvokeResult, on_response: Callable[[InvokeResult], None] | None) -> InvokeResult | None:
