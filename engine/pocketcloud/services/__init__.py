@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from .awslambda.client import LambdaClient
 from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
+from .rds.client import RdsClient
 from .s3.client import S3Client
 from .secretsmanager.client import SecretsManagerClient
 from .sns.client import SnsClient
@@ -19,6 +20,7 @@ CLIENTS: dict[str, type[BaseClient]] = {
     "kinesis": KinesisClient,
     "lambda": LambdaClient,
     "logs": LogsClient,
+    "rds": RdsClient,
     "s3": S3Client,
     "secretsmanager": SecretsManagerClient,
     "sns": SnsClient,
