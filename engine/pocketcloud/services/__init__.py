@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .awslambda.client import LambdaClient
+from .elasticache.client import ElastiCacheClient
 from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
 from .rds.client import RdsClient
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from ..client import BaseClient
 
 CLIENTS: dict[str, type[BaseClient]] = {
+    "elasticache": ElastiCacheClient,
     "kinesis": KinesisClient,
     "lambda": LambdaClient,
     "logs": LogsClient,
