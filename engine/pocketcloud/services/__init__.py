@@ -11,6 +11,7 @@ from .logs.client import LogsClient
 from .rds.client import RdsClient
 from .s3.client import S3Client
 from .secretsmanager.client import SecretsManagerClient
+from .ses.client import SesClient
 from .sns.client import SnsClient
 from .sqs.client import SqsClient
 
@@ -25,6 +26,7 @@ CLIENTS: dict[str, type[BaseClient]] = {
     "rds": RdsClient,
     "s3": S3Client,
     "secretsmanager": SecretsManagerClient,
+    "ses": SesClient,
     "sns": SnsClient,
     "sqs": SqsClient,
 }
