@@ -30,13 +30,42 @@ if TYPE_CHECKING:
     from ..cloud import Cloud
     from ..services.elasticache.store import Keyspace
 
+_Set = set
 ROUND_TRIP_MEDIAN_S = 0.0005
 ROUND_TRIP_SIGMA = 0.25
 
 #: Commands that change data: refused with READONLY on a replica or the reader endpoint.
 WRITES = frozenset(
-    "set setex psetex setnx getset mset incr incrby decr decrby incrbyfloat append delete expire pexpire expireat "
-    "persist hset hdel hincrby lpush rpush lpop rpop sadd srem flushall flushdb".split()
+    [
+        "set",
+        "setex",
+        "psetex",
+        "setnx",
+        "getset",
+        "mset",
+        "incr",
+        "incrby",
+        "decr",
+        "decrby",
+        "incrbyfloat",
+        "append",
+        "delete",
+        "expire",
+        "pexpire",
+        "expireat",
+        "persist",
+        "hset",
+        "hdel",
+        "hincrby",
+        "lpush",
+        "rpush",
+        "lpop",
+        "rpop",
+        "sadd",
+        "srem",
+        "flushall",
+        "flushdb",
+    ]
 )
 
 
@@ -48,9 +77,7 @@ def encode(value: Any) -> bytes:
     if isinstance(value, (memoryview, bytearray)):
         return bytes(value)
     if isinstance(value, bool):
-        raise exc.DataError(
-            "Invalid input of type: 'bool'. Convert to a bytes, string, int or float first."
-        )
+        raise exc.DataError("Invalid input of type: 'bool'. Convert to a bytes, string, int or float first.")
     if isinstance(value, (int, float)):
         return repr(value).encode()
     if isinstance(value, str):
@@ -349,7 +376,7 @@ class Redis:
         key, data = encode(name), [encode(v) for v in values]
         return int(self._call("srem", lambda ks: ks.srem(key, data)))
 
-    def smembers(self, name: Any) -> set[Any]:
+    def smembers(self, name: Any) -> _Set[Any]:
         key = encode(name)
         return set(self._call("smembers", lambda ks: ks.smembers(key)))
 

@@ -10,11 +10,11 @@ class RedisError(Exception):
     pass
 
 
-class ConnectionError(RedisError):  # noqa: A001 - redis-py's name
+class ConnectionError(RedisError):
     pass
 
 
-class TimeoutError(RedisError):  # noqa: A001 - redis-py's name
+class TimeoutError(RedisError):
     pass
 
 

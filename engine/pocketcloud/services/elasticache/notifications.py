@@ -60,7 +60,7 @@ def emit(service: ElastiCacheService, owner: Any, source_type: str, source_id: s
     if topic is None or getattr(owner, "topic_status", "active") != "active":
         return
     cloud = service.cloud
-    client = cloud.service_client("sns", PRINCIPAL, source_arn=owner.arn, source_owner=cloud.account_id)
+    client: Any = cloud.service_client("sns", PRINCIPAL, source_arn=owner.arn, source_owner=cloud.account_id)
     try:
         client.publish(TopicArn=topic, Message=sns_message(event))
     except ClientError as exc:

@@ -142,7 +142,15 @@ class ElastiCacheService:
 
     # -- clusters --------------------------------------------------------------------------------------------
     def _new_cluster(
-        self, cluster_id: str, engine: str, version: str, node_type: str, count: int, zone: str, port: int, p: dict[str, Any]
+        self,
+        cluster_id: str,
+        engine: str,
+        version: str,
+        node_type: str,
+        count: int,
+        zone: str,
+        port: int,
+        p: dict[str, Any],
     ) -> CacheCluster:
         region, account = self.cloud.region, self.cloud.account_id
         now = self.cloud.now
@@ -161,7 +169,9 @@ class ElastiCacheService:
             port=port,
             nodes=nodes,
             keyspace=keyspace,
-            config_address=endpoints.configuration_address(cluster_id, self.hash, region) if engine == "memcached" else None,
+            config_address=endpoints.configuration_address(cluster_id, self.hash, region)
+            if engine == "memcached"
+            else None,
             topic_arn=self._topic(p.get("NotificationTopicArn")),
             transit_encryption=bool(p.get("TransitEncryptionEnabled", False)),
             tags={t["Key"]: t.get("Value", "") for t in p.get("Tags") or []},
@@ -170,13 +180,17 @@ class ElastiCacheService:
     def create_cache_cluster(self, p: dict[str, Any]) -> dict[str, Any]:
         cluster_id = check_id("CacheClusterIdentifier", p["CacheClusterId"], limits.ELASTICACHE_CLUSTER_ID_MAX)
         if "ReplicationGroupId" in p:
-            raise invalid("pocketcloud does not add clusters to an existing replication group; use CreateReplicationGroup")
+            raise invalid(
+                "pocketcloud does not add clusters to an existing replication group; use CreateReplicationGroup"
+            )
         engine = p.get("Engine", "redis").lower()
         if engine not in _VERSIONS:
             raise invalid(f"Invalid engine: {p.get('Engine')}. Valid engines are memcached, redis and valkey.")
         count = p.get("NumCacheNodes", 1)
         if engine != "memcached" and count != 1:
-            raise invalid("Redis and Valkey clusters can only have one cache node; use a replication group for replicas.")
+            raise invalid(
+                "Redis and Valkey clusters can only have one cache node; use a replication group for replicas."
+            )
         if not 1 <= count <= limits.ELASTICACHE_MEMCACHED_MAX_NODES:
             raise invalid(f"NumCacheNodes must be between 1 and {limits.ELASTICACHE_MEMCACHED_MAX_NODES}.")
         if "CacheNodeType" not in p:
@@ -240,7 +254,9 @@ class ElastiCacheService:
         """NotificationTopicArn / NotificationTopicStatus (active | inactive); other changes are not simulated."""
         cluster = self.cluster(p["CacheClusterId"])
         if cluster.status != "available":
-            raise ServiceError("InvalidCacheClusterState", f"Cache cluster {cluster.cluster_id} is not in available state.")
+            raise ServiceError(
+                "InvalidCacheClusterState", f"Cache cluster {cluster.cluster_id} is not in available state."
+            )
         status = p.get("NotificationTopicStatus")
         if status is not None and status not in ("active", "inactive"):
             raise invalid("NotificationTopicStatus must be either active or inactive.")
@@ -262,7 +278,9 @@ class ElastiCacheService:
         if unknown or not ids:
             raise invalid(f"Cache node ID(s) not found in cluster {cluster.cluster_id}: {', '.join(unknown) or '[]'}")
         if cluster.status != "available" or cluster.replication_group is not None:
-            raise ServiceError("InvalidCacheClusterState", f"Cache cluster {cluster.cluster_id} is not in available state.")
+            raise ServiceError(
+                "InvalidCacheClusterState", f"Cache cluster {cluster.cluster_id} is not in available state."
+            )
         cluster.status = "rebooting cluster nodes"
         for node in cluster.nodes:
             if node.node_id in ids:
@@ -289,7 +307,9 @@ class ElastiCacheService:
                 f"Cache cluster {cluster.cluster_id} is a member of a replication group; delete the replication group.",
             )
         if cluster.status not in ("available", "rebooting cluster nodes"):
-            raise ServiceError("InvalidCacheClusterState", f"Cache cluster {cluster.cluster_id} is not in available state.")
+            raise ServiceError(
+                "InvalidCacheClusterState", f"Cache cluster {cluster.cluster_id} is not in available state."
+            )
         if p.get("FinalSnapshotIdentifier"):
             raise ServiceError(
                 "SnapshotFeatureNotSupportedFault", "pocketcloud does not simulate ElastiCache snapshots.", 400
@@ -309,9 +329,7 @@ class ElastiCacheService:
 
     # -- replication groups ----------------------------------------------------------------------------------
     def create_replication_group(self, p: dict[str, Any]) -> dict[str, Any]:
-        group_id = check_id(
-            "ReplicationGroupId", p["ReplicationGroupId"], limits.ELASTICACHE_REPLICATION_GROUP_ID_MAX
-        )
+        group_id = check_id("ReplicationGroupId", p["ReplicationGroupId"], limits.ELASTICACHE_REPLICATION_GROUP_ID_MAX)
         engine = p.get("Engine", "redis").lower()
         if engine not in ("redis", "valkey"):
             raise invalid(f"Invalid engine: {p.get('Engine')}. Replication groups run redis or valkey.")
@@ -338,9 +356,7 @@ class ElastiCacheService:
         if "CacheNodeType" not in p:
             raise invalid("The parameter CacheNodeType must be provided and must not be blank.")
         if group_id in self.groups:
-            raise ServiceError(
-                "ReplicationGroupAlreadyExists", f"Replication group {group_id} already exists.", 400
-            )
+            raise ServiceError("ReplicationGroupAlreadyExists", f"Replication group {group_id} already exists.", 400)
         member_ids = [f"{group_id}-{i:03d}" for i in range(1, count + 1)]
         clash = [m for m in member_ids if m in self.clusters]
         if clash:
@@ -352,7 +368,9 @@ class ElastiCacheService:
         zones = self._zones()
         members = []
         for i, member_id in enumerate(member_ids):
-            member = self._new_cluster(member_id, engine, version, p["CacheNodeType"], 1, zones[i % len(zones)], port, p)
+            member = self._new_cluster(
+                member_id, engine, version, p["CacheNodeType"], 1, zones[i % len(zones)], port, p
+            )
             member.keyspace = keyspace
             member.replication_group = group_id
             member.read_only = i > 0

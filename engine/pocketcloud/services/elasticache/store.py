@@ -20,7 +20,8 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-Value = bytes | dict[bytes, bytes] | deque[bytes] | set[bytes]
+_Set = set
+Value = bytes | dict[bytes, bytes] | deque[bytes] | _Set[bytes]
 
 WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value"
 NOT_INTEGER = "ERR value is not an integer or out of range"
@@ -90,7 +91,9 @@ class Keyspace:
     def keys(self, pattern: bytes) -> list[bytes]:
         """KEYS with glob-style patterns (``*``, ``?``, ``[abc]``), as Redis matches them."""
         text = pattern.decode("latin-1")
-        return [k for k in list(self.data) if self._live(k) is not None and fnmatch.fnmatchcase(k.decode("latin-1"), text)]
+        return [
+            k for k in list(self.data) if self._live(k) is not None and fnmatch.fnmatchcase(k.decode("latin-1"), text)
+        ]
 
     def type(self, key: bytes) -> bytes:
         value = self._live(key)
@@ -308,8 +311,8 @@ class Keyspace:
         return len(self._list(key) or ())
 
     # -- sets ------------------------------------------------------------------------------------------------
-    def _set(self, key: bytes, create: bool = False) -> set[bytes] | None:
-        value: set[bytes] | None = self._typed(key, set)
+    def _set(self, key: bytes, create: bool = False) -> _Set[bytes] | None:
+        value: _Set[bytes] | None = self._typed(key, set)
         if value is None and create:
             value = self.data[key] = set()
         return value
@@ -331,7 +334,7 @@ class Keyspace:
             self.delete(key)
         return before - len(found)
 
-    def smembers(self, key: bytes) -> set[bytes]:
+    def smembers(self, key: bytes) -> _Set[bytes]:
         return set(self._set(key) or ())
 
     def sismember(self, key: bytes, member: bytes) -> bool:

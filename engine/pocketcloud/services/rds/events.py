@@ -114,7 +114,7 @@ def emit(service: RdsService, source_type: str, source_id: str, source_arn: str,
 
 def _publish(service: RdsService, subscription: Any, event: RdsEvent) -> None:
     cloud = service.cloud
-    client = cloud.service_client("sns", PRINCIPAL, source_arn=event.source_arn, source_owner=cloud.account_id)
+    client: Any = cloud.service_client("sns", PRINCIPAL, source_arn=event.source_arn, source_owner=cloud.account_id)
     body = json.dumps(sns_message(event, cloud.region), separators=(",", ":"))
     try:
         client.publish(TopicArn=subscription.topic_arn, Message=body, Subject=SUBJECT)
@@ -133,7 +133,7 @@ def _to_eventbridge(service: RdsService, event: RdsEvent) -> None:
         return
     cloud = service.cloud
     document = eventbridge_event(event, cloud.account_id, cloud.region, cloud.new_request_id())
-    client = cloud.service_client("events", "rds.amazonaws.com", source_arn=event.source_arn)
+    client: Any = cloud.service_client("events", "rds.amazonaws.com", source_arn=event.source_arn)
     entry = {
         "Source": document["source"],
         "DetailType": document["detail-type"],

@@ -9,6 +9,7 @@ in available state."), otherwise the API reference's error description.
 from __future__ import annotations
 
 import random
+import re
 import string
 from collections import deque
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from ...cloud import Cloud
 
 _ALNUM = string.ascii_lowercase + string.digits
+#: "db.<family>.<size>", the DBInstanceClass shape's pattern (the CreateDBInstance member itself is a plain string).
+_INSTANCE_CLASS = re.compile(r"db\.[0-9a-z]{2,6}\.[0-9a-z.]{4,20}")
 
 
 @dataclass
@@ -84,12 +87,12 @@ class RdsService:
             raise invalid_combination("pocketcloud simulates DB instances only; Aurora DB clusters are not simulated")
         if engine not in ENGINES:
             raise invalid_value(f"Invalid DB engine: {p['Engine']}")
+        if _INSTANCE_CLASS.fullmatch(p["DBInstanceClass"]) is None:
+            raise invalid_value(f"Invalid DB Instance class: {p['DBInstanceClass']}")
         if identifier in self.instances:
             raise ServiceError("DBInstanceAlreadyExists", "DB instance already exists", 400)
         if len(self.instances) >= limits.RDS_MAX_DB_INSTANCES:
-            raise ServiceError(
-                "InstanceQuotaExceeded", "The request would exceed the user's DB Instance quota.", 400
-            )
+            raise ServiceError("InstanceQuotaExceeded", "The request would exceed the user's DB Instance quota.", 400)
         storage = p.get("AllocatedStorage", 20)
         if not 20 <= storage <= 65_536:
             raise invalid_value(f"Invalid storage size for engine name {engine} and storage type gp2: {storage}")
@@ -209,7 +212,9 @@ class RdsService:
     def start_db_instance(self, p: dict[str, Any]) -> dict[str, Any]:
         db = self.instance(p["DBInstanceIdentifier"])
         if db.status != "stopped":
-            raise ServiceError("InvalidDBInstanceState", f"Instance {db.identifier} is not stopped, it cannot be started.")
+            raise ServiceError(
+                "InvalidDBInstanceState", f"Instance {db.identifier} is not stopped, it cannot be started."
+            )
         lifecycle.start(self, db)
         return {"DBInstance": db.describe()}
 
@@ -227,7 +232,9 @@ class RdsService:
         if db.status in ("deleting",):
             raise ServiceError("InvalidDBInstanceState", f"Instance {db.identifier} is already being deleted.", 400)
         if skip and final is not None:
-            raise invalid_combination("FinalDBSnapshotIdentifier cannot be specified when SkipFinalSnapshot is enabled.")
+            raise invalid_combination(
+                "FinalDBSnapshotIdentifier cannot be specified when SkipFinalSnapshot is enabled."
+            )
         if not skip and final is None:
             raise invalid_combination("FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.")
         if final is not None:
@@ -322,9 +329,12 @@ class RdsService:
 
         parts = arn.split(":")
         if len(parts) != 6 or parts[:3] != ["arn", "aws", "sns"]:
-            raise ServiceError("SNSInvalidTopic", "SNS has responded that there is a problem with the SNS topic specified.")
+            raise ServiceError(
+                "SNSInvalidTopic", "SNS has responded that there is a problem with the SNS topic specified."
+            )
         try:
-            self.cloud.client("sns").get_topic_attributes(TopicArn=arn)
+            sns: Any = self.cloud.client("sns")
+            sns.get_topic_attributes(TopicArn=arn)
         except ClientError:
             raise ServiceError("SNSTopicArnNotFound", "The SNS topic ARN does not exist.", 404) from None
         return arn
@@ -336,7 +346,9 @@ class RdsService:
         return found
 
     def describe_event_subscriptions(self, p: dict[str, Any]) -> dict[str, Any]:
-        found = [self.subscription(p["SubscriptionName"])] if "SubscriptionName" in p else list(self.subscriptions.values())
+        found = (
+            [self.subscription(p["SubscriptionName"])] if "SubscriptionName" in p else list(self.subscriptions.values())
+        )
         page, marker = self.page(found, p)
         out: dict[str, Any] = {"EventSubscriptionsList": [s.describe() for s in page]}
         if marker:
@@ -347,9 +359,7 @@ class RdsService:
         found = self.subscription(p["SubscriptionName"])
         source_type = p.get("SourceType", found.source_type)
         check_source_type(source_type)
-        categories = (
-            check_categories(source_type, p["EventCategories"]) if "EventCategories" in p else found.categories
-        )
+        categories = check_categories(source_type, p["EventCategories"]) if "EventCategories" in p else found.categories
         topic = self._check_topic(p["SnsTopicArn"]) if "SnsTopicArn" in p else found.topic_arn
         found.source_type, found.categories, found.topic_arn = source_type, categories, topic
         if "Enabled" in p:

@@ -156,21 +156,29 @@ def _run(service: SesService, message: Inbound, receipt: Receipt, rule_set: str,
         key = spec.get("ObjectKeyPrefix", "") + message.message_id
         action_doc = {"type": "S3", **_topic(spec), "bucketName": spec["BucketName"], "objectKey": key}
         try:
-            cloud.service_client("s3", PRINCIPAL, source_arn=arn).put_object(
-                Bucket=spec["BucketName"], Key=key, Body=message.raw
-            )
+            s3: Any = cloud.service_client("s3", PRINCIPAL, source_arn=arn)
+            s3.put_object(Bucket=spec["BucketName"], Key=key, Body=message.raw)
         except ClientError as error:
             fail(error)
         _notify(service, arn, spec.get("TopicArn"), mail, message, now, matched, action_doc, fail)
     elif kind == "SNSAction":
         encoding = spec.get("Encoding", "UTF-8")
-        action_doc = {"type": "SNS", "topicArn": spec["TopicArn"], "encoding": "BASE64" if encoding == "Base64" else "UTF8"}
+        action_doc = {
+            "type": "SNS",
+            "topicArn": spec["TopicArn"],
+            "encoding": "BASE64" if encoding == "Base64" else "UTF8",
+        }
         content = message.raw if len(message.raw) <= limits.SES_SNS_ACTION_MAX_BYTES else None
         document = sns_notification(mail, receipt_object(message, now, matched, action_doc), content, encoding)
         _publish(service, arn, spec["TopicArn"], document, fail)
     elif kind == "LambdaAction":
         invocation = spec.get("InvocationType", "Event")
-        action_doc = {"type": "Lambda", **_topic(spec), "functionArn": spec["FunctionArn"], "invocationType": invocation}
+        action_doc = {
+            "type": "Lambda",
+            **_topic(spec),
+            "functionArn": spec["FunctionArn"],
+            "invocationType": invocation,
+        }
         event = lambda_event(mail, receipt_object(message, now, matched, action_doc))
         client: Any = cloud.service_client("lambda", PRINCIPAL, source_arn=arn, source_account=cloud.account_id)
         _notify(service, arn, spec.get("TopicArn"), mail, message, now, matched, action_doc, fail)
@@ -233,7 +241,7 @@ def _notify(
 
 def _publish(service: SesService, arn: str, topic: str, document: dict[str, Any], fail: Any) -> None:
     cloud = service.cloud
-    client = cloud.service_client("sns", PRINCIPAL, source_arn=arn, source_owner=cloud.account_id)
+    client: Any = cloud.service_client("sns", PRINCIPAL, source_arn=arn, source_owner=cloud.account_id)
     try:
         client.publish(TopicArn=topic, Message=json.dumps(document), Subject=SNS_SUBJECT)
     except ClientError as error:

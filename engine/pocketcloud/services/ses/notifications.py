@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
-from typing import Any
-
 from email.utils import formataddr, getaddresses
+from typing import Any
 
 from ... import limits
 from ...timeutil import iso_millis
@@ -55,7 +54,7 @@ def mail_object(message: Inbound) -> dict[str, Any]:
             truncated = True
             break
         listed.append({"name": name, "value": value})
-    lower = {}
+    lower: dict[str, str] = {}
     for name, value in headers:
         lower.setdefault(name.lower(), value)
     common: dict[str, Any] = {"returnPath": message.source}
@@ -103,8 +102,12 @@ def lambda_event(mail: dict[str, Any], receipt: dict[str, Any]) -> dict[str, Any
     return {"Records": [{"eventSource": "aws:ses", "eventVersion": "1.0", "ses": {"mail": mail, "receipt": receipt}}]}
 
 
-def sns_notification(mail: dict[str, Any], receipt: dict[str, Any], content: bytes | None, encoding: str) -> dict[str, Any]:
+def sns_notification(
+    mail: dict[str, Any], receipt: dict[str, Any], content: bytes | None, encoding: str
+) -> dict[str, Any]:
     out: dict[str, Any] = {"notificationType": "Received", "mail": mail, "receipt": receipt}
     if content is not None:
-        out["content"] = base64.b64encode(content).decode() if encoding == "Base64" else content.decode("utf-8", "replace")
+        out["content"] = (
+            base64.b64encode(content).decode() if encoding == "Base64" else content.decode("utf-8", "replace")
+        )
     return out

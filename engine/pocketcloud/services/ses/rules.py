@@ -80,7 +80,9 @@ def check_actions(service: SesService, rule_set: str, rule: dict[str, Any]) -> N
     cloud = service.cloud
     for action in rule.get("Actions") or []:
         if len(action) != 1:
-            raise ServiceError("InvalidParameterValue", "Each receipt rule action must specify exactly one action.", 400)
+            raise ServiceError(
+                "InvalidParameterValue", "Each receipt rule action must specify exactly one action.", 400
+            )
         kind, spec = next(iter(action.items()))
         if kind in ("BounceAction", "WorkmailAction", "ConnectAction"):
             raise ServiceError(
@@ -88,9 +90,7 @@ def check_actions(service: SesService, rule_set: str, rule: dict[str, Any]) -> N
             )
         if kind == "LambdaAction":
             try:
-                client = cloud.service_client(
-                    "lambda", PRINCIPAL, source_arn=arn, source_account=cloud.account_id
-                )
+                client: Any = cloud.service_client("lambda", PRINCIPAL, source_arn=arn, source_account=cloud.account_id)
                 client.invoke(FunctionName=spec["FunctionArn"], InvocationType="DryRun", Payload=b"{}")
             except ClientError:
                 raise ServiceError(
@@ -98,7 +98,8 @@ def check_actions(service: SesService, rule_set: str, rule: dict[str, Any]) -> N
                 ) from None
         if kind == "S3Action":
             try:
-                cloud.service_client("s3", PRINCIPAL, source_arn=arn).head_bucket(Bucket=spec["BucketName"])
+                s3: Any = cloud.service_client("s3", PRINCIPAL, source_arn=arn)
+                s3.head_bucket(Bucket=spec["BucketName"])
             except ClientError:
                 raise ServiceError(
                     "InvalidS3Configuration", f"Could not write to bucket: {spec['BucketName']}", 400
@@ -106,6 +107,7 @@ def check_actions(service: SesService, rule_set: str, rule: dict[str, Any]) -> N
         topics = [spec.get("TopicArn")] if spec.get("TopicArn") else []
         for topic in topics:
             try:
-                cloud.client("sns").get_topic_attributes(TopicArn=topic)
+                sns: Any = cloud.client("sns")
+                sns.get_topic_attributes(TopicArn=topic)
             except ClientError:
                 raise ServiceError("InvalidSnsTopic", f"Could not publish to SNS topic: {topic}", 400) from None

@@ -73,9 +73,7 @@ def check_sandbox(service: SesService, source: str, recipients: list[str]) -> No
     identities: Identities = service.identities
     failed = [] if identities.covers(source) else [address_of(source)]
     if service.settings.sandbox:
-        failed += [
-            address_of(r) for r in recipients if not identities.is_simulator(r) and not identities.covers(r)
-        ]
+        failed += [address_of(r) for r in recipients if not identities.is_simulator(r) and not identities.covers(r)]
     if failed:
         region = service.cloud.region.upper()
         raise _rejected(
@@ -170,8 +168,14 @@ def send_raw_email(service: SesService, p: dict[str, Any], now: float) -> dict[s
     source = p.get("Source") or str(parsed.get("From") or "")
     if not source:
         raise ServiceError("InvalidParameterValue", "Missing required header 'From'.", 400)
-    header_addresses = {k: [a for _, a in getaddresses([str(v) for v in parsed.get_all(k, [])])] for k in ("To", "Cc", "Bcc")}
-    recipients = list(p.get("Destinations") or []) or [*header_addresses["To"], *header_addresses["Cc"], *header_addresses["Bcc"]]
+    header_addresses = {
+        k: [a for _, a in getaddresses([str(v) for v in parsed.get_all(k, [])])] for k in ("To", "Cc", "Bcc")
+    }
+    recipients = list(p.get("Destinations") or []) or [
+        *header_addresses["To"],
+        *header_addresses["Cc"],
+        *header_addresses["Bcc"],
+    ]
     _check_recipients(recipients)
     check_sandbox(service, source, recipients)
     check_quota(service, len(recipients), now)

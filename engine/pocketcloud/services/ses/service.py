@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -132,10 +133,9 @@ class SesService:
         return self.active is not None and self.identities.covers(address) and not self.identities.is_simulator(address)
 
     def _arrive(self, sent: sending.SentEmail, recipients: list[str]) -> None:
-        try:
+        # A refused message would bounce back to the sender; pocketcloud does not simulate bounces.
+        with contextlib.suppress(inbound.MailRejected):
             inbound.receive(self, sent.raw, sent.source, recipients)
-        except inbound.MailRejected:
-            pass  # the sender would get a bounce; pocketcloud does not simulate bounces
 
     # -- receipt rule sets -----------------------------------------------------------------------------------
     def rule_set(self, name: str) -> RuleSet:
