@@ -120,9 +120,14 @@ def test_subscription_delivers_through_sns_to_lambda(cloud) -> None:
     assert message["Event Source"] == "db-instance"
     assert message["Source ID"] == "mydb"
     assert message["Source ARN"] == "arn:aws:rds:ap-northeast-2:123456789012:db:mydb"
-    assert message["Event ID"] == "http://docs.amazonwebservices.com/AmazonRDS/latest/UserGuide/USER_Events.html#RDS-EVENT-0005"
+    assert (
+        message["Event ID"]
+        == "http://docs.amazonwebservices.com/AmazonRDS/latest/UserGuide/USER_Events.html#RDS-EVENT-0005"
+    )
     assert message["Event Message"] == "DB instance created"
-    assert message["Identifier Link"] == "https://console.aws.amazon.com/rds/home?region=ap-northeast-2#dbinstance:id=mydb"
+    assert (
+        message["Identifier Link"] == "https://console.aws.amazon.com/rds/home?region=ap-northeast-2#dbinstance:id=mydb"
+    )
     assert message["Event Time"] == "2026-01-01 00:04:00.000"
 
 
@@ -133,7 +138,10 @@ def test_failover_events_reach_the_function(cloud) -> None:
     rds = _instance(cloud, MultiAZ=True)
     cloud.run(until=600)
     rds.create_event_subscription(
-        SubscriptionName="failover", SnsTopicArn=topic, SourceType="db-instance", EventCategories=["failover", "availability"]
+        SubscriptionName="failover",
+        SnsTopicArn=topic,
+        SourceType="db-instance",
+        EventCategories=["failover", "availability"],
     )
     rds.reboot_db_instance(DBInstanceIdentifier="mydb", ForceFailover=True)
     cloud.run(until=cloud.now + 120)
@@ -199,7 +207,9 @@ def test_subscription_errors_leave_nothing_behind(cloud) -> None:
     with pytest.raises(rds.exceptions.SNSInvalidTopicFault):
         rds.create_event_subscription(SubscriptionName="s", SnsTopicArn="not-an-arn")
     with pytest.raises(rds.exceptions.SourceNotFoundFault):
-        rds.create_event_subscription(SubscriptionName="s", SnsTopicArn=topic, SourceType="db-instance", SourceIds=["x"])
+        rds.create_event_subscription(
+            SubscriptionName="s", SnsTopicArn=topic, SourceType="db-instance", SourceIds=["x"]
+        )
     with pytest.raises(rds.exceptions.SubscriptionCategoryNotFoundFault):
         rds.create_event_subscription(SubscriptionName="s", SnsTopicArn=topic, EventCategories=["weather"])
     with pytest.raises(pocketcloud.ClientError) as error:
@@ -232,7 +242,12 @@ def test_a_topic_policy_can_refuse_rds(cloud) -> None:
     https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Events.GrantingPermissions.html"""
     sns, rds = cloud.client("sns"), cloud.client("rds")
     topic = sns.create_topic(Name="locked")["TopicArn"]
-    deny = {"Effect": "Deny", "Principal": {"Service": "events.rds.amazonaws.com"}, "Action": "sns:Publish", "Resource": topic}
+    deny = {
+        "Effect": "Deny",
+        "Principal": {"Service": "events.rds.amazonaws.com"},
+        "Action": "sns:Publish",
+        "Resource": topic,
+    }
     sns.set_topic_attributes(TopicArn=topic, AttributeName="Policy", AttributeValue=json.dumps({"Statement": [deny]}))
     rds.create_event_subscription(SubscriptionName="s", SnsTopicArn=topic)
     _instance(cloud)
@@ -243,7 +258,9 @@ def test_a_topic_policy_can_refuse_rds(cloud) -> None:
 def test_describe_event_categories(cloud) -> None:
     rds = cloud.client("rds")
     answer = rds.describe_event_categories(SourceType="db-snapshot")["EventCategoriesMapList"]
-    assert answer == [{"SourceType": "db-snapshot", "EventCategories": ["creation", "deletion", "notification", "restoration"]}]
+    assert answer == [
+        {"SourceType": "db-snapshot", "EventCategories": ["creation", "deletion", "notification", "restoration"]}
+    ]
     everything = {m["SourceType"] for m in rds.describe_event_categories()["EventCategoriesMapList"]}
     assert {"db-instance", "db-cluster", "db-snapshot", "db-parameter-group"} <= everything
 

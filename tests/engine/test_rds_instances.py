@@ -274,6 +274,10 @@ def test_same_seed_same_history() -> None:
         rds.reboot_db_instance(DBInstanceIdentifier="mydb", ForceFailover=True)
         cloud.run(until=cloud.now + 120)
         d = rds.describe_db_instances()["DBInstances"][0]
-        return d["Endpoint"]["Address"], d["DbiResourceId"], [e["Message"] for e in rds.describe_events(Duration=60)["Events"]]
+        return (
+            d["Endpoint"]["Address"],
+            d["DbiResourceId"],
+            [e["Message"] for e in rds.describe_events(Duration=60)["Events"]],
+        )
 
     assert run() == run()

@@ -251,9 +251,18 @@ class Redis:
         exat: int | None = None,
         pxat: int | None = None,
     ) -> Any:
+        # redis-py 8.1's client-side checks, in its words (redis/commands/core.py, ``set``).
+        if sum((ex is not None, px is not None, exat is not None, pxat is not None, keepttl)) > 1:
+            raise exc.DataError("``ex``, ``px``, ``exat``, ``pxat``, and ``keepttl`` are mutually exclusive.")
+        if nx and xx:
+            raise exc.DataError("``nx``, ``xx``, ``ifeq``, ``ifne``, ``ifdeq``, ``ifdne`` are mutually exclusive.")
         key, data = encode(name), encode(value)
         ex_s = _seconds(ex)
         px_ms = _millis(px)
+        if hasattr(exat, "timestamp"):
+            exat = int(exat.timestamp())
+        if hasattr(pxat, "timestamp"):
+            pxat = int(pxat.timestamp() * 1000)
         return self._call("set", lambda ks: ks.set(key, data, ex_s, px_ms, nx, xx, keepttl, get, exat, pxat))
 
     def setex(self, name: Any, time: Any, value: Any) -> bool:
@@ -380,9 +389,10 @@ class Redis:
         key = encode(name)
         return set(self._call("smembers", lambda ks: ks.smembers(key)))
 
-    def sismember(self, name: Any, value: Any) -> bool:
+    def sismember(self, name: Any, value: Any) -> int:
+        """1 or 0: redis-py returns SISMEMBER's integer reply as is."""
         key, data = encode(name), encode(value)
-        return bool(self._call("sismember", lambda ks: ks.sismember(key, data)))
+        return int(self._call("sismember", lambda ks: ks.sismember(key, data)))
 
     def scard(self, name: Any) -> int:
         key = encode(name)
@@ -397,6 +407,8 @@ def _seconds(value: Any) -> int | None:
         return None
     if hasattr(value, "total_seconds"):
         return int(value.total_seconds())
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise exc.DataError("ex must be datetime.timedelta or int")
     return value
