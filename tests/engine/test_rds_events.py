@@ -26,12 +26,13 @@ from pocketcloud.services.rds.service import RdsService
 
 from .source_helpers import recorded_events, topic_to_function
 
+SAMPLE_SUBSCRIPTION = "arn:aws:sns:us-east-2:123456789012:rds-lambda:21be56ed-a058-49f5-8c98-aedd2564c486"
 #: The example of https://docs.aws.amazon.com/lambda/latest/dg/services-rds.html
 LAMBDA_SAMPLE = {
     "Records": [
         {
             "EventVersion": "1.0",
-            "EventSubscriptionArn": "arn:aws:sns:us-east-2:123456789012:rds-lambda:21be56ed-a058-49f5-8c98-aedd2564c486",
+            "EventSubscriptionArn": SAMPLE_SUBSCRIPTION,
             "EventSource": "aws:sns",
             "Sns": {
                 "SignatureVersion": "1",
@@ -39,7 +40,13 @@ LAMBDA_SAMPLE = {
                 "Signature": "tcc6faL2yUC6dgZdmrwh1Y4cGa/ebXEkAi6RibDsvpi+tE/1+82j...65r==",
                 "SigningCertUrl": "https://sns.us-east-2.amazonaws.com/SimpleNotificationService-ac565b8b1a6c5d002d285f9598aa1d9b.pem",
                 "MessageId": "95df01b4-ee98-5cb9-9903-4c221d41eb5e",
-                "Message": '{"Event Source":"db-instance","Event Time":"2019-01-02 12:45:06.000","Identifier Link":"https://console.aws.amazon.com/rds/home?region=eu-west-1#dbinstance:id=dbinstanceid","Source ID":"dbinstanceid","Event ID":"http://docs.amazonwebservices.com/AmazonRDS/latest/UserGuide/USER_Events.html#RDS-EVENT-0002","Event Message":"Finished DB Instance backup"}',
+                "Message": (
+                    '{"Event Source":"db-instance","Event Time":"2019-01-02 12:45:06.000","Identifier Link":'
+                    '"https://console.aws.amazon.com/rds/home?region=eu-west-1#dbinstance:id=dbinstanceid",'
+                    '"Source ID":"dbinstanceid","Event ID":'
+                    '"http://docs.amazonwebservices.com/AmazonRDS/latest/UserGuide/USER_Events.html#RDS-EVENT-0002",'
+                    '"Event Message":"Finished DB Instance backup"}'
+                ),
                 "MessageAttributes": {},
                 "Type": "Notification",
                 "UnsubscribeUrl": "https://sns.us-east-2.amazonaws.com/?Action=Unsubscribe&amp;SubscriptionArn=arn:aws:sns:us-east-2:123456789012:test-lambda:21be56ed-a058-49f5-8c98-aedd2564c486",
