@@ -24,6 +24,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
+from ..services.awslambda.sandbox import current_clock
+from ..services.elasticache.service import ElastiCacheService, EndpointError
+from ..services.elasticache.store import ServerError
 from . import exceptions as exc
 
 if TYPE_CHECKING:
@@ -127,22 +130,18 @@ class Redis:
         #: The latency model's own random source: from the cloud's seed and the endpoint, never the cloud's own
         #: sources, so that using a cache changes no other simulated number.
         self._rng = random.Random(f"redis:{cloud.seed}:{host}:{port}")
+        self._service: ElastiCacheService = cloud.backend("elasticache", ElastiCacheService)
 
     # -- plumbing --------------------------------------------------------------------------------------------
     def _resolve(self) -> tuple[Keyspace, bool]:
-        from ..services.elasticache.service import ElastiCacheService, EndpointError
-
-        service: ElastiCacheService = self.cloud.backend("elasticache", ElastiCacheService)
         try:
-            return service.resolve(self.host, self.port)
+            return self._service.resolve(self.host, self.port)
         except EndpointError as error:
             raise exc.ConnectionError(
                 f"Error {error.errno} connecting to {self.host}:{self.port}. {error.reason}"
             ) from None
 
     def _round_trip(self) -> None:
-        from ..services.awslambda.sandbox import current_clock
-
         clock = current_clock()
         if clock is not None:
             clock.advance(ROUND_TRIP_MEDIAN_S * math.exp(self._rng.gauss(0.0, ROUND_TRIP_SIGMA)))
@@ -153,8 +152,6 @@ class Redis:
         return self._run(keyspace, read_only, name, fn)
 
     def _run(self, keyspace: Keyspace, read_only: bool, name: str, fn: Callable[[Keyspace], Any]) -> Any:
-        from ..services.elasticache.store import ServerError
-
         keyspace.commands += 1
         if read_only and name in WRITES:
             raise exc.from_reply("READONLY You can't write against a read only replica.")
@@ -248,9 +245,10 @@ class Redis:
         xx: bool = False,
         keepttl: bool = False,
         get: bool = False,
-        exat: int | None = None,
-        pxat: int | None = None,
+        exat: Any = None,
+        pxat: Any = None,
     ) -> Any:
+        """SET with redis-py's arguments (``ex``/``px`` as int or timedelta, ``exat``/``pxat`` as int or datetime)."""
         # redis-py 8.1's client-side checks, in its words (redis/commands/core.py, ``set``).
         if sum((ex is not None, px is not None, exat is not None, pxat is not None, keepttl)) > 1:
             raise exc.DataError("``ex``, ``px``, ``exat``, ``pxat``, and ``keepttl`` are mutually exclusive.")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ... import limits
 from ...errors import ServiceError
+from ..awslambda.sandbox import current_clock
 from . import endpoints
 from .clusters import CacheCluster, CacheNode, ReplicationGroup
 from .notifications import CacheEvent, emit
@@ -91,8 +92,6 @@ class ElastiCacheService:
     # -- the data plane --------------------------------------------------------------------------------------
     def now(self) -> float:
         """Virtual time as the caller sees it: a handler's own clock inside a function, else the cloud's."""
-        from ..awslambda.sandbox import current_clock
-
         clock = current_clock()
         return self.cloud.now if clock is None else clock.now
 

@@ -11,9 +11,10 @@ sent messages a learner can read.
   recipients"). Over the rate: ``Throttling`` "Maximum sending rate exceeded."; over the day: ``Throttling`` "Daily
   message quota exceeded.". https://docs.aws.amazon.com/ses/latest/dg/quotas.html
   https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html
-  The rate is a token bucket refilled at MaxSendRate per virtual second (pocketcloud's model of "maximum number of
-  messages you can send per second"): a message is accepted while at least one token is left and then spends one
-  per recipient, so a short burst is allowed and the next message waits.
+  The rate is a token bucket refilled at MaxSendRate per virtual second (pocketcloud's model of the maximum send rate,
+  which AWS says "You can exceed ... for short bursts, but not for a sustained period of time"): a message is
+  accepted while at least one token is left and then spends one per recipient, so a short burst is allowed and the
+  next message waits.
 * **MessageId.** ``<16 hex>-<uuid>-000000``, as in SES's samples ("0100016d07eb7477-8e1938ce-...-000000"): the first
   16 hex digits are ``0100`` and the send time in milliseconds since 1970.
 * **Mailbox.** Every accepted message is kept in ``SesService.sent`` (:class:`SentEmail`, raw MIME included);

@@ -18,6 +18,15 @@ if TYPE_CHECKING:
     from ...cloud import Cloud
 
 
+#: Email receiving quotas as remembered from the "Email receiving" part of https://docs.aws.amazon.com/ses/latest/dg/quotas.html
+#: (40 rule sets, 200 rules per set, 100 recipients and 10 actions per rule). The stored copies of that page read on
+#: 2026-12-03 stop before that part, so these four figures are NOT verified: re-check them before relying on them.
+RULE_SETS_MAX = 40
+RULES_PER_SET_MAX = 200
+RECIPIENTS_PER_RULE_MAX = 100
+ACTIONS_PER_RULE_MAX = 10
+
+
 @dataclass
 class Settings:
     """SES behaviour-model settings (``cloud.backend("ses", SesService).settings``).
@@ -151,7 +160,7 @@ class SesService:
         check_name(name, "rule set")
         if name in self.rule_sets:
             raise ServiceError("AlreadyExists", f"Rule set already exists: {name}", 400)
-        if len(self.rule_sets) >= 40:  # "Receipt rule sets per AWS account: 40" (SES quotas page)
+        if len(self.rule_sets) >= RULE_SETS_MAX:
             raise ServiceError("LimitExceeded", "Maximum number of receipt rule sets exceeded.", 400)
         self.rule_sets[name] = RuleSet(name, self.cloud.now)
 
@@ -183,16 +192,16 @@ class SesService:
             raise ServiceError("AlreadyExists", f"Rule already exists: {rule['Name']}", 400)
         if after is not None and after not in names:
             raise ServiceError("RuleDoesNotExist", f"Rule does not exist: {after}", 400)
-        if len(found.rules) >= 200:  # "Receipt rules per receipt rule set: 200"
+        if len(found.rules) >= RULES_PER_SET_MAX:
             raise ServiceError("LimitExceeded", "Maximum number of receipt rules exceeded.", 400)
         self._check_rule(found.name, rule)
         position = 0 if after is None else names.index(after) + 1
         found.rules.insert(position, normalised(rule))
 
     def _check_rule(self, rule_set: str, rule: dict[str, Any]) -> None:
-        if len(rule.get("Recipients") or []) > 100:  # "Recipients per receipt rule: 100"
+        if len(rule.get("Recipients") or []) > RECIPIENTS_PER_RULE_MAX:
             raise ServiceError("LimitExceeded", "Maximum number of recipients per receipt rule exceeded.", 400)
-        if len(rule.get("Actions") or []) > 10:  # "Actions per receipt rule: 10"
+        if len(rule.get("Actions") or []) > ACTIONS_PER_RULE_MAX:
             raise ServiceError("LimitExceeded", "Maximum number of actions per receipt rule exceeded.", 400)
         for entry in rule.get("Recipients") or []:
             domain = domain_of(entry).lstrip(".")
