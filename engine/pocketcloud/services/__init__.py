@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .awslambda.client import LambdaClient
+from .dynamodb.client import DynamoDBClient
+from .dynamodbstreams.client import DynamoDBStreamsClient
 from .elasticache.client import ElastiCacheClient
 from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
@@ -14,11 +16,14 @@ from .secretsmanager.client import SecretsManagerClient
 from .ses.client import SesClient
 from .sns.client import SnsClient
 from .sqs.client import SqsClient
+from .stepfunctions.client import StepFunctionsClient
 
 if TYPE_CHECKING:
     from ..client import BaseClient
 
 CLIENTS: dict[str, type[BaseClient]] = {
+    "dynamodb": DynamoDBClient,
+    "dynamodbstreams": DynamoDBStreamsClient,
     "elasticache": ElastiCacheClient,
     "kinesis": KinesisClient,
     "lambda": LambdaClient,
@@ -29,4 +34,5 @@ CLIENTS: dict[str, type[BaseClient]] = {
     "ses": SesClient,
     "sns": SnsClient,
     "sqs": SqsClient,
+    "stepfunctions": StepFunctionsClient,
 }
