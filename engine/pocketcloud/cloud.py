@@ -113,10 +113,16 @@ class Cloud:
         return factory(self)
 
     def service_client(
-        self, service_name: str, principal: str, source_arn: str | None = None, source_account: str | None = None
+        self,
+        service_name: str,
+        principal: str,
+        source_arn: str | None = None,
+        source_account: str | None = None,
+        source_owner: str | None = None,
     ) -> BaseClient:
         """A client for one AWS service calling another on a resource's behalf, e.g. S3 delivering a bucket's
         notification to Lambda as ``s3.amazonaws.com``: the called service checks its resource-based policy.
+        ``source_owner`` is the ``aws:SourceOwner`` the call carries (see :class:`~pocketcloud.client.Caller`).
 
         Services use this; learners use :meth:`client`, which calls as the account itself.
         """
@@ -126,7 +132,7 @@ class Cloud:
         factory = CLIENTS.get(service_name)
         if factory is None:
             raise UnknownServiceError(f"Unknown service: '{service_name}'")
-        caller = Caller(principal, source_arn, source_account or self.account_id)
+        caller = Caller(principal, source_arn, source_account or self.account_id, source_owner)
         return factory(self, caller)
 
     def backend(self, service_name: str, factory: Any) -> Any:

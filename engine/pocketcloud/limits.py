@@ -401,3 +401,70 @@ DYNAMODB_STREAMS_GET_RECORDS_MAX = 1000
 DYNAMODB_STREAMS_GET_RECORDS_MAX_BYTES = 1024 * 1024
 DYNAMODB_STREAMS_DESCRIBE_LIMIT_MAX = 100
 DYNAMODB_STREAMS_LIST_LIMIT_MAX = 100
+# --- SES (classic v1 API) ------------------------------------------------------------------------------------------
+# Sandbox: "you can send up to 200 emails per 24-hour period" and "1 email per second"; "Quotas are based on the
+# number of recipients, rather than on the number of messages." https://docs.aws.amazon.com/ses/latest/dg/quotas.html
+# (checked 2026-12-03)
+SES_SANDBOX_MAX_24_HOUR_SEND = 200
+SES_SANDBOX_MAX_SEND_RATE = 1
+# "Using the SES v1 API - Maximum message size (including attachments): 10 MB per message (after base64 encoding)."
+# https://docs.aws.amazon.com/ses/latest/dg/quotas.html (checked 2026-12-03)
+SES_V1_MAX_MESSAGE_BYTES = 10 * 1024 * 1024
+# SendEmail Destination: "The message may not include more than 50 recipients, across the To:, CC: and BCC: fields."
+# https://docs.aws.amazon.com/ses/latest/APIReference/API_SendEmail.html (checked 2026-12-03)
+SES_MAX_RECIPIENTS = 50
+# Receipt rule set and rule names: "Contain only ASCII letters (a-z, A-Z), numbers (0-9), underscores (_), or dashes
+# (-). Start and end with a letter or number. Contain 64 characters or fewer."
+# https://docs.aws.amazon.com/ses/latest/APIReference/API_CreateReceiptRuleSet.html (checked 2026-12-03)
+SES_RULE_NAME_MAX = 64
+# "There is a 30-second timeout on RequestResponse invocations."
+# https://docs.aws.amazon.com/ses/latest/dg/receiving-email-action-lambda.html (checked 2026-12-03)
+SES_REQUEST_RESPONSE_TIMEOUT_S = 30
+# headersTruncated: "which will happen if the headers are larger than 10 KB".
+# https://docs.aws.amazon.com/ses/latest/dg/receiving-email-notifications-contents.html (checked 2026-12-03)
+SES_NOTIFICATION_HEADERS_MAX_BYTES = 10 * 1024
+# SNS action: "the notification contains the entire contents of the email" up to 150 KB; "If the email is larger
+# than 150 KB, it will bounce". https://docs.aws.amazon.com/ses/latest/dg/receiving-email-action-sns.html
+SES_SNS_ACTION_MAX_BYTES = 150 * 1024
+
+# --- RDS -----------------------------------------------------------------------------------------------------------
+# DBInstanceIdentifier: "Must contain from 1 to 63 letters, numbers, or hyphens."; DBSnapshotIdentifier: 1-255.
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBSnapshot.html (checked 2026-12-03)
+RDS_IDENTIFIER_MAX = 63
+RDS_SNAPSHOT_IDENTIFIER_MAX = 255
+# Subscription names: "The name must be less than 255 characters."
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateEventSubscription.html (checked 2026-12-03)
+RDS_SUBSCRIPTION_NAME_MAX = 254
+# Default quotas, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html: "DB instances: 40" (read
+# on 2026-12-03); "Event subscriptions: 20" and "Manual DB instance snapshots: 100" are that table's other rows as
+# remembered: the copy read did not show them, so they are not verified.
+RDS_MAX_DB_INSTANCES = 40
+RDS_MAX_EVENT_SUBSCRIPTIONS = 20
+RDS_MAX_MANUAL_SNAPSHOTS = 100
+# DescribeEvents: "Returns events related to DB instances ... for the past 14 days"; Duration defaults to 60
+# minutes. https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeEvents.html (checked 2026-12-03)
+RDS_EVENT_RETENTION_S = 14 * 24 * 3600
+RDS_DESCRIBE_EVENTS_DEFAULT_MINUTES = 60
+# MaxRecords: "Default: 100 Constraints: Minimum 20, maximum 100." (DescribeDBInstances and the other Describe*).
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeDBInstances.html (checked 2026-12-03)
+RDS_MAX_RECORDS_MIN = 20
+RDS_MAX_RECORDS_MAX = 100
+
+# --- ElastiCache ---------------------------------------------------------------------------------------------------
+# CacheClusterId: "A name must contain from 1 to 50 alphanumeric characters or hyphens. The first character must be
+# a letter. A name cannot end with a hyphen or contain two consecutive hyphens." ReplicationGroupId: "Must contain
+# from 1 to 40 alphanumeric characters or hyphens."
+# https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html
+# https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html (2026-12-03)
+ELASTICACHE_CLUSTER_ID_MAX = 50
+ELASTICACHE_REPLICATION_GROUP_ID_MAX = 40
+# NumCacheNodes: "For clusters running Valkey or Redis OSS, this value must be 1. For clusters running Memcached,
+# this value must be between 1 and 40." https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html
+ELASTICACHE_MEMCACHED_MAX_NODES = 40
+# NumCacheClusters: "The maximum permitted value for NumCacheClusters is 6 (1 primary plus 5 replicas)."
+# https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html (2026-12-03)
+ELASTICACHE_MAX_CACHE_CLUSTERS_PER_GROUP = 6
+# DescribeEvents: "Events that occurred more than 14 days before the current time are not returned" (Duration
+# defaults to 60 minutes). https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEvents.html
+ELASTICACHE_EVENT_RETENTION_S = 14 * 24 * 3600

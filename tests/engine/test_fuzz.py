@@ -52,6 +52,17 @@ KNOWN = (
     "arn:aws:dynamodb:ap-northeast-2:123456789012:table/fuzz",
     "arn:aws:dynamodb:ap-northeast-2:123456789012:table/fuzz/stream/2026-01-01T00:00:00.000",
     "shardId-00000001767225600000-659d5203",
+    "fuzzdb",
+    "fuzzsnap",
+    "fuzz-sub",
+    "db-instance",
+    "fuzzcache",
+    "fuzzgroup",
+    "0001",
+    "me@example.com",
+    "example.com",
+    "rules",
+    "rule",
 )
 
 
@@ -106,6 +117,23 @@ def prepared_cloud() -> pocketcloud.Cloud:
             ]
         },
     )
+    rds = cloud.client("rds")
+    rds.create_db_instance(DBInstanceIdentifier="fuzzdb", DBInstanceClass="db.t3.micro", Engine="mysql")
+    rds.create_event_subscription(SubscriptionName="fuzz-sub", SnsTopicArn=topic, SourceType="db-instance")
+    ec = cloud.client("elasticache")
+    ec.create_cache_cluster(CacheClusterId="fuzzcache", Engine="redis", CacheNodeType="cache.t4g.micro")
+    ec.create_replication_group(
+        ReplicationGroupId="fuzzgroup", ReplicationGroupDescription="fuzz", CacheNodeType="cache.t4g.micro",
+        NumCacheClusters=2, AutomaticFailoverEnabled=True,
+    )  # fmt: skip
+    cloud.run(until=cloud.now + 600)
+    rds.create_db_snapshot(DBSnapshotIdentifier="fuzzsnap", DBInstanceIdentifier="fuzzdb")
+    ses = cloud.client("ses")
+    ses.verify_email_identity(EmailAddress="me@example.com")
+    ses.verify_domain_identity(Domain="example.com")
+    ses.create_receipt_rule_set(RuleSetName="rules")
+    ses.create_receipt_rule(RuleSetName="rules", Rule={"Name": "rule", "Enabled": True})
+    ses.set_active_receipt_rule_set(RuleSetName="rules")
     return cloud
 
 
