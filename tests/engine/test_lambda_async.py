@@ -322,7 +322,7 @@ def test_dead_letter_config_is_checked_and_part_of_a_published_version(cloud, la
     make_function(lam)
     with pytest.raises(lam.exceptions.InvalidParameterValueException, match="ARNs must start with 'arn:'"):
         lam.update_function_configuration(FunctionName="hello", DeadLetterConfig={"TargetArn": ""})
-    with pytest.raises(lam.exceptions.ClientError, match="deadLetterConfig.targetArn"):
+    with pytest.raises(lam.exceptions.ClientError, match=r"deadLetterConfig\.targetArn"):
         lam.update_function_configuration(FunctionName="hello", DeadLetterConfig={"TargetArn": "dlq"})
     with pytest.raises(lam.exceptions.InvalidParameterValueException, match="Invalid dead letter queue ARN"):
         lam.update_function_configuration(FunctionName="hello", DeadLetterConfig={"TargetArn": "arn:aws:s3:::bucket"})

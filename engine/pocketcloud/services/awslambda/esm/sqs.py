@@ -125,6 +125,7 @@ class SqsPoller:
         self.in_flight = 0
         self.idle_mark = -1
         self.last_scaled = 0.0
+        self.backlog = False  # the last receive found messages
         self.gathering: Gathering[dict[str, Any]] = Gathering()
         self.timer: Timer | None = None
         self.log: ActivityLog = esm.activity
@@ -136,6 +137,7 @@ class SqsPoller:
             return
         self.running = True
         self.concurrency = self._ceiling(START_CONCURRENCY)
+        self.last_scaled = self.cloud.now
         self._wake(0.0)
 
     def stop(self) -> None:
@@ -173,6 +175,7 @@ class SqsPoller:
             if messages is None:  # the queue could not be read (deleted?): look again later
                 self._wake(IDLE_POLL_S)
                 return
+            self.backlog = bool(messages)
             if messages:
                 found_messages = True
                 self._gather(messages, now)
@@ -184,13 +187,16 @@ class SqsPoller:
                 continue
             break
         if self.in_flight >= self.concurrency:
-            if found_messages:
-                self._scale_up(now)
-            return  # a finishing batch wakes the poller
+            if self.backlog and self._scale_up(now):
+                self._wake(0.0)
+            elif self.backlog and self.concurrency < self._ceiling(MAX_CONCURRENCY):
+                self._wake(max(0.0, self.last_scaled + SCALE_INTERVAL_S - now))
+            return  # otherwise a finishing batch wakes the poller
         if not found_messages and not self.gathering and self.in_flight == 0:
             self.idle_mark = self.cloud.kernel.activity
             if self.concurrency > self._ceiling(START_CONCURRENCY):
                 self.concurrency = self._ceiling(START_CONCURRENCY)
+                self.last_scaled = now
                 self.log.add(now, "sqs", "scale", self.concurrency, "queue empty: back to the starting concurrency")
         due = self.gathering.due_at(esm.window_s)
         self._wake(IDLE_POLL_S if due is None else max(0.0, min(IDLE_POLL_S, due - now)))
@@ -224,14 +230,17 @@ class SqsPoller:
             self.log.add(now, "sqs", "filter", len(filtered), "did not match FilterCriteria: deleted")
             self._delete(filtered)
 
-    def _scale_up(self, now: float) -> None:
-        if now - self.last_scaled < SCALE_INTERVAL_S:
-            return
+    def _scale_up(self, now: float) -> bool:
+        """Five more concurrent batches, at most once a second, while messages wait and every batch is busy."""
+        if now - self.last_scaled < SCALE_INTERVAL_S - 1e-9:
+            return False
         wanted = self._ceiling(self.concurrency + SCALE_STEP)
-        if wanted > self.concurrency:
-            self.concurrency = wanted
-            self.last_scaled = now
-            self.log.add(now, "sqs", "scale", wanted, "messages still available: more concurrent batches")
+        if wanted <= self.concurrency:
+            return False
+        self.concurrency = wanted
+        self.last_scaled = now
+        self.log.add(now, "sqs", "scale", wanted, "messages still available: more concurrent batches")
+        return True
 
     def _scale_down(self, now: float, why: str) -> None:
         lowered = max(1, self.concurrency - SCALE_STEP)
