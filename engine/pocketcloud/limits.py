@@ -350,3 +350,65 @@ S3_TAG_VALUE_MAX = 256
 # FilterRule Value: "The maximum length is 1,024 characters."
 # https://docs.aws.amazon.com/AmazonS3/latest/API/API_FilterRule.html (checked 2026-12-02)
 S3_FILTER_VALUE_MAX = 1024
+
+# --- DynamoDB ----------------------------------------------------------------------------------------------------
+# Constraints page (checked 2026-12-02): https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Constraints.html
+# "The maximum item size in DynamoDB is 400 KB, which includes both attribute name binary length (UTF-8 length)
+# and attribute value lengths"; "All size measurements in DynamoDB use binary-based units ... 1 KB = 1024 bytes".
+DYNAMODB_ITEM_MAX_BYTES = 400 * 1024
+# "The minimum length of a partition key value is 1 byte. The maximum length is 2048 bytes." / sort key: 1024 bytes.
+DYNAMODB_PARTITION_KEY_MAX_BYTES = 2048
+DYNAMODB_SORT_KEY_MAX_BYTES = 1024
+# "DynamoDB supports nested attributes up to 32 levels deep."
+DYNAMODB_MAX_NESTING_DEPTH = 32
+# Numbers: "Numbers can have up to 38 digits of precision"; "Positive range: 1E-130 to
+# 9.9999999999999999999999999999999999999E+125"; negative range likewise. https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
+DYNAMODB_NUMBER_PRECISION = 38
+DYNAMODB_NUMBER_MAX_EXPONENT = 125  # adjusted exponent of the largest magnitude (9.99...E+125)
+DYNAMODB_NUMBER_MIN_EXPONENT = -130  # adjusted exponent of the smallest magnitude (1E-130)
+# Query and Scan: "A single Query operation can retrieve a maximum of 1 MB of data"; likewise Scan.
+# https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
+DYNAMODB_PAGE_MAX_BYTES = 1024 * 1024
+# "The maximum length of any expression string is 4 KB"; "The maximum length of any single expression attribute name
+# or expression attribute value is 255 bytes"; "The maximum number of operands for the IN comparator is 100";
+# "The maximum number of operators or functions allowed in an UpdateExpression is 300" (Constraints page).
+DYNAMODB_EXPRESSION_MAX_BYTES = 4 * 1024
+DYNAMODB_EXPRESSION_SUBSTITUTE_MAX_BYTES = 255
+DYNAMODB_IN_MAX_OPERANDS = 100
+DYNAMODB_UPDATE_MAX_OPERATORS = 300
+# BatchGetItem: "up to 16 MB of data, which can contain as many as 100 items"; BatchWriteItem "up to 16 MB of data,
+# which can comprise as many as 25 put or delete requests" (the 25 and 100 are also in botocore's model).
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
+DYNAMODB_BATCH_GET_MAX_KEYS = 100
+DYNAMODB_BATCH_GET_MAX_BYTES = 16 * 1024 * 1024
+DYNAMODB_BATCH_WRITE_MAX_REQUESTS = 25
+DYNAMODB_BATCH_WRITE_MAX_BYTES = 16 * 1024 * 1024
+# TransactWriteItems: "up to 100 action requests ... The aggregate size of the items in the transaction cannot exceed
+# 4 MB"; "A client token is valid for 10 minutes after the first request that uses it is completed."
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
+DYNAMODB_TRANSACT_MAX_ITEMS = 100
+DYNAMODB_TRANSACT_MAX_BYTES = 4 * 1024 * 1024
+DYNAMODB_CLIENT_TOKEN_TTL_S = 10 * 60
+# ListTables Limit: 1-100, "If this parameter is not specified, the limit is 100" (model: ListTablesInputLimit).
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ListTables.html
+DYNAMODB_LIST_TABLES_MAX = 100
+# "Global secondary indexes per table: 20" (default quota); "You can define up to 5 local secondary indexes";
+# "You can project a total of up to 100 attributes into all of a table's local and global secondary indexes".
+DYNAMODB_MAX_GSIS = 20
+DYNAMODB_MAX_LSIS = 5
+DYNAMODB_MAX_PROJECTED_ATTRIBUTES = 100
+
+# --- DynamoDB Streams ------------------------------------------------------------------------------------------------
+# "In DynamoDB Streams, there is a 24 hour limit on data retention"; "A shard iterator expires 15 minutes after it is
+# returned to the requester"; GetRecords "can retrieve a maximum of 1 MB of data or 1000 stream records, whichever
+# comes first"; DescribeStream Limit "The upper limit is 100"; ListStreams Limit "The upper limit is 100".
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetShardIterator.html
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetRecords.html
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_DescribeStream.html (checked 2026-12-02)
+DYNAMODB_STREAMS_RETENTION_S = 24 * 60 * 60
+DYNAMODB_STREAMS_ITERATOR_TTL_S = 15 * 60
+DYNAMODB_STREAMS_GET_RECORDS_MAX = 1000
+DYNAMODB_STREAMS_GET_RECORDS_MAX_BYTES = 1024 * 1024
+DYNAMODB_STREAMS_DESCRIBE_LIMIT_MAX = 100
+DYNAMODB_STREAMS_LIST_LIMIT_MAX = 100

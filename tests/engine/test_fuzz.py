@@ -49,11 +49,26 @@ KNOWN = (
     "arn:aws:sns:ap-northeast-2:123456789012:fuzz",
     "All",
     '{"k": ["v"]}',
+    "arn:aws:dynamodb:ap-northeast-2:123456789012:table/fuzz",
+    "arn:aws:dynamodb:ap-northeast-2:123456789012:table/fuzz/stream/2026-01-01T00:00:00.000",
+    "shardId-00000001767225600000-659d5203",
 )
 
 
 def prepared_cloud() -> pocketcloud.Cloud:
     cloud = pocketcloud.Cloud(seed=1)
+    ddb = cloud.client("dynamodb")
+    ddb.create_table(
+        TableName="fuzz",
+        KeySchema=[{"AttributeName": "fuzz", "KeyType": "HASH"}, {"AttributeName": "1", "KeyType": "RANGE"}],
+        AttributeDefinitions=[
+            {"AttributeName": "fuzz", "AttributeType": "S"},
+            {"AttributeName": "1", "AttributeType": "N"},
+        ],
+        BillingMode="PAY_PER_REQUEST",
+        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+    )
+    ddb.put_item(TableName="fuzz", Item={"fuzz": {"S": "fuzz"}, "1": {"N": "1"}, "live": {"SS": ["lib"]}})
     lam = cloud.client("lambda")
     code = pocketcloud.zip_code({"app.py": "def handler(event, context):\n    return event\n"})
     lam.create_function(
@@ -131,6 +146,12 @@ def test_only_aws_shaped_errors_come_out(service: str, operation: str, method: s
             call(**params)
 
     fuzz()
-    # The cloud still works afterwards: a plain invoke of the prepared function succeeds.
-    result = cloud.client("lambda").invoke(FunctionName="fuzz", Payload=b'{"ok": true}')
-    assert result["StatusCode"] == 200
+    # The cloud still works afterwards (the fuzzed calls may have deleted the prepared function): a new
+    # function can be created and invoked.
+    lam = cloud.client("lambda")
+    code = pocketcloud.zip_code({"app.py": "def handler(event, context):\n    return event\n"})
+    lam.create_function(
+        FunctionName="after-fuzz", Runtime="python3.13", Role=ROLE, Handler="app.handler", Code={"ZipFile": code}
+    )
+    result = lam.invoke(FunctionName="after-fuzz", Payload=b'{"ok": true}')
+    assert result["StatusCode"] == 200 and "FunctionError" not in result

@@ -17,6 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...client import BaseClient, operation
+from ...errors import ServiceError
+from ...resource_policy import allowed
 from .service import SnsService
 
 
@@ -82,12 +84,33 @@ class SnsClient(BaseClient):
     # -- publishing ------------------------------------------------------------------------------------------
     @operation("Publish")
     def publish(self, **params: Any) -> dict[str, Any]:
-        """Publish to a topic; every matching subscription gets the message at once (see :mod:`.delivery`)."""
+        """Publish to a topic; every matching subscription gets the message at once (see :mod:`.delivery`).
+
+        An AWS service publishing as its principal (S3's event notifications, an EventBridge rule, a
+        CloudWatch alarm) needs the topic policy to allow ``sns:Publish``, as on AWS; the default policy lets only
+        the topic owner's account publish.
+        https://docs.aws.amazon.com/AmazonS3/latest/userguide/grant-destinations-permissions-to-s3.html
+        """
+        self._check_principal(params.get("TopicArn") or params.get("TargetArn"))
         return self._service.publish(params)
 
     @operation("PublishBatch")
     def publish_batch(self, **params: Any) -> dict[str, Any]:
+        self._check_principal(params.get("TopicArn"))
         return self._service.publish_batch(params)
+
+    def _check_principal(self, arn: str | None) -> None:
+        """Refuse a service principal's publish the topic policy does not allow (SNS's AuthorizationError)."""
+        caller = self._caller
+        if caller.principal is None or not arn:
+            return
+        topic = self._service.topic(arn)
+        if not allowed(topic.attributes.get("Policy"), arn, caller, "sns:publish"):
+            raise ServiceError(
+                "AuthorizationError",
+                f"User: {caller.principal} is not authorized to perform: SNS:Publish on resource: {arn}",
+                403,
+            )
 
     # -- tags ------------------------------------------------------------------------------------------------
     @operation("TagResource")
