@@ -1,8 +1,6 @@
 """DynamoDB Streams event source mappings: the event, starting positions, filters, partial batches and the
 on-failure record.
 
-These tests need the ``dynamodb`` and ``dynamodbstreams`` services; they are skipped until those land on main.
-
 Sources:
 * DDB = https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html
 * DERR = https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html
@@ -18,15 +16,8 @@ from typing import Any
 import pytest
 
 import pocketcloud
-from pocketcloud.services import CLIENTS
 
 from .conftest import make_function
-
-pytestmark = pytest.mark.skipif(
-    "dynamodbstreams" not in CLIENTS,
-    reason="DynamoDB and DynamoDB Streams are not on main yet (being built by another helper); these tests run "
-    "once they are merged",
-)
 
 #: The with-ddb.html sample event's first record (INSERT), members as printed there.
 AWS_SAMPLE_RECORD = json.loads("""
@@ -42,7 +33,7 @@ AWS_SAMPLE_RECORD = json.loads("""
     },
     "awsRegion": "us-west-2",
     "eventName": "INSERT",
-    "eventSourceARN": "arn:aws:dynamodb:us-west-2:123456789012:table/ExampleTableWithStream/stream/2015-06-27T00:48:05.899",
+    "eventSourceARN": "arn:aws:dynamodb:us-west-2:123456789012:table/Example/stream/2015-06-27T00:48:05.899",
     "eventSource": "aws:dynamodb"
 }
 """)

@@ -219,7 +219,7 @@ def test_partial_batch_responses_retry_from_the_lowest_failed_record(cloud) -> N
 def test_parallelization_factor_runs_batches_of_a_shard_concurrently_in_key_order(cloud) -> None:
     """KIN: ParallelizationFactor "set[s] the number of concurrent batches per shard"; records with the same
     partition key stay in order. Two lanes on one shard: two concurrent invocations, each key's records in order."""
-    kinesis, lam, uuid = setup(cloud, ParallelizationFactor=2, BatchSize=2)
+    kinesis, _, uuid = setup(cloud, ParallelizationFactor=2, BatchSize=2)
     for i in range(12):
         put(kinesis, f"{i % 3}:{i}".encode(), key=f"key{i % 3}")
     cloud.run()
