@@ -199,6 +199,25 @@ def test_the_dead_letter_queue_gets_the_event_as_is_with_lambdas_attributes(clou
     }
 
 
+def test_an_sns_topic_can_be_the_dead_letter_queue(cloud, lam) -> None:
+    """ASYNC: "You can choose an Amazon SQS queue or Amazon SNS topic for your dead-letter queue"; the message and its
+    attributes reach the topic's subscribers (here a queue with raw message delivery)."""
+    url, queue_arn = queue(cloud, "inbox")
+    sns = cloud.client("sns")
+    topic = sns.create_topic(Name="dead-letters")["TopicArn"]
+    allow = {"Effect": "Allow", "Principal": {"Service": "sns.amazonaws.com"}, "Action": "sqs:SendMessage"}
+    policy = {"Statement": [{**allow, "Resource": queue_arn}]}
+    cloud.client("sqs").set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(policy)})
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=queue_arn, Attributes={"RawMessageDelivery": "true"})
+    make_function(lam, source=FAIL, DeadLetterConfig={"TargetArn": topic})
+    lam.put_function_event_invoke_config(FunctionName="hello", MaximumRetryAttempts=0)
+    lam.invoke(FunctionName="hello", InvocationType="Event", Payload=b'{"n": 2}')
+    cloud.run()
+    [message] = received(cloud, url)
+    assert json.loads(message["Body"]) == {"n": 2}
+    assert message["MessageAttributes"]["ErrorMessage"]["StringValue"] == "boom: 2"
+
+
 def test_error_message_attribute_holds_the_first_kilobyte(cloud, lam) -> None:
     """ASYNC: "ErrorMessage (String) - The first 1 KB of the error message"."""
     url, arn = queue(cloud, "dlq")

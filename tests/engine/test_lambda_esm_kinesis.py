@@ -240,6 +240,8 @@ def test_tumbling_windows_carry_state_and_end_with_a_final_invocation(cloud) -> 
     put(kinesis, b"a", b"b", b"c", b"d", b"e")
     cloud.run()
     seen = events(cloud)
+    for event in seen:
+        parse(event=event, model=KinesisDataStreamModel)
     assert [len(e["Records"]) for e in seen] == [2, 2, 1, 0]
     assert [e["state"] for e in seen] == [{}, {"count": 2}, {"count": 4}, {"count": 5}]
     assert [e["isFinalInvokeForWindow"] for e in seen] == [False, False, False, True]

@@ -204,6 +204,18 @@ def test_an_invalid_partial_response_fails_the_whole_batch(cloud, lam) -> None:
     assert queue.counts() == (0, 2)
 
 
+def test_a_handler_that_times_out_fails_its_batch(cloud, lam) -> None:
+    """SQS: a batch whose invocation fails — a timeout is a function error ("Function errors include ... errors
+    returned by the function's runtime, such as timeouts", invocation-retries) — stays in the queue."""
+    make_function(lam, "sleepy", source="import time\ndef handler(e, c):\n    time.sleep(10)\n", Timeout=1)
+    queue = Queue(cloud, VisibilityTimeout="60")
+    queue.send("m")
+    uuid = lam.create_event_source_mapping(FunctionName="sleepy", EventSourceArn=queue.arn)["UUID"]
+    cloud.run(until=cloud.now + 20)
+    assert queue.counts() == (0, 1)
+    assert "function error" in cloud.lambda_esm_activity(uuid).where("result")[0].detail
+
+
 def test_partial_responses_are_ignored_unless_turned_on(cloud, lam) -> None:
     """ERR (partial batch): responses "will not be processed by Lambda unless the ReportBatchItemFailures feature is
     explicitly turned on": the whole batch counts as processed."""

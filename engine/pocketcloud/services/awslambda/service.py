@@ -1,8 +1,8 @@
 """The state of Lambda in one cloud and how a FunctionName + Qualifier finds what it names.
 
 The operations themselves live in small modules, one idea each (:mod:`.functions`, :mod:`.versions`,
-:mod:`.layers`, :mod:`.concurrency`, :mod:`.permissions`, :mod:`.invocations`); the client only shapes requests
-and responses.
+:mod:`.layers`, :mod:`.concurrency`, :mod:`.permissions`, :mod:`.invocations`, :mod:`.event_invoke_config`,
+:mod:`.esm`); the async queue is :mod:`.async_queue`; the client only shapes requests and responses.
 """
 
 from __future__ import annotations

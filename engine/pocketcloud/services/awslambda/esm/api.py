@@ -259,7 +259,14 @@ def _poller(service: LambdaService, esm: EventSourceMapping) -> Any:
     if esm.kind == "sqs":
         return SqsPoller(service, esm)
     if esm.kind == "kinesis":
-        role = service.resolve(esm.function_arn).version.role
+
+        def role() -> str:
+            """The execution role of the mapping's function now (the event's invokeIdentityArn)."""
+            try:
+                return service.resolve(esm.function_arn).version.role
+            except ServiceError:
+                return ""
+
         return StreamPoller(service, esm, KinesisSource(service.cloud, esm.source_arn, role))
     return StreamPoller(service, esm, DynamoDBSource(service.cloud, esm.source_arn))
 

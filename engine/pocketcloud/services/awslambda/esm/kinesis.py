@@ -12,6 +12,7 @@ function's role (``invokeIdentityArn``).
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from typing import Any
 
 from ....errors import ClientError
@@ -31,7 +32,7 @@ class KinesisSource:
     batch_info_key = "KinesisBatchInfo"
     millis_in_batch_info = True
 
-    def __init__(self, cloud: Any, stream_arn: str, role: str) -> None:
+    def __init__(self, cloud: Any, stream_arn: str, role: Callable[[], str]) -> None:
         self.cloud = cloud
         self.client: Any = cloud.client("kinesis")
         self.arn = stream_arn
@@ -76,11 +77,12 @@ class KinesisSource:
 
     def read(self, shard_id: str, iterator: str) -> ReadResult:
         page = self.client.get_records(ShardIterator=iterator, Limit=READ_LIMIT, StreamARN=self.arn)
-        records = [self._record(shard_id, raw) for raw in page["Records"]]
+        role = self.role() if page["Records"] else ""
+        records = [self._record(shard_id, raw, role) for raw in page["Records"]]
         next_iterator = page.get("NextShardIterator")
         return ReadResult(records, next_iterator, ended=next_iterator is None)
 
-    def _record(self, shard_id: str, raw: dict[str, Any]) -> StreamRecord:
+    def _record(self, shard_id: str, raw: dict[str, Any], role: str) -> StreamRecord:
         data = base64.b64encode(raw["Data"]).decode("ascii")
         arrival = round(raw["ApproximateArrivalTimestamp"].timestamp(), 3)
         record = {
@@ -95,7 +97,7 @@ class KinesisSource:
             "eventVersion": "1.0",
             "eventID": f"{shard_id}:{raw['SequenceNumber']}",
             "eventName": "aws:kinesis:record",
-            "invokeIdentityArn": self.role,
+            "invokeIdentityArn": role,
             "awsRegion": self.region,
             "eventSourceARN": self.arn,
         }

@@ -37,6 +37,7 @@ looks again every :data:`IDLE_POLL_S` (the model's granularity), as a background
 from __future__ import annotations
 
 import base64
+import heapq
 from typing import TYPE_CHECKING, Any
 
 from ....errors import ClientError
@@ -126,6 +127,8 @@ class SqsPoller:
         self.idle_mark = -1
         self.last_scaled = 0.0
         self.backlog = False  # the last receive found messages
+        self.free_slots: list[int] = []  # numbers of batch slots not in use (for the activity log)
+        self.slots_used = 0
         self.gathering: Gathering[dict[str, Any]] = Gathering()
         self.timer: Timer | None = None
         self.log: ActivityLog = esm.activity
@@ -249,16 +252,25 @@ class SqsPoller:
             self.log.add(now, "sqs", "scale", lowered, why)
 
     # -- batches ---------------------------------------------------------------------------------------------
-    def _dispatch(self, batch: list[dict[str, Any]], backoff: float = 1.0, first_try: float | None = None) -> None:
+    def _new_slot(self) -> int:
+        self.slots_used += 1
+        return self.slots_used
+
+    def _dispatch(
+        self, batch: list[dict[str, Any]], backoff: float = 1.0, first_try: float | None = None, retry_slot: int = 0
+    ) -> None:
         if first_try is None:
             self.in_flight += 1
             first_try = self.cloud.now
+            slot = heapq.heappop(self.free_slots) if self.free_slots else self._new_slot()
+        else:
+            slot = retry_slot
         region = self.cloud.region
         event = {"Records": [lambda_record(m, self.esm.source_arn, region) for m in batch]}
-        poller = f"sqs batch {self.in_flight}/{self.concurrency}"
+        poller = f"sqs batch slot {slot}"
 
         def done(invocation: Invocation) -> None:
-            self._finished(batch, invocation, poller)
+            self._finished(batch, invocation, poller, slot)
 
         problem = invoke_batch(self.service, self.esm, event, done)
         now = self.cloud.now
@@ -267,17 +279,17 @@ class SqsPoller:
             return
         if not problem.throttled:
             self.log.add(now, poller, "result", len(batch), f"not invoked: {problem.reason}")
-            self._release()
+            self._release(slot)
             return
         self.log.add(now, poller, "throttled", len(batch), problem.reason)
         if not self.esm.reports_item_failures:
             self._scale_down(now, "throttled: fewer concurrent batches")
         visible_at = first_try + self.visibility_timeout()
         if now + backoff < visible_at:
-            self.cloud.kernel.schedule(backoff, self._dispatch, batch, min(backoff * 2, 300.0), first_try)
+            self.cloud.kernel.schedule(backoff, self._dispatch, batch, min(backoff * 2, 300.0), first_try, slot)
         else:
             self.log.add(now, poller, "result", len(batch), "gave up retrying: the messages return to the queue")
-            self._release()
+            self._release(slot)
 
     def visibility_timeout(self) -> float:
         try:
@@ -286,27 +298,27 @@ class SqsPoller:
             return 0.0
         return float(attributes.get("Attributes", {}).get("VisibilityTimeout", 30))
 
-    def _finished(self, batch: list[dict[str, Any]], invocation: Invocation, poller: str) -> None:
+    def _finished(self, batch: list[dict[str, Any]], invocation: Invocation, poller: str, slot: int) -> None:
         now = self.cloud.now
         esm = self.esm
         if invocation.function_error is not None:
             self.log.add(now, poller, "result", len(batch), f"function error ({invocation.request_id}): batch stays")
             if not esm.reports_item_failures:
                 self._scale_down(now, "function error: fewer concurrent batches")
-            self._release()
+            self._release(slot)
             return
         ids = {m["MessageId"] for m in batch}
         outcome = batch_response.read(invocation.payload, ids, esm.reports_item_failures, windowed=False)
         if outcome.complete_failure:
             self.log.add(now, poller, "result", len(batch), f"complete failure: {outcome.reason}")
-            self._release()
+            self._release(slot)
             return
         failed = set(outcome.failed)
         done = [m for m in batch if m["MessageId"] not in failed]
         detail = f"OK ({invocation.request_id})" if not failed else f"{len(failed)} reported failed"
         self.log.add(now, poller, "result", len(batch), detail)
         self._delete(done)
-        self._release()
+        self._release(slot)
 
     def _delete(self, messages: list[dict[str, Any]]) -> None:
         for start in range(0, len(messages), 10):
@@ -320,7 +332,8 @@ class SqsPoller:
         if messages:
             self.log.add(self.cloud.now, "sqs", "delete", len(messages))
 
-    def _release(self) -> None:
+    def _release(self, slot: int) -> None:
         self.in_flight -= 1
+        heapq.heappush(self.free_slots, slot)
         if self.running:
             self._wake(0.0)
