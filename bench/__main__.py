@@ -16,9 +16,6 @@ def kernel_and_invoke() -> None:
         print(f"  {r.name:20} {r.seconds:7.3f} s   {simpy / r.seconds:5.2f}x SimPy   mean wait {r.mean_wait:.6f}")
     total, per = invoke_cost.measure()
     print(f"100,000 sequential invokes of a trivial handler: {total:.2f} s ({per:.1f} us per invoke)")
-    from . import esm_sqs
-
-    esm_sqs.main()
     api_shapes.main()
 
 
@@ -73,7 +70,13 @@ def dynamodb() -> None:
     )
 
 
-ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions)
+def event_source_mapping() -> None:
+    from . import esm_sqs
+
+    esm_sqs.main()
+
+
+ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping)
 
 
 def engine() -> None:
