@@ -18,6 +18,7 @@ from aws_lambda_powertools.utilities.parser import parse
 from aws_lambda_powertools.utilities.parser.models import KinesisDataStreamModel
 
 import pocketcloud
+import pocketcloud.timeutil
 
 from .conftest import ROLE, make_function
 from .kinesis_support import REGION, active_stream, arn
@@ -317,6 +318,25 @@ def test_latest_starts_after_the_records_already_there(cloud) -> None:
     put(kinesis, b"after")
     cloud.run()
     assert [d for e in events(cloud) for d in data(e)] == [b"after"]
+
+
+def test_at_timestamp_starts_at_the_first_record_from_that_time(cloud) -> None:
+    """KIN (StartingPosition AT_TIMESTAMP with StartingPositionTimestamp): "The time from which to start reading",
+    here between two records."""
+    kinesis = active_stream(cloud, "clicks")
+    put(kinesis, b"early")
+    cloud.run(until=cloud.now + 30)
+    middle = pocketcloud.timeutil.to_datetime(cloud.now)
+    cloud.run(until=cloud.now + 30)
+    put(kinesis, b"late")
+    lam = cloud.client("lambda")
+    make_function(lam, source=RECORDER)
+    created = lam.create_event_source_mapping(
+        FunctionName="hello", EventSourceArn=STREAM, StartingPosition="AT_TIMESTAMP", StartingPositionTimestamp=middle
+    )
+    assert created["StartingPositionTimestamp"] == middle
+    cloud.run()
+    assert [d for e in events(cloud) for d in data(e)] == [b"late"]
 
 
 def test_a_throttled_shard_waits_without_using_retries(cloud) -> None:

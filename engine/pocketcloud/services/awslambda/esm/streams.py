@@ -140,6 +140,7 @@ class Reader:
     timer: Timer | None = None
     idle_mark: int = -1
     next_read: float = 0.0
+    initial: bool = True  # started at the mapping's starting position (not a child shard, read from its start)
 
     def pending(self) -> int:
         return sum(len(lane.pending) for lane in self.lanes)
@@ -216,7 +217,7 @@ class StreamPoller:
 
     def _add_reader(self, shard: ShardInfo, initial: bool) -> None:
         lanes = [Lane(i) for i in range(self.esm.parallelization)]
-        reader = Reader(shard, lanes)
+        reader = Reader(shard, lanes, initial=initial)
         self.readers[shard.shard_id] = reader
         for lane in lanes:
             self.log.pollers[self._name(reader, lane)] = shard.shard_id
@@ -276,7 +277,7 @@ class StreamPoller:
         if reader.iterator is None:
             try:
                 if reader.last_sequence is None:
-                    reader.iterator = self._first_iterator(shard_id, initial=False)
+                    reader.iterator = self._first_iterator(shard_id, reader.initial)
                 else:
                     reader.iterator = self.source.iterator(shard_id, "AFTER_SEQUENCE_NUMBER", reader.last_sequence)
             except ClientError as error:
