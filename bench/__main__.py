@@ -71,7 +71,13 @@ def dynamodb() -> None:
     )
 
 
-ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions)
+def event_source_mapping() -> None:
+    from . import esm_sqs
+
+    esm_sqs.main()
+
+
+ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping)
 
 
 def engine() -> None:

@@ -74,7 +74,8 @@ class Cloud:
         return self.kernel.running or current_clock() is not None
 
     def run(self, until: float | None = None) -> float:
-        """Advance the clock until nothing is scheduled, or until virtual time ``until``; return ``now``.
+        """Advance the clock until nothing is scheduled (background pollers that have found nothing more to do do
+        not count), or until virtual time ``until``; return ``now``.
 
         ``until`` is a number of virtual seconds since the cloud was created, not before ``now`` and at most
         :data:`MAX_VIRTUAL_SECONDS` (100 years: far beyond anything AWS keeps, and still a valid date).
@@ -148,6 +149,16 @@ class Cloud:
         from .services.awslambda.service import LambdaService
 
         return self.backend("lambda", LambdaService).settings
+
+    def lambda_esm_activity(self, uuid: str) -> Any:
+        """What an event source mapping's pollers did and when: polls and what they fetched, filtered records,
+        batches invoked and their results, deletes, retries, discards, scaling (a learner's view; the API is
+        ``cloud.client("lambda").get_event_source_mapping``). See :mod:`pocketcloud.services.awslambda.esm.activity`.
+        """
+        from .services.awslambda.esm.api import activity
+        from .services.awslambda.service import LambdaService
+
+        return activity(self.backend("lambda", LambdaService), uuid)
 
     def function(self, **options: Any) -> Any:
         """Decorator: deploy a Python function as a Lambda function in this cloud (see :mod:`pocketcloud.easy`).

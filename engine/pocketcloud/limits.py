@@ -123,6 +123,28 @@ LAMBDA_ASYNC_PAYLOAD_MAX_BYTES = 1024 * 1024
 # to 6 hours. https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html (checked 2026-11-25)
 LAMBDA_ASYNC_RETRY_DELAYS_S = (60, 120)
 LAMBDA_ASYNC_MAX_EVENT_AGE_S = 6 * 3600
+# ListFunctionEventInvokeConfigs: "MaxItems: The maximum number of configurations to return", 1-50 (its model's
+# range). https://docs.aws.amazon.com/lambda/latest/api/API_ListFunctionEventInvokeConfigs.html (checked 2026-12-03)
+LAMBDA_EVENT_INVOKE_CONFIG_LIST_MAX = 50
+
+# --- Lambda: event source mappings -------------------------------------------------------------------------------
+# Checked 2026-12-03. SQS: "BatchSize ... 10 ... For standard queues, the maximum is 10,000. For FIFO queues, the
+# maximum is 10"; a batch over 10 needs a batching window ("Maximum batch window in seconds must be greater than 0 if
+# maximum batch size is greater than 10"). https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html
+LAMBDA_ESM_SQS_DEFAULT_BATCH = 10
+LAMBDA_ESM_SQS_FIFO_MAX_BATCH = 10
+LAMBDA_ESM_SQS_MAX_BATCH_NO_WINDOW = 10
+# Kinesis and DynamoDB Streams: "BatchSize ... 100 ... Maximum: 10,000".
+# https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html
+LAMBDA_ESM_STREAM_DEFAULT_BATCH = 100
+# MaximumRecordAgeInSeconds is -1 (infinite) or at least 60 ("The minimum valid value for maximum record age is
+# 60s", AWS::Lambda::EventSourceMapping). https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html
+LAMBDA_ESM_MIN_RECORD_AGE_S = 60
+# "By default, you can define up to five different filters for a single event source mapping."
+# https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
+LAMBDA_ESM_MAX_FILTERS = 5
+# ListEventSourceMappings: "MaxItems ... maximum of 10,000"; pocketcloud's page when none is given is 100.
+LAMBDA_ESM_LIST_DEFAULT = 100
 # "Lambda allocates CPU power in proportion to the amount of memory configured ... At 1,769 MB, a function has the
 # equivalent of one vCPU" and up to 6 vCPUs at 10,240 MB.
 # https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html (checked 2026-11-25)

@@ -134,7 +134,20 @@ def prepared_cloud() -> pocketcloud.Cloud:
     ses.create_receipt_rule_set(RuleSetName="rules")
     ses.create_receipt_rule(RuleSetName="rules", Rule={"Name": "rule", "Enabled": True})
     ses.set_active_receipt_rule_set(RuleSetName="rules")
+    lam.put_function_event_invoke_config(FunctionName="fuzz", MaximumRetryAttempts=1)
+    lam.create_event_source_mapping(FunctionName="fuzz", EventSourceArn="arn:aws:sqs:ap-northeast-2:123456789012:fuzz")
+    lam.create_event_source_mapping(
+        FunctionName="fuzz",
+        EventSourceArn="arn:aws:kinesis:ap-northeast-2:123456789012:stream/fuzz",
+        StartingPosition="TRIM_HORIZON",
+    )
+    cloud.run(until=cloud.now + 10)
     return cloud
+
+
+#: The prepared cloud's event source mapping UUIDs (seeded, so the same on every run), for UUID parameters.
+KNOWN = (*KNOWN, *prepared_cloud().client("lambda").list_event_source_mappings()["EventSourceMappings"][0:2])
+KNOWN = tuple(k["UUID"] if isinstance(k, dict) else k for k in KNOWN)
 
 
 def operations() -> list[tuple[str, str, str]]:

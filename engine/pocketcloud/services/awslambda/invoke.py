@@ -119,8 +119,12 @@ def start_invocation(
     event: Any,
     client_context: ClientContext | None = None,
     on_finish: Callable[[Invocation], None] | None = None,
+    request_id: str | None = None,
 ) -> Invocation:
-    """Run one invocation starting now; schedule the moment it finishes. Returns its complete record."""
+    """Run one invocation starting now; schedule the moment it finishes. Returns its complete record.
+
+    ``request_id`` is given by the async queue, whose retries of one event keep the request ID Invoke answered
+    with; otherwise each invocation gets a new one."""
     cloud = service.cloud
     kernel = cloud.kernel
     function = target.function
@@ -141,7 +145,7 @@ def start_invocation(
     function.in_flight += 1
     service.in_flight += 1
     start = now + (init.elapsed_ms / 1000 if init else 0.0)
-    request_id = cloud.new_request_id()
+    request_id = request_id or cloud.new_request_id()
     tail_from = len(lines)
     if init is not None and (init.error is not None or init.timed_out):
         outcome = _retry_init_then_invoke(env, start, request_id, event, target.arn, client_context, init, version)
