@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .apigateway.client import ApiGatewayClient
+from .apigatewayv2.client import ApiGatewayV2Client
 from .awslambda.client import LambdaClient
 from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
@@ -15,6 +17,8 @@ if TYPE_CHECKING:
     from ..client import BaseClient
 
 CLIENTS: dict[str, type[BaseClient]] = {
+    "apigateway": ApiGatewayClient,
+    "apigatewayv2": ApiGatewayV2Client,
     "kinesis": KinesisClient,
     "lambda": LambdaClient,
     "logs": LogsClient,
