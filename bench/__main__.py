@@ -25,9 +25,10 @@ def engine() -> None:
             f"  {name:12} PutRecords {put_rate:10,.0f} records/s ({bare_put / put_rate:4.1f}x bare loop)   "
             f"GetRecords {get_rate:10,.0f} records/s ({bare_get / get_rate:4.1f}x bare loop)"
         )
-    from . import messaging
+    from . import http_api, messaging
 
     messaging.main()
+    http_api.main()
 
 
 def site() -> None:

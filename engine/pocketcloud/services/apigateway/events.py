@@ -32,10 +32,12 @@ LocalStack's REST API implementation against AWS).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...http import HttpRequest
 from .formats import query_pairs, request_time
+
+if TYPE_CHECKING:
+    from ...http import HttpRequest
 
 _REST_DROPPED = frozenset({"content-length", "connection"})
 _REST_SPELLED = {"authorization": "Authorization", "user-agent": "User-Agent"}

@@ -4,9 +4,11 @@ The request's first path segment names the stage; the stage's deployment (not th
 which resource and method answer, most specific path first (:mod:`.paths`), the method itself or ``ANY``. What a
 client gets back:
 
-* a request that matches no stage, resource or method: 403 ``{"message":"Missing Authentication Token"}``
+* a request that matches no resource or method of the stage: 403 ``{"message":"Missing Authentication Token"}``
   ("The gateway response for a missing authentication token error, including the cases when the client attempts
-  to invoke an unsupported API method or resource"); the API root without a stage: 403 ``{"message":"Forbidden"}``.
+  to invoke an unsupported API method or resource"); a request without a stage or to a stage the API does not have:
+  403 ``{"message":"Forbidden"}``, as users meet it (https://github.com/OWASP/Serverless-Goat/issues/14, a path
+  whose first segment is no stage; https://github.com/berislavlopac/plambdapi/issues/6, the bare API URL).
   An ``AWS_IAM`` method called without a SigV4 signature (pocketcloud's client never signs) also gets
   "Missing Authentication Token"; an ``apiKeyRequired`` method, called without a valid key, ``Forbidden`` (API keys
   are not simulated yet, so no key is valid). A private API, or an API with ``disableExecuteApiEndpoint``, answers
@@ -23,8 +25,9 @@ client gets back:
 
 Responses carry ``x-amzn-RequestId`` (the UUID that is also ``requestContext.requestId``), ``x-amz-apigw-id``
 (the ``extendedRequestId``) and ``X-Amzn-Trace-Id``, and ``Content-Type: application/json`` when the function set
-none. A body the function returned base64-encoded is decoded to bytes when the request's first ``Accept`` type
-matches the API's ``binaryMediaTypes``; otherwise the client gets the base64 text (see :mod:`.formats`).
+none (as LocalStack's AWS-checked implementation answers). A body the function returned base64-encoded is decoded
+to bytes when the request's first ``Accept`` type matches the API's ``binaryMediaTypes``; otherwise the client gets
+the base64 text (see :mod:`.formats`).
 """
 
 from __future__ import annotations
@@ -68,7 +71,7 @@ def handle(service: RestApiService, api: RestApi, request: HttpRequest, respond:
     stage = api.stages.get(unquote(stage_part))
     deployment = api.deployments.get(stage.deployment_id) if stage is not None else None
     if stage is None or deployment is None:
-        exchange.fail(403, MISSING_TOKEN, error_type="MissingAuthenticationTokenException")
+        exchange.fail(403, FORBIDDEN, error_type="ForbiddenException")
         return
     exchange.stage = stage.name
     inner = "/" + rest
