@@ -27,8 +27,9 @@ response reaches the client and never moves the clock itself.
 ``handler(request, respond)`` gets an :class:`HttpRequest` at the virtual moment it reaches the service and calls
 ``respond(response)`` exactly once, at once or later from a scheduled event (a response built with
 :func:`response`). The longest registered path prefix under the host wins, so a custom domain can map
-``/orders`` to one API and ``/`` to another. A host nobody registered raises :class:`UnknownHostError`, as a DNS
-lookup fails for a real client. The router adds no latency of its own: each service models its own overhead.
+``/orders`` to one API and ``/`` to another (a service that maps only some prefixes should also register ``/`` to
+give its own answer for the rest). A host nobody registered raises :class:`UnknownHostError`, as a DNS lookup
+fails for a real client. The router adds no latency of its own: each service models its own overhead.
 """
 
 from __future__ import annotations
@@ -215,6 +216,8 @@ class HttpRouter:
         request = self._build(method, url, headers, body, source_ip)
         handler = self.resolve(request.host, request.path)
         if handler is None:
+            if request.host in self._hosts:
+                raise UnknownHostError(f"No endpoint of {request.host} serves {request.path}")
             raise UnknownHostError(f"Could not resolve host: {request.host}")
         handler(request, on_response)
 
@@ -255,9 +258,9 @@ class HttpRouter:
         if not isinstance(url, str):
             raise TypeError(f"url must be a string, not {type(url).__name__}")
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"url must be an absolute http:// or https:// URL, got {url!r}")
         host = parts.hostname
+        if parts.scheme not in ("http", "https") or not host:
+            raise ValueError(f"url must be an absolute http:// or https:// URL, got {url!r}")
         pairs = _header_pairs(headers)
         if body is None:
             data = b""

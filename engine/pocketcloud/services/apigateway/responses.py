@@ -93,7 +93,7 @@ def _load(payload: bytes) -> tuple[bool, Any]:
         except jsondoc.JSONDocumentError:
             return False, None
     try:
-        return True, json.loads(payload, parse_constant=_no_constant)
+        return True, json.loads(payload.decode("utf-8"), parse_constant=_no_constant)
     except (ValueError, UnicodeDecodeError):
         return False, None
 
