@@ -398,3 +398,14 @@ def test_same_seed_same_responses() -> None:
         return [cloud.http_request("GET", rest_url(api, f"/{i}")) for i in range(3)]
 
     assert run() == run()
+
+
+def test_a_function_that_times_out_is_a_function_error(cloud: pocketcloud.Cloud) -> None:
+    """A function that passes its own timeout (3 s by default) before the integration timeout fails with a function
+    error ("Task timed out"): 502, when the function's timeout ends it."""
+    arn = function(cloud, "import time\n\ndef handler(event, context):\n    time.sleep(5)\n    return {}\n")
+    api, _ = rest_api(cloud, arn)
+    started = cloud.now
+    answer = cloud.http_request("GET", rest_url(api, "/x"))
+    assert (answer["statusCode"], _message(answer)) == (502, "Internal server error")
+    assert 3.0 < cloud.now - started < 5.0
