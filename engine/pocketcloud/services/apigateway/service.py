@@ -10,7 +10,8 @@ an empty ``description`` ("Description cannot be an empty string"), ``endpointCo
 ("REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.") or several ("Cannot create an api with
 multiple Endpoint Types."), a private API with ``ipv4`` ("Only dualstack ipAddressType is supported for Private
 APIs."; private APIs default to ``dualstack``, the others to ``ipv4``), ``minimumCompressionSize`` outside 0 to
-10 MiB. The default endpoint type is ``EDGE`` and ``apiKeySource`` is ``HEADER``.
+10 MiB. The default endpoint type is ``EDGE`` and ``apiKeySource`` is ``HEADER``. Where AWS's wording was not
+found (an empty name in UpdateRestApi, a ``position`` that names no item), the message is pocketcloud's.
 https://docs.aws.amazon.com/apigateway/latest/api/API_CreateRestApi.html
 """
 
