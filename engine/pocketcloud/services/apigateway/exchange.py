@@ -141,4 +141,5 @@ def has_header(headers: list[tuple[str, str]], name: str) -> bool:
 
 
 def json_payload(event: dict[str, Any]) -> bytes:
-    return json.dumps(event).encode("utf-8")
+    """The Invoke payload for an event: compact JSON (the handler sees the same dict either way)."""
+    return json.dumps(event, separators=(",", ":")).encode("utf-8")
