@@ -13,6 +13,7 @@ from .kernel import Kernel
 if TYPE_CHECKING:
     from .client import BaseClient
     from .http import HttpResponse, HttpRouter
+    from .metrics import MetricStore
 
 #: The latest virtual time a cloud can reach: 100 years after it was created.
 MAX_VIRTUAL_SECONDS = 100 * 365.25 * 24 * 3600
@@ -143,6 +144,15 @@ class Cloud:
         if state is None:
             state = self._backends[service_name] = factory(self)
         return state
+
+    @property
+    def metrics(self) -> MetricStore:
+        """Every metric data point the simulated services emitted (read them with ``cloud.client("cloudwatch")``
+        once it exists; see :mod:`pocketcloud.metrics`)."""
+        from .metrics import MetricStore
+
+        store: MetricStore = self.backend("metrics", MetricStore)
+        return store
 
     @property
     def lambda_settings(self) -> Any:
