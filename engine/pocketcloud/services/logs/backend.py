@@ -98,8 +98,10 @@ class LogsBackend:
 
     # -- ARNs ------------------------------------------------------------------------------------------------------
     def group_arn(self, group: str) -> str:
-        """The log group ARN without the trailing ``:*`` (DescribeLogGroups' ``logGroupArn``)."""
-        return f"arn:aws:logs:{self._cloud.region}:{self._cloud.account_id}:log-group:{group}"
+        """The log group ARN without the trailing ``:*`` (DescribeLogGroups' ``logGroupArn``), in the cloud's
+        partition (``arn:aws-cn:logs:cn-north-1:...`` in China)."""
+        cloud = self._cloud
+        return f"arn:{cloud.partition}:logs:{cloud.region}:{cloud.account_id}:log-group:{group}"
 
     def stream_arn(self, group: str, stream: str) -> str:
         return f"{self.group_arn(group)}:log-stream:{stream}"

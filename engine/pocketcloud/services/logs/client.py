@@ -22,7 +22,7 @@ from .filter_pattern import parse as parse_filter_pattern
 from .reading import describe_group, describe_stream, filter_log_events, get_log_events, page_after
 
 _GROUP_ARN = re.compile(
-    r"^arn:aws[a-zA-Z-]*:logs:(?P<region>[^:]+):(?P<account>\d{12}):log-group:(?P<name>[^:]+)(:\*)?$"
+    r"^arn:(?P<partition>aws[a-zA-Z-]*):logs:(?P<region>[^:]+):(?P<account>\d{12}):log-group:(?P<name>[^:]+)(:\*)?$"
 )
 
 
@@ -237,7 +237,12 @@ class LogsClient(BaseClient):
         match = _GROUP_ARN.match(identifier)
         if match is None:
             return identifier
-        if match.group("region") != self._cloud.region or match.group("account") != self._cloud.account_id:
+        cloud = self._cloud
+        if (match.group("partition"), match.group("region"), match.group("account")) != (
+            cloud.partition,
+            cloud.region,
+            cloud.account_id,
+        ):
             raise ServiceError("ResourceNotFoundException", "The specified log group does not exist.")
         return match.group("name")
 
