@@ -1,15 +1,27 @@
-"""The state of CloudWatch Logs in one cloud: groups, streams, events.
+"""The state of CloudWatch Logs in one cloud: groups, streams, events, and what watches new events arrive.
 
 Other services write here the way Lambda's platform does on AWS (an internal path, :meth:`LogsBackend.put_many`, not the
 public API), while readers use the ``logs`` client's public operations, which reach the state through the lookup
 and mutation methods below. The backend raises :class:`~pocketcloud.errors.ServiceError` with CloudWatch Logs'
 own codes and messages, so every operation that touches a missing group or stream fails the same way.
+
+Both write paths (Lambda's and PutLogEvents) end in :meth:`LogsBackend.ingest`, the one place where a group's
+metric filters and subscription filters see new events, so a learner's ``print`` in a handler and a
+``put_log_events`` call are filtered, counted and delivered alike.
+
+Retention: a group with ``retentionInDays`` hides every event older than that from every reader (GetLogEvents,
+FilterLogEvents, Insights, exports, storedBytes) from the virtual instant the event passes the limit. AWS "doesn't
+immediately delete log events when they reach their retention setting. It typically takes up to 72 hours"; the
+expired events are then "marked for deletion" and no longer counted in storedBytes. pocketcloud expires them
+exactly at the limit, so ``cloud.run(until=...)`` shows the cut deterministically (a pocketcloud model of that
+72-hour window). https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...errors import ServiceError
 from ...timeutil import epoch_millis
@@ -20,6 +32,9 @@ if TYPE_CHECKING:
 #: One log event as stored: (timestamp ms, message, ingestion time ms). Its position in ``LogStream.events`` is
 #: its sequence number, which breaks ties between events of the same millisecond and keeps paging stable.
 Event = tuple[int, str, int]
+_DAY_MS = 86_400_000
+
+GROUP_NOT_FOUND = "The specified log group does not exist."
 
 
 @dataclass
@@ -29,22 +44,29 @@ class LogStream:
     events: list[Event] = field(default_factory=list)  # (timestamp ms, message, ingestion ms)
     #: Creation order within the group; part of FilterLogEvents' event IDs, so they stay stable across calls.
     ordinal: int = 0
+    #: The smallest timestamp ever stored here (None while empty): lets retention skip streams with nothing old.
+    oldest: int | None = None
 
-    @property
-    def first_event_timestamp(self) -> int | None:
-        return min(event[0] for event in self.events) if self.events else None
+    def visible(self, cutoff: int | None) -> list[tuple[int, Event]]:
+        """``(sequence, event)`` of every event not expired by ``cutoff`` (None: nothing expires)."""
+        if cutoff is None or self.oldest is None or self.oldest >= cutoff:
+            return list(enumerate(self.events))
+        return [(seq, event) for seq, event in enumerate(self.events) if event[0] >= cutoff]
 
-    @property
-    def last_event_timestamp(self) -> int | None:
-        return max(event[0] for event in self.events) if self.events else None
+    def times(self, cutoff: int | None) -> tuple[int, int, int] | None:
+        """(first event timestamp, last event timestamp, last ingestion time) of the visible events, or None."""
+        visible = self.visible(cutoff)
+        if not visible:
+            return None
+        return (
+            min(event[0] for _, event in visible),
+            max(event[0] for _, event in visible),
+            max(event[2] for _, event in visible),
+        )
 
-    @property
-    def last_ingestion_time(self) -> int | None:
-        return max(event[2] for event in self.events) if self.events else None
-
-    def ordered(self) -> list[tuple[int, int]]:
-        """``(timestamp, sequence)`` of every event in reading order: by time, then by arrival."""
-        return sorted((event[0], seq) for seq, event in enumerate(self.events))
+    def ordered(self, cutoff: int | None = None) -> list[tuple[int, int]]:
+        """``(timestamp, sequence)`` of every visible event in reading order: by time, then by arrival."""
+        return sorted((event[0], seq) for seq, event in self.visible(cutoff))
 
 
 @dataclass
@@ -55,15 +77,31 @@ class LogGroup:
     next_ordinal: int = 0
     #: STANDARD unless CreateLogGroup asked for another class; Lambda's automatic groups are STANDARD.
     log_group_class: str = "STANDARD"
+    #: PutRetentionPolicy's days, or None: "By default, log data is stored in CloudWatch Logs indefinitely."
+    #: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html
+    retention_in_days: int | None = None
+    tags: dict[str, str] = field(default_factory=dict)
+    kms_key_id: str | None = None
+    #: Filter name -> filter object (see :mod:`.metric_filters` and :mod:`.subscriptions`), in creation order.
+    metric_filters: dict[str, Any] = field(default_factory=dict)
+    subscription_filters: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def stored_bytes(self) -> int:
-        """UTF-8 size of every message in the group: pocketcloud's stand-in for AWS's storedBytes.
+    def cutoff(self, now_ms: int) -> int | None:
+        """The oldest timestamp still retained at ``now_ms`` (None when the group keeps events forever)."""
+        if self.retention_in_days is None:
+            return None
+        return now_ms - self.retention_in_days * _DAY_MS
+
+    def stored_bytes(self, cutoff: int | None) -> int:
+        """UTF-8 size of every retained message in the group: pocketcloud's stand-in for AWS's storedBytes.
 
         AWS reports the (compressed, archived) bytes it stores; the raw message size is the honest figure a
-        simulation can give, and it grows exactly when the learner logs more.
+        simulation can give, and it grows exactly when the learner logs more. Expired events do not count
+        ("not included when you use an API to retrieve the storedBytes value").
         """
-        return sum(len(event[1].encode("utf-8")) for stream in self.streams.values() for event in stream.events)
+        return sum(
+            len(event[1].encode("utf-8")) for stream in self.streams.values() for _, event in stream.visible(cutoff)
+        )
 
 
 class LogsBackend:
@@ -72,6 +110,22 @@ class LogsBackend:
     def __init__(self, cloud: Cloud) -> None:
         self._cloud = cloud
         self.groups: dict[str, LogGroup] = {}
+        #: Per-service extensions (metric output, queries, export tasks, resource policies), created on demand.
+        self.extensions: dict[str, Any] = {}
+
+    @property
+    def cloud(self) -> Cloud:
+        return self._cloud
+
+    def now_ms(self) -> int:
+        return epoch_millis(self._cloud.now)
+
+    def extension(self, name: str, factory: Callable[[LogsBackend], Any]) -> Any:
+        """The one state object of a Logs feature (e.g. the metric output store), made on first use."""
+        state = self.extensions.get(name)
+        if state is None:
+            state = self.extensions[name] = factory(self)
+        return state
 
     # -- the platform's write path (Lambda) ----------------------------------------------------------------------
     def put_many(self, group: str, stream: str, lines: list[tuple[float, str]]) -> None:
@@ -85,10 +139,30 @@ class LogsBackend:
         log_stream = log_group.streams.get(stream)
         if log_stream is None:
             log_stream = self._new_stream(log_group, stream, first)
-        append = log_stream.events.append
+        batch: list[Event] = []
         for at, message in lines:
             millis = epoch_millis(at)
-            append((millis, message, millis))
+            batch.append((millis, message, millis))
+        self.ingest(log_group, log_stream, batch)
+
+    def ingest(self, log_group: LogGroup, log_stream: LogStream, batch: list[Event]) -> None:
+        """Store events in a stream (the one write path) and show them to the group's filters."""
+        if not batch:
+            return
+        events = log_stream.events
+        start = len(events)
+        events.extend(batch)
+        oldest = min(event[0] for event in batch)
+        if log_stream.oldest is None or oldest < log_stream.oldest:
+            log_stream.oldest = oldest
+        if log_group.metric_filters:
+            from .metric_filters import on_events as emit_metrics
+
+            emit_metrics(self, log_group, batch)
+        if log_group.subscription_filters:
+            from .subscriptions import on_events as deliver
+
+            deliver(self, log_group, log_stream, list(enumerate(batch, start=start)))
 
     def events(self, group: str, stream: str) -> list[tuple[int, str, int]]:
         log_group = self.groups.get(group)
@@ -110,7 +184,7 @@ class LogsBackend:
     def group(self, name: str) -> LogGroup:
         log_group = self.groups.get(name)
         if log_group is None:
-            raise ServiceError("ResourceNotFoundException", "The specified log group does not exist.")
+            raise ServiceError("ResourceNotFoundException", GROUP_NOT_FOUND)
         return log_group
 
     def stream(self, group: str, name: str) -> LogStream:

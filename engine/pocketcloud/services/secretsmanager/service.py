@@ -13,7 +13,7 @@ from ... import limits
 from ...errors import ServiceError
 from ...timeutil import to_datetime
 from . import filters as secret_filters
-from . import listing
+from . import listing, rotation
 from .arns import check_new_name, random_suffix, secret_arn, split_arn
 from .models import AWSCURRENT, Secret, SecretVersion
 from .responses import metadata
@@ -48,6 +48,8 @@ class SecretsManagerService:
         self.cloud = cloud
         self.secrets: dict[str, Secret] = {}
         self._created = 0
+        #: Per-feature state (rotation events, the password generator), made on first use.
+        self.extensions: dict[str, Any] = {}
 
     # -- lookup ----------------------------------------------------------------------------------------------
     def _purge_expired(self) -> None:
@@ -84,14 +86,32 @@ class SecretsManagerService:
         token = params.get("ClientRequestToken")
         existing = secret.versions.get(token) if token is not None else None
         if existing is not None:
+            if existing.empty and (text is not None or binary is not None):
+                # The AWSPENDING version a rotation created: the rotation function's createSecret fills it.
+                existing.secret_string, existing.secret_binary = text, binary
+                stages = params.get("VersionStages")
+                secret.attach(existing, list(dict.fromkeys(existing.stages + (stages or [AWSCURRENT]))))
+                secret.last_changed = self.cloud.now
+                return existing.version_id
             if existing.same_value(text, binary):
                 return existing.version_id
-            raise token_in_use(token, secret.arn)
+            raise token_in_use(str(token), secret.arn)
         version_id = token if token is not None else self.cloud.new_request_id()
         version = SecretVersion(version_id, text, binary, created=self.cloud.now)
         secret.add_version(version, params.get("VersionStages"))
         secret.last_changed = self.cloud.now
+        self._remove_old_versions(secret)
         return version_id
+
+    def _remove_old_versions(self, secret: Secret) -> None:
+        """ "Secrets Manager removes unlabeled versions when there are more than 100, but it does not remove
+        versions created less than 24 hours ago." (reference_limits.html) — oldest unlabeled first."""
+        excess = len(secret.versions) - limits.SECRETSMANAGER_VERSIONS_KEPT
+        if excess <= 0:
+            return
+        old_enough = self.cloud.now - limits.SECRETSMANAGER_VERSION_MIN_AGE_S
+        for version in [v for v in secret.versions.values() if not v.stages and v.created <= old_enough][:excess]:
+            del secret.versions[version.version_id]
 
     # -- CreateSecret ----------------------------------------------------------------------------------------
     def create_secret(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -162,7 +182,12 @@ class SecretsManagerService:
                     f"Secrets Manager can't find the specified secret value for staging label: {stage}",
                 )
             version = found
-        secret.last_accessed = self.cloud.now
+        if version.empty:
+            which = f"VersionId: {version_id}" if version_id is not None else f"staging label: {stage}"
+            raise ServiceError(
+                "ResourceNotFoundException", f"Secrets Manager can't find the specified secret value for {which}"
+            )
+        secret.last_accessed = version.last_accessed = self.cloud.now
         response: dict[str, Any] = {"ARN": secret.arn, "Name": secret.name, "VersionId": version.version_id}
         if version.secret_binary is not None:
             response["SecretBinary"] = version.secret_binary
@@ -178,6 +203,8 @@ class SecretsManagerService:
         text, binary = secret_value(params, required=True)
         secret = self.resolve(params["SecretId"])
         version_id = self._new_version(secret, params, text, binary)
+        if AWSCURRENT in secret.versions[version_id].stages:
+            rotation.note_new_current(self, secret)
         return {
             "ARN": secret.arn,
             "Name": secret.name,
@@ -203,6 +230,7 @@ class SecretsManagerService:
             if existing is not None and not existing.same_value(text, binary):
                 raise token_in_use(str(token), secret.arn)
             response["VersionId"] = self._new_version(secret, {**params, "VersionStages": None}, text, binary)
+            rotation.note_new_current(self, secret)
         if "Description" in params:
             secret.description = params["Description"]
         if "KmsKeyId" in params:
@@ -240,9 +268,11 @@ class SecretsManagerService:
                 # Nothing to delete, so no suffix to report: answer with the partial ARN.
                 arn = secret_arn(self.cloud, name)
                 return {"ARN": arn, "Name": name, "DeletionDate": to_datetime(now)}
+            rotation.stop_for_deletion(gone)
             del self.secrets[gone.name]
             return {"ARN": gone.arn, "Name": gone.name, "DeletionDate": to_datetime(now)}
         secret = self.resolve(params["SecretId"])
+        rotation.stop_for_deletion(secret)
         days = window if window is not None else limits.SECRETSMANAGER_DEFAULT_RECOVERY_WINDOW_DAYS
         secret.deleted_at = now
         secret.deletion_date = now + days * _DAY
@@ -258,6 +288,7 @@ class SecretsManagerService:
         if secret.scheduled_for_deletion:
             secret.deleted_at = secret.deletion_date = None
             secret.last_changed = self.cloud.now
+            rotation.resume_after_restore(self, secret)
         return {"ARN": secret.arn, "Name": secret.name}
 
     # -- DescribeSecret / ListSecrets ------------------------------------------------------------------------
