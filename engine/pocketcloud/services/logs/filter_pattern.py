@@ -101,6 +101,8 @@ def parse(pattern: str | None) -> FilterPattern:
     if text.startswith("{") and text.endswith("}"):
         json_pattern = parse_json(text, pattern)
         parsed = FilterPattern("json", json=json_pattern, regexes=json_pattern.regexes)
+    elif text.startswith("[") and text.endswith("]") and not text[1:-1].strip():
+        return MATCH_ALL  # "[]" (as subscription filters are often written): no field conditions, every event
     elif text.startswith("[") and text.endswith("]"):
         space_pattern = parse_space(text, pattern)
         parsed = FilterPattern("space", space=space_pattern, regexes=space_pattern.regexes)

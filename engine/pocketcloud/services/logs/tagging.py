@@ -4,7 +4,8 @@ UntagLogGroup / ListTagsLogGroup (by name), and CreateLogGroup's ``tags``.
 "Currently, the only CloudWatch Logs resources that can be tagged are log groups and destinations" and "You can
 associate as many as 50 tags with a CloudWatch Logs resource"; a new key is added, an existing key gets the new
 value. https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_TagResource.html
-The ARN of a log group is accepted with or without its trailing ``:*``. pocketcloud has no destinations
+The ARN is the group's ``logGroupArn`` (the ``arn`` with its trailing ``:*`` does not fit the model's
+``resourceArn`` pattern and is refused by the front end). pocketcloud has no destinations
 (cross-account subscriptions are not simulated), so a destination ARN names no resource.
 """
 

@@ -80,8 +80,10 @@ def update_secret_version_stage(service: SecretsManagerService, params: dict[str
 def list_secret_version_ids(service: SecretsManagerService, params: dict[str, Any]) -> dict[str, Any]:
     secret = service.resolve(params["SecretId"])
     include_deprecated = bool(params.get("IncludeDeprecated", False))
-    versions = [v for v in secret.versions.values() if not v.empty and (v.stages or include_deprecated)]
-    versions.sort(key=lambda v: v.created, reverse=True)
+    # Newest first; versions made at the same instant of the virtual clock keep their creation order (reversed).
+    ordered = [(v.created, index, v) for index, v in enumerate(secret.versions.values())]
+    ordered.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    versions = [v for _, _, v in ordered if not v.empty and (v.stages or include_deprecated)]
     start = 0
     token = params.get("NextToken")
     if token is not None:

@@ -122,5 +122,5 @@ def sort_key(value: Any) -> tuple[Any, ...]:
         return (2,)
     as_number = number(value) if not isinstance(value, str) or _NUMERIC.match(value.strip()) else None
     if as_number is not None:
-        return (1, as_number)
+        return (1, as_number, text(value))  # equal numbers ("01" and "1") by their text, as the sort page lists them
     return (0, _Natural(text(value)))
