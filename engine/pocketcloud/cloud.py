@@ -97,7 +97,8 @@ class Cloud:
         return self.kernel.running or current_clock() is not None
 
     def run(self, until: float | None = None) -> float:
-        """Advance the clock until nothing is scheduled, or until virtual time ``until``; return ``now``.
+        """Advance the clock until nothing is scheduled (background pollers that have found nothing more to do do
+        not count), or until virtual time ``until``; return ``now``.
 
         ``until`` is a number of virtual seconds since the cloud was created, not before ``now`` and at most
         :data:`MAX_VIRTUAL_SECONDS` (100 years: far beyond anything AWS keeps, and still a valid date).
@@ -136,10 +137,16 @@ class Cloud:
         return factory(self)
 
     def service_client(
-        self, service_name: str, principal: str, source_arn: str | None = None, source_account: str | None = None
+        self,
+        service_name: str,
+        principal: str,
+        source_arn: str | None = None,
+        source_account: str | None = None,
+        source_owner: str | None = None,
     ) -> BaseClient:
         """A client for one AWS service calling another on a resource's behalf, e.g. S3 delivering a bucket's
         notification to Lambda as ``s3.amazonaws.com``: the called service checks its resource-based policy.
+        ``source_owner`` is the ``aws:SourceOwner`` the call carries (see :class:`~pocketcloud.client.Caller`).
 
         Services use this; learners use :meth:`client`, which calls as the account itself.
         """
@@ -149,7 +156,7 @@ class Cloud:
         factory = CLIENTS.get(service_name)
         if factory is None:
             raise UnknownServiceError(f"Unknown service: '{service_name}'")
-        caller = Caller(principal, source_arn, source_account or self.account_id)
+        caller = Caller(principal, source_arn, source_account or self.account_id, source_owner)
         return factory(self, caller)
 
     def backend(self, service_name: str, factory: Any) -> Any:
@@ -165,6 +172,16 @@ class Cloud:
         from .services.awslambda.service import LambdaService
 
         return self.backend("lambda", LambdaService).settings
+
+    def lambda_esm_activity(self, uuid: str) -> Any:
+        """What an event source mapping's pollers did and when: polls and what they fetched, filtered records,
+        batches invoked and their results, deletes, retries, discards, scaling (a learner's view; the API is
+        ``cloud.client("lambda").get_event_source_mapping``). See :mod:`pocketcloud.services.awslambda.esm.activity`.
+        """
+        from .services.awslambda.esm.api import activity
+        from .services.awslambda.service import LambdaService
+
+        return activity(self.backend("lambda", LambdaService), uuid)
 
     def function(self, **options: Any) -> Any:
         """Decorator: deploy a Python function as a Lambda function in this cloud (see :mod:`pocketcloud.easy`).

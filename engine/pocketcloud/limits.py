@@ -40,12 +40,23 @@ LAMBDA_LOG_TAIL_BYTES = 4 * 1024
 # The Init phase "is limited to 10 seconds" for on-demand functions.
 # https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
 LAMBDA_INIT_TIMEOUT_S = 10
+# "For functions using provisioned concurrency or SnapStart, ... initialization code can run for up to 130
+# seconds or the configured function timeout, whichever is higher" (checked 2026-12-01).
+# https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
+LAMBDA_PROVISIONED_INIT_TIMEOUT_S = 130
+# A synchronous response larger than this fails with Function.ResponseSizeTooLarge: "Response payload size
+# exceeded maximum allowed payload size (6291556 bytes)." (the figure in Lambda's message, 6 MB + 100 bytes).
+# https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+LAMBDA_SYNC_RESPONSE_MAX_BYTES = 6_291_556
 
 # --- Lambda: runtimes ------------------------------------------------------------------------------------------
-# Supported Python runtime identifiers, and the deprecated ones Lambda now refuses for new functions.
-# https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
-LAMBDA_PYTHON_RUNTIMES = ("python3.14", "python3.13", "python3.12", "python3.11", "python3.10")
-LAMBDA_DEPRECATED_PYTHON_RUNTIMES = ("python3.9", "python3.8", "python3.7", "python3.6", "python2.7")
+# Python runtime identifiers Lambda accepts for new functions, and the deprecated ones it refuses (past their
+# "Block function create" date). python3.9 was deprecated on 2025-12-15, but its block-create date moved from
+# 2026-01-15 to 2027-02-01 (block update 2027-03-03), so it is still accepted, deprecated (checked 2026-12-01;
+# the table changes: re-check it). https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+# https://repost.aws/questions/QUwvZZcO78S2iFe9UF6rK4nw/aws-lambda-python-runtime-3-9-eol
+LAMBDA_PYTHON_RUNTIMES = ("python3.14", "python3.13", "python3.12", "python3.11", "python3.10", "python3.9")
+LAMBDA_DEPRECATED_PYTHON_RUNTIMES = ("python3.8", "python3.7", "python3.6", "python2.7")
 
 # --- Secrets Manager -------------------------------------------------------------------------------------------
 # Quota "Secret value size: 65,536 bytes" (not adjustable), and the API's SecretString / SecretBinary constraint
@@ -167,6 +178,28 @@ LAMBDA_ASYNC_PAYLOAD_MAX_BYTES = 1024 * 1024
 # to 6 hours. https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html (checked 2026-11-25)
 LAMBDA_ASYNC_RETRY_DELAYS_S = (60, 120)
 LAMBDA_ASYNC_MAX_EVENT_AGE_S = 6 * 3600
+# ListFunctionEventInvokeConfigs: "MaxItems: The maximum number of configurations to return", 1-50 (its model's
+# range). https://docs.aws.amazon.com/lambda/latest/api/API_ListFunctionEventInvokeConfigs.html (checked 2026-12-03)
+LAMBDA_EVENT_INVOKE_CONFIG_LIST_MAX = 50
+
+# --- Lambda: event source mappings -------------------------------------------------------------------------------
+# Checked 2026-12-03. SQS: "BatchSize ... 10 ... For standard queues, the maximum is 10,000. For FIFO queues, the
+# maximum is 10"; a batch over 10 needs a batching window ("Maximum batch window in seconds must be greater than 0 if
+# maximum batch size is greater than 10"). https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html
+LAMBDA_ESM_SQS_DEFAULT_BATCH = 10
+LAMBDA_ESM_SQS_FIFO_MAX_BATCH = 10
+LAMBDA_ESM_SQS_MAX_BATCH_NO_WINDOW = 10
+# Kinesis and DynamoDB Streams: "BatchSize ... 100 ... Maximum: 10,000".
+# https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html
+LAMBDA_ESM_STREAM_DEFAULT_BATCH = 100
+# MaximumRecordAgeInSeconds is -1 (infinite) or at least 60 ("The minimum valid value for maximum record age is
+# 60s", AWS::Lambda::EventSourceMapping). https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html
+LAMBDA_ESM_MIN_RECORD_AGE_S = 60
+# "By default, you can define up to five different filters for a single event source mapping."
+# https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
+LAMBDA_ESM_MAX_FILTERS = 5
+# ListEventSourceMappings: "MaxItems ... maximum of 10,000"; pocketcloud's page when none is given is 100.
+LAMBDA_ESM_LIST_DEFAULT = 100
 # "Lambda allocates CPU power in proportion to the amount of memory configured ... At 1,769 MB, a function has the
 # equivalent of one vCPU" and up to 6 vCPUs at 10,240 MB.
 # https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html (checked 2026-11-25)
@@ -383,3 +416,132 @@ S3_TAG_VALUE_MAX = 256
 # FilterRule Value: "The maximum length is 1,024 characters."
 # https://docs.aws.amazon.com/AmazonS3/latest/API/API_FilterRule.html (checked 2026-12-02)
 S3_FILTER_VALUE_MAX = 1024
+
+# --- DynamoDB ----------------------------------------------------------------------------------------------------
+# Constraints page (checked 2026-12-02): https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Constraints.html
+# "The maximum item size in DynamoDB is 400 KB, which includes both attribute name binary length (UTF-8 length)
+# and attribute value lengths"; "All size measurements in DynamoDB use binary-based units ... 1 KB = 1024 bytes".
+DYNAMODB_ITEM_MAX_BYTES = 400 * 1024
+# "The minimum length of a partition key value is 1 byte. The maximum length is 2048 bytes." / sort key: 1024 bytes.
+DYNAMODB_PARTITION_KEY_MAX_BYTES = 2048
+DYNAMODB_SORT_KEY_MAX_BYTES = 1024
+# "DynamoDB supports nested attributes up to 32 levels deep."
+DYNAMODB_MAX_NESTING_DEPTH = 32
+# Numbers: "Numbers can have up to 38 digits of precision"; "Positive range: 1E-130 to
+# 9.9999999999999999999999999999999999999E+125"; negative range likewise. https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
+DYNAMODB_NUMBER_PRECISION = 38
+DYNAMODB_NUMBER_MAX_EXPONENT = 125  # adjusted exponent of the largest magnitude (9.99...E+125)
+DYNAMODB_NUMBER_MIN_EXPONENT = -130  # adjusted exponent of the smallest magnitude (1E-130)
+# Query and Scan: "A single Query operation can retrieve a maximum of 1 MB of data"; likewise Scan.
+# https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Pagination.html
+DYNAMODB_PAGE_MAX_BYTES = 1024 * 1024
+# "The maximum length of any expression string is 4 KB"; "The maximum length of any single expression attribute name
+# or expression attribute value is 255 bytes"; "The maximum number of operands for the IN comparator is 100";
+# "The maximum number of operators or functions allowed in an UpdateExpression is 300" (Constraints page).
+DYNAMODB_EXPRESSION_MAX_BYTES = 4 * 1024
+DYNAMODB_EXPRESSION_SUBSTITUTE_MAX_BYTES = 255
+DYNAMODB_IN_MAX_OPERANDS = 100
+DYNAMODB_UPDATE_MAX_OPERATORS = 300
+# BatchGetItem: "up to 16 MB of data, which can contain as many as 100 items"; BatchWriteItem "up to 16 MB of data,
+# which can comprise as many as 25 put or delete requests" (the 25 and 100 are also in botocore's model).
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
+DYNAMODB_BATCH_GET_MAX_KEYS = 100
+DYNAMODB_BATCH_GET_MAX_BYTES = 16 * 1024 * 1024
+DYNAMODB_BATCH_WRITE_MAX_REQUESTS = 25
+DYNAMODB_BATCH_WRITE_MAX_BYTES = 16 * 1024 * 1024
+# TransactWriteItems: "up to 100 action requests ... The aggregate size of the items in the transaction cannot exceed
+# 4 MB"; "A client token is valid for 10 minutes after the first request that uses it is completed."
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
+DYNAMODB_TRANSACT_MAX_ITEMS = 100
+DYNAMODB_TRANSACT_MAX_BYTES = 4 * 1024 * 1024
+DYNAMODB_CLIENT_TOKEN_TTL_S = 10 * 60
+# ListTables Limit: 1-100, "If this parameter is not specified, the limit is 100" (model: ListTablesInputLimit).
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ListTables.html
+DYNAMODB_LIST_TABLES_MAX = 100
+# "Global secondary indexes per table: 20" (default quota); "You can define up to 5 local secondary indexes";
+# "You can project a total of up to 100 attributes into all of a table's local and global secondary indexes".
+DYNAMODB_MAX_GSIS = 20
+DYNAMODB_MAX_LSIS = 5
+DYNAMODB_MAX_PROJECTED_ATTRIBUTES = 100
+
+# --- DynamoDB Streams ------------------------------------------------------------------------------------------------
+# "In DynamoDB Streams, there is a 24 hour limit on data retention"; "A shard iterator expires 15 minutes after it is
+# returned to the requester"; GetRecords "can retrieve a maximum of 1 MB of data or 1000 stream records, whichever
+# comes first"; DescribeStream Limit "The upper limit is 100"; ListStreams Limit "The upper limit is 100".
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetShardIterator.html
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_GetRecords.html
+# https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_DescribeStream.html (checked 2026-12-02)
+DYNAMODB_STREAMS_RETENTION_S = 24 * 60 * 60
+DYNAMODB_STREAMS_ITERATOR_TTL_S = 15 * 60
+DYNAMODB_STREAMS_GET_RECORDS_MAX = 1000
+DYNAMODB_STREAMS_GET_RECORDS_MAX_BYTES = 1024 * 1024
+DYNAMODB_STREAMS_DESCRIBE_LIMIT_MAX = 100
+DYNAMODB_STREAMS_LIST_LIMIT_MAX = 100
+# --- SES (classic v1 API) ------------------------------------------------------------------------------------------
+# Sandbox: "you can send up to 200 emails per 24-hour period" and "1 email per second"; "Quotas are based on the
+# number of recipients, rather than on the number of messages." https://docs.aws.amazon.com/ses/latest/dg/quotas.html
+# (checked 2026-12-03)
+SES_SANDBOX_MAX_24_HOUR_SEND = 200
+SES_SANDBOX_MAX_SEND_RATE = 1
+# "Using the SES v1 API - Maximum message size (including attachments): 10 MB per message (after base64 encoding)."
+# https://docs.aws.amazon.com/ses/latest/dg/quotas.html (checked 2026-12-03)
+SES_V1_MAX_MESSAGE_BYTES = 10 * 1024 * 1024
+# SendEmail Destination: "The message may not include more than 50 recipients, across the To:, CC: and BCC: fields."
+# https://docs.aws.amazon.com/ses/latest/APIReference/API_SendEmail.html (checked 2026-12-03)
+SES_MAX_RECIPIENTS = 50
+# Receipt rule set and rule names: "Contain only ASCII letters (a-z, A-Z), numbers (0-9), underscores (_), or dashes
+# (-). Start and end with a letter or number. Contain 64 characters or fewer."
+# https://docs.aws.amazon.com/ses/latest/APIReference/API_CreateReceiptRuleSet.html (checked 2026-12-03)
+SES_RULE_NAME_MAX = 64
+# "There is a 30-second timeout on RequestResponse invocations."
+# https://docs.aws.amazon.com/ses/latest/dg/receiving-email-action-lambda.html (checked 2026-12-03)
+SES_REQUEST_RESPONSE_TIMEOUT_S = 30
+# headersTruncated: "which will happen if the headers are larger than 10 KB".
+# https://docs.aws.amazon.com/ses/latest/dg/receiving-email-notifications-contents.html (checked 2026-12-03)
+SES_NOTIFICATION_HEADERS_MAX_BYTES = 10 * 1024
+# SNS action: "the notification contains the entire contents of the email" up to 150 KB; "If the email is larger
+# than 150 KB, it will bounce". https://docs.aws.amazon.com/ses/latest/dg/receiving-email-action-sns.html
+SES_SNS_ACTION_MAX_BYTES = 150 * 1024
+
+# --- RDS -----------------------------------------------------------------------------------------------------------
+# DBInstanceIdentifier: "Must contain from 1 to 63 letters, numbers, or hyphens."; DBSnapshotIdentifier: 1-255.
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBSnapshot.html (checked 2026-12-03)
+RDS_IDENTIFIER_MAX = 63
+RDS_SNAPSHOT_IDENTIFIER_MAX = 255
+# Subscription names: "The name must be less than 255 characters."
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateEventSubscription.html (checked 2026-12-03)
+RDS_SUBSCRIPTION_NAME_MAX = 254
+# Default quotas, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html: "DB instances: 40" (read
+# on 2026-12-03); "Event subscriptions: 20" and "Manual DB instance snapshots: 100" are that table's other rows as
+# remembered: the copy read did not show them, so they are not verified.
+RDS_MAX_DB_INSTANCES = 40
+RDS_MAX_EVENT_SUBSCRIPTIONS = 20
+RDS_MAX_MANUAL_SNAPSHOTS = 100
+# DescribeEvents: "Returns events related to DB instances ... for the past 14 days"; Duration defaults to 60
+# minutes. https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeEvents.html (checked 2026-12-03)
+RDS_EVENT_RETENTION_S = 14 * 24 * 3600
+RDS_DESCRIBE_EVENTS_DEFAULT_MINUTES = 60
+# MaxRecords: "Default: 100 Constraints: Minimum 20, maximum 100." (DescribeDBInstances and the other Describe*).
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeDBInstances.html (checked 2026-12-03)
+RDS_MAX_RECORDS_MIN = 20
+RDS_MAX_RECORDS_MAX = 100
+
+# --- ElastiCache ---------------------------------------------------------------------------------------------------
+# CacheClusterId: "A name must contain from 1 to 50 alphanumeric characters or hyphens. The first character must be
+# a letter. A name cannot end with a hyphen or contain two consecutive hyphens." ReplicationGroupId: "Must contain
+# from 1 to 40 alphanumeric characters or hyphens."
+# https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html
+# https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html (2026-12-03)
+ELASTICACHE_CLUSTER_ID_MAX = 50
+ELASTICACHE_REPLICATION_GROUP_ID_MAX = 40
+# NumCacheNodes: "For clusters running Valkey or Redis OSS, this value must be 1. For clusters running Memcached,
+# this value must be between 1 and 40." https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html
+ELASTICACHE_MEMCACHED_MAX_NODES = 40
+# NumCacheClusters: "The maximum permitted value for NumCacheClusters is 6 (1 primary plus 5 replicas)."
+# https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html (2026-12-03)
+ELASTICACHE_MAX_CACHE_CLUSTERS_PER_GROUP = 6
+# DescribeEvents: "Events that occurred more than 14 days before the current time are not returned" (Duration
+# defaults to 60 minutes). https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEvents.html
+ELASTICACHE_EVENT_RETENTION_S = 14 * 24 * 3600

@@ -427,3 +427,103 @@ def _number(value: int | float | Decimal, name: str) -> Decimal:
     if not number.is_finite() or number < 0:
         raise PricingError(f"{name} must be a finite number >= 0, got {value!r}")
     return number
+
+
+# --- Step Functions ------------------------------------------------------------------------------------------------
+# Standard Workflows: "You are charged based on the number of state transitions"; "Step Functions counts a state
+# transition each time a step of your workflow is executed ... including retries"; "The Step Functions free tier
+# includes 4,000 free state transitions per month" (it "does not automatically expire"); US East (N. Virginia)
+# "$0.0250" per 1,000 state transitions (Asia Pacific (Seoul) "$0.0271").
+# Express Workflows: "$1.00 per million invocations" (https://aws.amazon.com/blogs/compute/building-cost-effective-
+# aws-step-functions-workflows/); duration "rounded up to the nearest 100ms" and memory "billed in 64-MB chunks";
+# the duration price of the first tier, $0.00001667 per GB-second ($0.06 per GB-hour), is the figure third-party
+# guides quote from the page; AWS's page renders its per-region duration table client-side, so the lower tiers
+# beyond the first 1,000 GB-hours are not in the table (asking for more raises nothing: the first tier is applied
+# and ``duration_tiers_verified`` says so).
+# https://aws.amazon.com/step-functions/pricing/ (checked 2026-12-01)
+SFN_PRICING_PAGE = "https://aws.amazon.com/step-functions/pricing/"
+SFN_CHECKED = "2026-12-01"
+SFN_FREE_TIER_TRANSITIONS = 4_000
+SFN_USD_PER_1000_TRANSITIONS: Mapping[str, Decimal] = {
+    "us-east-1": Decimal("0.0250"),
+    "ap-northeast-2": Decimal("0.0271"),
+}
+SFN_EXPRESS_USD_PER_REQUEST = Decimal("0.000001")
+SFN_EXPRESS_USD_PER_GB_SECOND = Decimal("0.00001667")
+SFN_EXPRESS_MEMORY_CHUNK_MB = 64
+SFN_EXPRESS_DURATION_INCREMENT_MS = 100
+
+
+@dataclass(frozen=True)
+class StandardWorkflowCost:
+    """A month of Standard Workflow state transitions: free tier first, then the regional price."""
+
+    region: str
+    transitions: int
+    free_transitions: int
+    billable_transitions: int
+    usd: Decimal
+
+
+def standard_workflow_cost(
+    transitions: int, region: str = "us-east-1", *, free_tier: bool = True
+) -> StandardWorkflowCost:
+    """What ``transitions`` state transitions in a month cost (each state entered, and each retry, counts one).
+
+    >>> standard_workflow_cost(1_004_000).usd
+    Decimal('25.0000')
+    """
+    price = SFN_USD_PER_1000_TRANSITIONS.get(region)
+    if price is None:
+        raise PricingError(
+            f"No verified Step Functions prices for region '{region}' (checked {SFN_CHECKED}). "
+            f"Supported regions: {', '.join(sorted(SFN_USD_PER_1000_TRANSITIONS))}."
+        )
+    if isinstance(transitions, bool) or not isinstance(transitions, int) or transitions < 0:
+        raise PricingError(f"transitions must be a whole number >= 0, got {transitions!r}")
+    free = min(transitions, SFN_FREE_TIER_TRANSITIONS) if free_tier else 0
+    billable = transitions - free
+    return StandardWorkflowCost(region, transitions, free, billable, billable * price / 1000)
+
+
+@dataclass(frozen=True)
+class ExpressWorkflowCost:
+    """Express Workflow requests and duration (GB-seconds of 64-MB memory chunks, 100-ms increments)."""
+
+    requests: int
+    billed_ms: int
+    memory_mb: int
+    gb_seconds: Decimal
+    request_usd: Decimal
+    duration_usd: Decimal
+    duration_tiers_verified: bool = False
+
+    @property
+    def total_usd(self) -> Decimal:
+        return self.request_usd + self.duration_usd
+
+
+def express_workflow_cost(requests: int, avg_duration_ms: int | float, memory_mb: int = 64) -> ExpressWorkflowCost:
+    """``requests`` Express executions averaging ``avg_duration_ms`` and using ``memory_mb`` (us-east-1).
+
+    Duration rounds up to 100 ms and memory up to 64-MB chunks, as the pricing page says.
+
+    >>> express_workflow_cost(1_000_000, 50).request_usd
+    Decimal('1.000000')
+    """
+    if isinstance(requests, bool) or not isinstance(requests, int) or requests < 0:
+        raise PricingError(f"requests must be a whole number >= 0, got {requests!r}")
+    ms = _number(avg_duration_ms, "avg_duration_ms")
+    increment = SFN_EXPRESS_DURATION_INCREMENT_MS
+    billed_ms = max(increment, math.ceil(ms / increment) * increment)
+    chunk = SFN_EXPRESS_MEMORY_CHUNK_MB
+    memory = max(chunk, math.ceil(_number(memory_mb, "memory_mb") / chunk) * chunk)
+    usage = requests * Decimal(memory) / _MB_PER_GB * Decimal(billed_ms) / _MS_PER_S
+    return ExpressWorkflowCost(
+        requests=requests,
+        billed_ms=billed_ms,
+        memory_mb=memory,
+        gb_seconds=usage,
+        request_usd=requests * SFN_EXPRESS_USD_PER_REQUEST,
+        duration_usd=usage * SFN_EXPRESS_USD_PER_GB_SECOND,
+    )

@@ -29,3 +29,13 @@ def make_function(lam, name: str = "hello", source: str | None = None, **overrid
     }
     params.update(overrides)
     return lam.create_function(**params)
+
+
+@pytest.fixture
+def ddb(cloud: pocketcloud.Cloud):  # type: ignore[no-untyped-def]
+    return cloud.client("dynamodb")
+
+
+@pytest.fixture
+def streams(cloud: pocketcloud.Cloud):  # type: ignore[no-untyped-def]
+    return cloud.client("dynamodbstreams")

@@ -25,6 +25,8 @@ from pocketcloud.timeutil import epoch_millis
 from .conftest import ROLE
 from .shape_strategies import ShapeStrategies
 
+#: A resource policy document (Secrets Manager's PutResourcePolicy, Logs' PutResourcePolicy).
+POLICY = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "*"}]}'
 #: Resource names created in the fuzzed cloud, drawn often for string parameters.
 KNOWN = (
     "fuzz",
@@ -61,12 +63,38 @@ KNOWN = (
     "AWSCURRENT",
     "AWSPENDING",
     "rate(10 days)",
-    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "*"}]}',
+    POLICY,
+    "arn:aws:dynamodb:ap-northeast-2:123456789012:table/fuzz",
+    "arn:aws:dynamodb:ap-northeast-2:123456789012:table/fuzz/stream/2026-01-01T00:00:00.000",
+    "shardId-00000001767225600000-659d5203",
+    "fuzzdb",
+    "fuzzsnap",
+    "fuzz-sub",
+    "db-instance",
+    "fuzzcache",
+    "fuzzgroup",
+    "0001",
+    "me@example.com",
+    "example.com",
+    "rules",
+    "rule",
 )
 
 
 def prepared_cloud() -> pocketcloud.Cloud:
     cloud = pocketcloud.Cloud(seed=1)
+    ddb = cloud.client("dynamodb")
+    ddb.create_table(
+        TableName="fuzz",
+        KeySchema=[{"AttributeName": "fuzz", "KeyType": "HASH"}, {"AttributeName": "1", "KeyType": "RANGE"}],
+        AttributeDefinitions=[
+            {"AttributeName": "fuzz", "AttributeType": "S"},
+            {"AttributeName": "1", "AttributeType": "N"},
+        ],
+        BillingMode="PAY_PER_REQUEST",
+        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+    )
+    ddb.put_item(TableName="fuzz", Item={"fuzz": {"S": "fuzz"}, "1": {"N": "1"}, "live": {"SS": ["lib"]}})
     lam = cloud.client("lambda")
     code = pocketcloud.zip_code({"app.py": "def handler(event, context):\n    return event\n"})
     lam.create_function(
@@ -129,12 +157,42 @@ def prepared_cloud() -> pocketcloud.Cloud:
         FunctionName="fuzz", StatementId="sm", Action="lambda:InvokeFunction", Principal="secretsmanager.amazonaws.com"
     )
     sm = cloud.client("secretsmanager")
-    sm.put_resource_policy(SecretId="secret", ResourcePolicy=KNOWN[-1])
+    sm.put_resource_policy(SecretId="secret", ResourcePolicy=POLICY)
     sm.rotate_secret(
         SecretId="secret", RotationLambdaARN=KNOWN[7], RotationRules={"ScheduleExpression": "rate(10 days)"}
     )
     cloud.run(until=cloud.now + 60)
+    rds = cloud.client("rds")
+    rds.create_db_instance(DBInstanceIdentifier="fuzzdb", DBInstanceClass="db.t3.micro", Engine="mysql")
+    rds.create_event_subscription(SubscriptionName="fuzz-sub", SnsTopicArn=topic, SourceType="db-instance")
+    ec = cloud.client("elasticache")
+    ec.create_cache_cluster(CacheClusterId="fuzzcache", Engine="redis", CacheNodeType="cache.t4g.micro")
+    ec.create_replication_group(
+        ReplicationGroupId="fuzzgroup", ReplicationGroupDescription="fuzz", CacheNodeType="cache.t4g.micro",
+        NumCacheClusters=2, AutomaticFailoverEnabled=True,
+    )  # fmt: skip
+    cloud.run(until=cloud.now + 600)
+    rds.create_db_snapshot(DBSnapshotIdentifier="fuzzsnap", DBInstanceIdentifier="fuzzdb")
+    ses = cloud.client("ses")
+    ses.verify_email_identity(EmailAddress="me@example.com")
+    ses.verify_domain_identity(Domain="example.com")
+    ses.create_receipt_rule_set(RuleSetName="rules")
+    ses.create_receipt_rule(RuleSetName="rules", Rule={"Name": "rule", "Enabled": True})
+    ses.set_active_receipt_rule_set(RuleSetName="rules")
+    lam.put_function_event_invoke_config(FunctionName="fuzz", MaximumRetryAttempts=1)
+    lam.create_event_source_mapping(FunctionName="fuzz", EventSourceArn="arn:aws:sqs:ap-northeast-2:123456789012:fuzz")
+    lam.create_event_source_mapping(
+        FunctionName="fuzz",
+        EventSourceArn="arn:aws:kinesis:ap-northeast-2:123456789012:stream/fuzz",
+        StartingPosition="TRIM_HORIZON",
+    )
+    cloud.run(until=cloud.now + 10)
     return cloud
+
+
+#: The prepared cloud's event source mapping UUIDs (seeded, so the same on every run), for UUID parameters.
+KNOWN = (*KNOWN, *prepared_cloud().client("lambda").list_event_source_mappings()["EventSourceMappings"][0:2])
+KNOWN = tuple(k["UUID"] if isinstance(k, dict) else k for k in KNOWN)
 
 
 def operations() -> list[tuple[str, str, str]]:
@@ -165,6 +223,12 @@ def test_only_aws_shaped_errors_come_out(service: str, operation: str, method: s
             call(**params)
 
     fuzz()
-    # The cloud still works afterwards: a plain invoke of the prepared function succeeds.
-    result = cloud.client("lambda").invoke(FunctionName="fuzz", Payload=b'{"ok": true}')
-    assert result["StatusCode"] == 200
+    # The cloud still works afterwards (the fuzzed calls may have deleted the prepared function): a new
+    # function can be created and invoked.
+    lam = cloud.client("lambda")
+    code = pocketcloud.zip_code({"app.py": "def handler(event, context):\n    return event\n"})
+    lam.create_function(
+        FunctionName="after-fuzz", Runtime="python3.13", Role=ROLE, Handler="app.handler", Code={"ZipFile": code}
+    )
+    result = lam.invoke(FunctionName="after-fuzz", Payload=b'{"ok": true}')
+    assert result["StatusCode"] == 200 and "FunctionError" not in result

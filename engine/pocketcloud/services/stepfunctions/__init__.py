@@ -1,1 +1,1 @@
-"""AWS Step Functions: state machines written in the Amazon States Language, run on the virtual clock."""
+"""AWS Step Functions: state machines, the Amazon States Language interpreter, executions and their history."""
