@@ -105,9 +105,55 @@ def test_events_expire_on_the_virtual_clock(cloud, logs) -> None:  # type: ignor
     cloud.run(until=6 * DAY)
     assert messages() == []
     assert "firstEventTimestamp" not in logs.describe_log_streams(logGroupName="app")["logStreams"][0]
-    # Expired events are gone for good here only while the policy holds: removing it shows what was kept.
+    # "old" expired at day 3 and was deleted 72 hours later; "new" (expired at day 5) is only marked, so removing
+    # the policy brings it back (the page's warning, see the next test).
     logs.delete_retention_policy(logGroupName="app")
-    assert messages() == ["old", "new"]
+    assert messages() == ["new"]
+
+
+def test_a_longer_retention_within_72_hours_brings_expired_events_back(cloud, logs) -> None:  # type: ignore[no-untyped-def]
+    """ "imagine that you change a log group to have a longer retention setting when it contains log events that
+    are past the expiration date, but haven't been deleted ... To make sure that log data is deleted permanently,
+    keep a log group at its lower retention setting until 72 hours after the previous retention period ends"
+    (API_PutRetentionPolicy). pocketcloud deletes exactly 72 hours after an event expires (or after the policy
+    that expired it was set, if later): a deterministic model of "up to 72 hours"."""
+    put(cloud, logs, "day0")
+    cloud.run(until=10 * DAY)
+    put(cloud, logs, "day10")
+
+    def messages() -> list[str]:
+        return [e["message"] for e in logs.filter_log_events(logGroupName="app")["events"]]
+
+    logs.put_retention_policy(logGroupName="app", retentionInDays=1)
+    assert messages() == ["day10"]
+    cloud.run(until=cloud.now + 3 * DAY - 1)  # not yet 72 hours since the policy marked "day0"
+    logs.put_retention_policy(logGroupName="app", retentionInDays=30)
+    assert messages() == ["day0", "day10"]
+    logs.put_retention_policy(logGroupName="app", retentionInDays=1)
+    cloud.run(until=cloud.now + 3 * DAY)  # 72 hours at the lower setting: both are deleted for good
+    logs.delete_retention_policy(logGroupName="app")
+    assert messages() == []
+    put(cloud, logs, "after")  # the group itself keeps working, now without a retention
+    assert messages() == ["after"]
+
+
+def test_put_log_events_rejects_events_older_than_the_retention(cloud, logs) -> None:  # type: ignore[no-untyped-def]
+    """ "None of the log events in the batch can be older than 14 days or older than the retention period of the
+    log group"; such events are reported as ``expiredLogEventEndIndex`` (API_PutLogEvents,
+    https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutLogEvents.html)."""
+    cloud.run(until=5 * DAY)
+    logs.put_retention_policy(logGroupName="app", retentionInDays=3)
+    now = epoch_millis(cloud.now)
+    response = logs.put_log_events(
+        logGroupName="app",
+        logStreamName="s",
+        logEvents=[
+            {"timestamp": now - 3 * DAY * 1000 - 2000, "message": "3 days and 2 s old"},
+            {"timestamp": now - 3 * DAY * 1000 + 2000, "message": "3 days less 2 s old"},
+        ],
+    )
+    assert response["rejectedLogEventsInfo"] == {"expiredLogEventEndIndex": 1}
+    assert [e["message"] for e in logs.filter_log_events(logGroupName="app")["events"]] == ["3 days less 2 s old"]
 
 
 # -- tags ----------------------------------------------------------------------------------------------------------

@@ -12,9 +12,16 @@ metric filters and subscription filters see new events, so a learner's ``print``
 Retention: a group with ``retentionInDays`` hides every event older than that from every reader (GetLogEvents,
 FilterLogEvents, Insights, exports, storedBytes) from the virtual instant the event passes the limit. AWS "doesn't
 immediately delete log events when they reach their retention setting. It typically takes up to 72 hours"; the
-expired events are then "marked for deletion" and no longer counted in storedBytes. pocketcloud expires them
-exactly at the limit, so ``cloud.run(until=...)`` shows the cut deterministically (a pocketcloud model of that
-72-hour window). https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+expired events are then "marked for deletion" and no longer counted in storedBytes. pocketcloud hides them
+exactly at the limit, so ``cloud.run(until=...)`` shows the cut deterministically, and deletes them for good
+exactly 72 hours later (the documented upper bound, taken as a deterministic model). Until then a longer
+retention brings them back, as the same page warns ("imagine that you change a log group to have a longer
+retention setting when it contains log events that are past the expiration date, but haven't been deleted ...
+keep a log group at its lower retention setting until 72 hours after the previous retention period ends").
+Deletion is recorded as a timestamp floor (:attr:`LogGroup.deleted_before`) taken when the policy changes; an
+event written later with a timestamp under that floor (at least three days older than the old retention) is
+hidden too, a simplification of no consequence for what a learner writes.
+https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ if TYPE_CHECKING:
 #: One log event as stored: (timestamp ms, message, ingestion time ms). Its position in ``LogStream.events`` is
 #: its sequence number, which breaks ties between events of the same millisecond and keeps paging stable.
 Event = tuple[int, str, int]
+#: "It typically takes up to 72 hours after that before log events are deleted" (PutRetentionPolicy).
+_DELETION_DELAY_MS = 72 * 60 * 60 * 1000
 _DAY_MS = 86_400_000
 
 GROUP_NOT_FOUND = "The specified log group does not exist."
@@ -80,6 +89,11 @@ class LogGroup:
     #: PutRetentionPolicy's days, or None: "By default, log data is stored in CloudWatch Logs indefinitely."
     #: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html
     retention_in_days: int | None = None
+    #: When the current retention policy was set (ms since the epoch): events it expires are marked then at the
+    #: earliest, and deleted 72 hours after they are marked.
+    retention_set_at: int = 0
+    #: Events with a timestamp under this were deleted for good (see the module docstring); None: none were.
+    deleted_before: int | None = None
     tags: dict[str, str] = field(default_factory=dict)
     kms_key_id: str | None = None
     #: Filter name -> filter object (see :mod:`.metric_filters` and :mod:`.subscriptions`), in creation order.
@@ -89,8 +103,21 @@ class LogGroup:
     def cutoff(self, now_ms: int) -> int | None:
         """The oldest timestamp still retained at ``now_ms`` (None when the group keeps events forever)."""
         if self.retention_in_days is None:
-            return None
-        return now_ms - self.retention_in_days * _DAY_MS
+            return self.deleted_before
+        retained = now_ms - self.retention_in_days * _DAY_MS
+        return retained if self.deleted_before is None else max(retained, self.deleted_before)
+
+    def set_retention(self, days: int | None, now_ms: int) -> None:
+        """Change the retention policy, first deleting for good what the old one expired 72 hours ago or more.
+
+        Under the old policy an event was marked for deletion at ``max(timestamp + old retention, when the policy
+        was set)`` and is gone 72 hours after that; the rest of what it hid comes back under a longer retention.
+        """
+        if self.retention_in_days is not None and self.retention_set_at + _DELETION_DELAY_MS <= now_ms:
+            floor = now_ms - self.retention_in_days * _DAY_MS - _DELETION_DELAY_MS + 1
+            self.deleted_before = floor if self.deleted_before is None else max(floor, self.deleted_before)
+        self.retention_in_days = days
+        self.retention_set_at = now_ms
 
     def stored_bytes(self, cutoff: int | None) -> int:
         """UTF-8 size of every retained message in the group: pocketcloud's stand-in for AWS's storedBytes.

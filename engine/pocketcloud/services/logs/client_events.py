@@ -143,22 +143,25 @@ class EventsOperations(LogsClientBase):
     def put_log_events(self, **params: Any) -> dict[str, Any]:
         """Append a batch of ``{"timestamp": ms, "message": str}`` events, in chronological order.
 
-        As on AWS, events more than 2 hours ahead of the cloud's clock or more than 14 days behind it are not
-        stored and are reported in ``rejectedLogEventsInfo``; use ``pocketcloud.timeutil.epoch_millis(cloud.now)``
+        As on AWS, events more than 2 hours ahead of the cloud's clock, more than 14 days behind it, or older
+        than the group's retention ("None of the log events in the batch can be older than 14 days or older than
+        the retention period of the log group", API_PutLogEvents.html) are not stored and are reported in
+        ``rejectedLogEventsInfo``; use ``pocketcloud.timeutil.epoch_millis(cloud.now)``
         for "now", since the cloud's clock is virtual. ``sequenceToken`` is ignored, as it now is on AWS.
         """
-        group = params["logGroupName"]
-        stream = self._backend.stream(group, params["logStreamName"])
+        group_name = params["logGroupName"]
+        stream = self._backend.stream(group_name, params["logStreamName"])
+        group = self._backend.group(group_name)
         batch = _log_events(params["logEvents"])
         now = epoch_millis(self._cloud.now)
         too_old = sum(1 for timestamp, _ in batch if timestamp < now - limits.LOGS_PUT_MAX_AGE_MS)
+        cutoff = group.cutoff(now) if group.retention_in_days is not None else None
+        expired = 0 if cutoff is None else sum(1 for timestamp, _ in batch if timestamp < cutoff)
         too_new = next(
             (i for i, (timestamp, _) in enumerate(batch) if timestamp > now + limits.LOGS_PUT_MAX_FUTURE_MS), None
         )
         self._backend.ingest(
-            self._backend.group(group),
-            stream,
-            [(timestamp, message, now) for timestamp, message in batch[too_old:too_new]],
+            group, stream, [(timestamp, message, now) for timestamp, message in batch[max(too_old, expired) : too_new]]
         )
         result: dict[str, Any] = {"nextSequenceToken": f"{len(stream.events):056d}"}
         rejected: dict[str, int] = {}
@@ -166,6 +169,8 @@ class EventsOperations(LogsClientBase):
             rejected["tooNewLogEventStartIndex"] = too_new
         if too_old:
             rejected["tooOldLogEventEndIndex"] = too_old
+        if expired:
+            rejected["expiredLogEventEndIndex"] = expired
         if rejected:
             result["rejectedLogEventsInfo"] = rejected
         return result

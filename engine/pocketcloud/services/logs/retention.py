@@ -6,7 +6,8 @@ https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRete
 Any other value is refused by the front end in its enum form ("1 validation error detected: Value '2' at
 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [1, 3, ...]", as CloudWatch
 Logs answers; the model declares ``Days`` as a plain integer, so the check is written here). How events expire
-on the virtual clock is in :mod:`.backend`.
+on the virtual clock (hidden at the limit, deleted for good 72 hours later, back under a longer retention until
+then) is in :mod:`.backend`.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ def put_retention_policy(backend: LogsBackend, params: dict[str, Any]) -> dict[s
             f"1 validation error detected: Value '{days}' at 'retentionInDays' failed to satisfy constraint: Member "
             f"must satisfy enum value set: [{allowed}]"
         )
-    backend.group(params["logGroupName"]).retention_in_days = days
+    backend.group(params["logGroupName"]).set_retention(days, backend.now_ms())
     return {}
 
 
 def delete_retention_policy(backend: LogsBackend, params: dict[str, Any]) -> dict[str, Any]:
-    backend.group(params["logGroupName"]).retention_in_days = None
+    backend.group(params["logGroupName"]).set_retention(None, backend.now_ms())
     return {}
