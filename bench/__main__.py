@@ -77,7 +77,13 @@ def event_source_mapping() -> None:
     esm_sqs.main()
 
 
-ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping)
+def http_api() -> None:
+    from . import http_api as bench_http
+
+    bench_http.main()
+
+
+ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping, http_api)
 
 
 def engine() -> None:

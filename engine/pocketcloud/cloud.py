@@ -12,6 +12,7 @@ from .kernel import Kernel
 
 if TYPE_CHECKING:
     from .client import BaseClient
+    from .http import HttpResponse, HttpRouter
 
 #: The latest virtual time a cloud can reach: 100 years after it was created.
 MAX_VIRTUAL_SECONDS = 100 * 365.25 * 24 * 3600
@@ -182,6 +183,42 @@ class Cloud:
         from .services.awslambda.service import LambdaService
 
         return activity(self.backend("lambda", LambdaService), uuid)
+
+    # -- HTTP endpoints ----------------------------------------------------------------------------------------
+    @property
+    def http(self) -> HttpRouter:
+        """The cloud's registry of HTTP endpoints (host -> the service that answers), see :mod:`pocketcloud.http`."""
+        router: HttpRouter | None = self._backends.get("http")
+        if router is None:
+            from .http import HttpRouter
+
+            router = self.backend("http", HttpRouter)
+        return router
+
+    def http_request(
+        self, method: str, url: str, headers: Any = None, body: Any = None, *, source_ip: str | None = None
+    ) -> HttpResponse:
+        """Send an HTTP request to a simulated endpoint and return ``{"statusCode", "headers", "body", ...}``.
+
+        The query string goes in the URL. Outside the simulation the virtual clock runs until the response
+        arrives, as a real client waits; inside it use :meth:`http_request_and_then`.
+        ``cloud.http_request("GET", api["ApiEndpoint"] + "/hello?name=me")``
+        """
+        return self.http.request(method, url, headers, body, source_ip)
+
+    def http_request_and_then(
+        self,
+        on_response: Any,
+        method: str,
+        url: str,
+        headers: Any = None,
+        body: Any = None,
+        *,
+        source_ip: str | None = None,
+    ) -> None:
+        """Send an HTTP request from inside the simulation: ``on_response(response)`` is called at the virtual
+        moment the response reaches the client; the clock is never moved here."""
+        self.http.request_and_then(on_response, method, url, headers, body, source_ip)
 
     def function(self, **options: Any) -> Any:
         """Decorator: deploy a Python function as a Lambda function in this cloud (see :mod:`pocketcloud.easy`).

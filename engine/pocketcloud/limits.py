@@ -545,3 +545,34 @@ ELASTICACHE_MAX_CACHE_CLUSTERS_PER_GROUP = 6
 # DescribeEvents: "Events that occurred more than 14 days before the current time are not returned" (Duration
 # defaults to 60 minutes). https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEvents.html
 ELASTICACHE_EVENT_RETENTION_S = 14 * 24 * 3600
+
+# --- API Gateway (checked 2026-12-01) ------------------------------------------------------------------------
+# REST APIs: "Integration timeout: 50 milliseconds - 29 seconds for all integration types" (since June 2024 it
+# can be raised for Regional and private REST APIs through a quota increase; pocketcloud keeps the default), and
+# PutIntegration answers a value outside the range with "Timeout should be between 50 ms and 29000 ms".
+# https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html#api-gateway-execution-service-limits-table
+# https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/
+APIGATEWAY_REST_TIMEOUT_MIN_MS = 50
+APIGATEWAY_REST_TIMEOUT_MAX_MS = 29_000
+APIGATEWAY_REST_TIMEOUT_DEFAULT_MS = 29_000
+# HTTP APIs: "Maximum integration timeout: 30 seconds" (not adjustable); CreateIntegration's TimeoutInMillis is
+# 50 to 30,000 and defaults to 30,000 for HTTP APIs.
+# https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
+# https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html
+APIGATEWAY_HTTP_TIMEOUT_MIN_MS = 50
+APIGATEWAY_HTTP_TIMEOUT_MAX_MS = 30_000
+APIGATEWAY_HTTP_TIMEOUT_DEFAULT_MS = 30_000
+# Stage names: "Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is
+# 128 characters." (HTTP APIs also accept "$default".) https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html
+APIGATEWAY_STAGE_NAME_MAX_LENGTH = 128
+# Stage variables: "Variable names can have alphanumeric and underscore characters, and the values must match
+# [A-Za-z0-9-._~:/?#&=,]+." https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDeployment.html
+# "Stage variable value: 2048 characters" (quota table above).
+APIGATEWAY_STAGE_VARIABLE_VALUE_MAX_LENGTH = 2_048
+# GetRestApis / GetResources / GetDeployments: "limit: The maximum number of returned results per page. The
+# default value is 25 and the maximum value is 500." https://docs.aws.amazon.com/apigateway/latest/api/API_GetRestApis.html
+APIGATEWAY_PAGE_DEFAULT = 25
+APIGATEWAY_PAGE_MAX = 500
+# minimumCompressionSize: "Invalid minimum compression size, must be between 0 and 10485760" (AWS's answer to a
+# value outside the documented 0 to 10 MiB range). https://docs.aws.amazon.com/apigateway/latest/api/API_RestApi.html
+APIGATEWAY_COMPRESSION_MAX_BYTES = 10_485_760

@@ -339,3 +339,25 @@ def test_dropped_clouds_leave_no_folders_behind(tmp_path, monkeypatch) -> None:
     del lam
     gc.collect()
     assert glob.glob(os.path.join(tmp_path, "pocketcloud-*")) == []
+
+
+def test_the_hosts_own_module_changes_between_invocations_are_kept(lam) -> None:
+    """Host state is the host's: a notebook that drops one module and imports another between two invocations
+    (same number of entries) keeps exactly what it did, even when the handler imports something new."""
+    import types
+
+    make_function(lam, source="def handler(event, context):\n    import colorsys\n    return 1\n")
+    make_function(lam, "later", source="def handler(event, context):\n    import tabnanny\n    return 1\n")
+    sys.modules.pop("tabnanny", None)
+    call(lam)
+    sys.modules["pocketcloud_test_gone"] = types.ModuleType("pocketcloud_test_gone")
+    call(lam)
+    del sys.modules["pocketcloud_test_gone"]
+    replacement = types.ModuleType("pocketcloud_test_new")
+    sys.modules["pocketcloud_test_new"] = replacement
+    try:
+        call(lam, "later")  # imports a module the host does not have yet
+        assert "pocketcloud_test_gone" not in sys.modules
+        assert sys.modules["pocketcloud_test_new"] is replacement
+    finally:
+        sys.modules.pop("pocketcloud_test_new", None)

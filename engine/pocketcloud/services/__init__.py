@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .apigateway.client import ApiGatewayClient
+from .apigatewayv2.client import ApiGatewayV2Client
 from .awslambda.client import LambdaClient
 from .dynamodb.client import DynamoDBClient
 from .dynamodbstreams.client import DynamoDBStreamsClient
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from ..client import BaseClient
 
 CLIENTS: dict[str, type[BaseClient]] = {
+    "apigateway": ApiGatewayClient,
+    "apigatewayv2": ApiGatewayV2Client,
     "dynamodb": DynamoDBClient,
     "dynamodbstreams": DynamoDBStreamsClient,
     "elasticache": ElastiCacheClient,

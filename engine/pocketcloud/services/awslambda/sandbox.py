@@ -81,9 +81,6 @@ _THREAD_WORDS = (b"thread", b"Thread", b"concurrent", b"Timer", b"Event", b"Queu
                  b"Barrier", b"future", b"asyncio")  # fmt: skip
 _FILE_WORDS = (b"os", b"shutil", b"pathlib", b"glob", b"tempfile", b"io", b"zipfile", b"tarfile", b"sqlite")
 
-#: ``sys.modules`` as the host last had it, refreshed whenever its size changes between phases. (The host replacing
-#: an entry without changing the count between two phases, which ``importlib.reload`` does not do, goes unseen.)
-_MODULES_SNAPSHOT: dict[str, Any] = {}
 _BUILTINS = builtins.__dict__
 #: The names builtins had when the engine was imported, plus those the host adds later (see ``Sandbox.exit``).
 _BUILTIN_NAMES = set(_BUILTINS)
@@ -353,11 +350,11 @@ class Sandbox:
         if current_clock() is not None:
             raise RuntimeError("a Lambda function cannot run another function's code synchronously inside it")
         modules = sys.modules
-        snapshot = _MODULES_SNAPSHOT
-        if len(snapshot) != len(modules):  # the host imported (or dropped) modules since the last phase
-            snapshot.clear()
-            snapshot.update(modules)
-        self._modules_before = snapshot
+        # The host's sys.modules as it is now, copied in full only for code that can reach sys.modules by name
+        # (it says "modules", "importlib" or "__import__"); other code can only add entries by importing, and
+        # exit() tells those apart by the module objects themselves.
+        self._modules_before = dict(modules) if self._may_touch_modules else None
+        self._provided_before = {name: modules.get(name) for name in self.provided}
         self._builtins_len = len(_BUILTINS)
         if len(_BUILTIN_NAMES) != self._builtins_len:
             _BUILTIN_NAMES.update(_BUILTINS)  # the host (a notebook's "_", a debugger) added names: they stay
@@ -370,10 +367,11 @@ class Sandbox:
         # /var/task comes first on Lambda's sys.path), then bring this environment's modules back in.
         top_level = self.index.top_level
         clashes = [name for name in top_level if name in modules]
+        self._shadowed: dict[str, Any] = {}
         if clashes:
             for name in list(modules):
                 if name.split(".")[0] in clashes:
-                    del modules[name]
+                    self._shadowed[name] = modules.pop(name)
         modules.update(self.modules)
         modules.update(self.provided)
         sys.path = self.path
@@ -437,24 +435,23 @@ class Sandbox:
         modules = sys.modules
         importer = self.importer
         for name in self.index.entries:
-            module = modules.get(name)
+            module = modules.pop(name, None)
             if module is not None and getattr(getattr(module, "__spec__", None), "loader", None) is importer:
                 self.modules[name] = module
+        for name, previous in self._provided_before.items():
+            if previous is None:
+                modules.pop(name, None)
+            else:
+                modules[name] = previous
+        if self._shadowed:
+            modules.update(self._shadowed)
         before = self._modules_before
-        for name in self.index.entries:  # this environment's modules: kept above, never the host's
-            if name not in before:
-                modules.pop(name, None)
-        for name in self.provided:
-            if name not in before:
-                modules.pop(name, None)
-        if len(modules) == len(before) and (not self._may_touch_modules or modules == before):
-            return  # the common case: nothing else changed (replacing an entry needs the word "modules")
+        if before is None or modules == before:
+            return  # code that cannot name sys.modules only added genuine imports, which stay
         modules.update(before)
         if len(modules) != len(before):
             for name in [name for name in modules if name not in before]:
-                if _is_installed_module(modules[name]):
-                    before[name] = modules[name]  # a genuine import stays: the snapshot follows it
-                else:
+                if not _is_installed_module(modules[name]):
                     del modules[name]
 
 
