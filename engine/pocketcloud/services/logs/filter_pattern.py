@@ -40,6 +40,10 @@ def _found(term: Term, message: str) -> bool:
     return term in message if isinstance(term, str) else term.search(message) is not None
 
 
+#: ``match``'s default: the event has not been parsed as JSON yet.
+NOT_LOADED: Any = object()
+
+
 @dataclass(frozen=True)
 class Match:
     """What a matching event gives a metric filter: extracted values, and the JSON document for ``$.`` paths."""
@@ -70,10 +74,13 @@ class FilterPattern:
     def matches(self, message: str) -> bool:
         return self.match(message) is not None
 
-    def match(self, message: str) -> Match | None:
+    def match(self, message: str, document: Any = NOT_LOADED) -> Match | None:
+        """The match of ``message``, or None. A caller testing several JSON patterns on one event may pass the
+        event's parsed ``document`` (from :func:`load`) so that it is parsed once."""
         if self.kind == "json":
             assert self.json is not None
-            document = load(message)
+            if document is NOT_LOADED:
+                document = load(message)
             if document is None or not self.json.evaluate(document):
                 return None
             return Match(document=document)

@@ -16,6 +16,7 @@ object matches no JSON pattern. Booleans compare as ``true`` / ``false``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -58,6 +59,7 @@ def scalar(node: Any) -> str | None:
     return str(node)
 
 
+@functools.lru_cache(maxsize=256)
 def parse_selector(text: str) -> tuple[str | int, ...] | None:
     """``$.a.b[0]`` -> ``("a", "b", 0)``; None when ``text`` is not a selector."""
     if not text.startswith("$"):

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 from ... import limits
 from ...errors import ServiceError
 from .backend import Event, LogGroup
-from .filter_pattern import FilterPattern, Match
+from .filter_pattern import NOT_LOADED, FilterPattern, Match
 from .filter_pattern import parse as parse_pattern
 from .group_filters import check_group_regexes, refuse_not_simulated
-from .json_pattern import parse_selector
+from .json_pattern import load, parse_selector
 from .metric_output import output
 from .pattern_values import as_number, invalid
 from .reading import page_after
@@ -158,12 +158,19 @@ def _value(reference: str, match: Match) -> float | None:
 def on_events(backend: LogsBackend, group: LogGroup, batch: list[Event]) -> None:
     """Emit the data points of every metric filter of ``group`` for newly ingested events."""
     store = output(backend)
-    for metric_filter in list(group.metric_filters.values()):
+    filters = list(group.metric_filters.values())
+    # Every JSON pattern reads the same parsed event: parse each message once, not once per filter.
+    documents = (
+        [load(message) for _, message, _ in batch]
+        if any(f.pattern.kind == "json" for f in filters)
+        else [NOT_LOADED] * len(batch)
+    )
+    for metric_filter in filters:
         transformation = metric_filter.transformation
         dimensions_spec: dict[str, str] = transformation.get("dimensions") or {}
         default = transformation.get("defaultValue")
-        for timestamp, message, _ingested in batch:
-            match = metric_filter.pattern.match(message)
+        for (timestamp, message, _ingested), document in zip(batch, documents, strict=True):
+            match = metric_filter.pattern.match(message, document)
             if match is None:
                 if default is None:
                     continue

@@ -18,6 +18,7 @@ From the filter pattern syntax page (https://docs.aws.amazon.com/AmazonCloudWatc
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -49,8 +50,9 @@ class Value:
     quoted: bool = False
     regex: re.Pattern[str] | None = None
 
-    @property
+    @functools.cached_property
     def number(self) -> float | None:
+        """The value as a number (computed once: every event compared with this value asks for it)."""
         return None if self.quoted or self.regex is not None else as_number(self.text)
 
     def equals(self, actual: str) -> bool:
@@ -78,12 +80,11 @@ def compare(actual: str, operator: str, value: Value, actual_number: float | Non
     if operator in ("<", ">", "<=", ">="):
         if wanted is None or actual_number is None:
             return False
-        return {
-            "<": actual_number < wanted,
-            ">": actual_number > wanted,
-            "<=": actual_number <= wanted,
-            ">=": actual_number >= wanted,
-        }[operator]
+        if operator == "<":
+            return actual_number < wanted
+        if operator == ">":
+            return actual_number > wanted
+        return actual_number <= wanted if operator == "<=" else actual_number >= wanted
     both_numbers = wanted is not None and actual_number is not None
     same = actual_number == wanted if both_numbers else value.equals(actual)
     return same if operator == "=" else not same

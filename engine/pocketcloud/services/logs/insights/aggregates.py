@@ -25,7 +25,7 @@ from typing import Any
 
 from .functions import AGGREGATES, evaluate
 from .syntax import Command, Expr
-from .values import number, sort_key, text
+from .values import Time, number, sort_key, text
 
 
 def _aggregate(name: str, args: list[Expr], records: list[dict[str, Any]]) -> Any:
@@ -88,12 +88,13 @@ def _stats_value(expr: Expr, records: list[dict[str, Any]], known: dict[str, Any
 
 def run_stats(command: Command, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One output row per group (one row in all when there is no ``by``), groups in ascending key order."""
-    groups: dict[tuple[str, ...], tuple[list[Any], list[dict[str, Any]]]] = {}
+    groups: dict[tuple[Any, ...], tuple[list[Any], list[dict[str, Any]]]] = {}
     for record in records:
         keys = [evaluate(item.expr, record) for item in command.by]
         if command.by and any(key is None for key in keys):
             continue
-        marker = tuple(text(key) for key in keys)
+        # A time bin groups by its milliseconds (same text), formatted once per group rather than once per event.
+        marker = tuple(("t", int(key)) if isinstance(key, Time) else text(key) for key in keys)
         entry = groups.get(marker)
         if entry is None:
             groups[marker] = (keys, [record])
