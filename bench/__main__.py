@@ -101,6 +101,13 @@ def site() -> None:
     from . import site as site_bench
 
     site_bench.main()
+    runner_snapshot()
+
+
+def runner_snapshot() -> None:
+    from . import runner_snapshot as bench_snapshot
+
+    bench_snapshot.main()
 
 
 if __name__ == "__main__":
@@ -113,6 +120,6 @@ if __name__ == "__main__":
         engine()
     if what in ("site", "all"):
         site()
-    by_name = {f.__name__: f for f in ENGINE}
+    by_name = {f.__name__: f for f in (*ENGINE, runner_snapshot)}
     if what in by_name:
         by_name[what]()

@@ -9,6 +9,10 @@
   content and every wheel it lists sits at a content-derived path (``tools/lite_lock.py``), so the runner
   of a page always gets the lock and the wheels of the build that page came from: a reader whose browser
   cached an older page, lock or wheel can never mix them with a newer deploy's.
+* and ``<meta name="pocketcloud:pyodide-snapshot" content="lite/static/pyodide/runner-snapshot.<key>.gz">``:
+  the runner's memory snapshot of the same build (``tools/lite_snapshot.py``), named after what it was made
+  from, so a page never restores a snapshot of another engine (the worker checks it again, and boots Python
+  normally when it does not fit).
 
 Diagrams need nothing copied: ``hooks/diagrams.py`` draws them into the pages as SVG.
 
@@ -38,6 +42,7 @@ LITE_TARGET = Path("lite")
 LITE_ENV = "POCKETCLOUD_LITE_DIR"
 MANIFEST_NAME = "pocketcloud-lite.json"
 LOCK_META = "pocketcloud:pyodide-lock"
+SNAPSHOT_META = "pocketcloud:pyodide-snapshot"
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -49,15 +54,25 @@ def lite_source(config: MkDocsConfig) -> Path:
     return Path(override).resolve() if override else project_root(config) / LITE_SOURCE
 
 
-def lock_path(config: MkDocsConfig) -> str | None:
-    """The lite build's lock, relative to the site root, or None when there is no lite build."""
+def manifest_path(config: MkDocsConfig, key: str, what: str) -> str | None:
+    """A file the lite build's manifest names under ``key``, relative to the site root; None without a build."""
     manifest = lite_source(config) / MANIFEST_NAME
     if not manifest.is_file():
         return None
-    lock = json.loads(manifest.read_text(encoding="utf-8")).get("lock_file")
-    if not isinstance(lock, str) or not (lite_source(config) / lock).is_file():
-        raise PluginError(f"{manifest} names no lock file that exists ({lock!r}): rebuild it (make lite)")
-    return f"{LITE_TARGET.as_posix()}/{lock}"
+    path = json.loads(manifest.read_text(encoding="utf-8")).get(key)
+    if not isinstance(path, str) or not (lite_source(config) / path).is_file():
+        raise PluginError(f"{manifest} names no {what} that exists ({path!r}): rebuild it (make lite)")
+    return f"{LITE_TARGET.as_posix()}/{path}"
+
+
+def lock_path(config: MkDocsConfig) -> str | None:
+    """The lite build's lock, relative to the site root, or None when there is no lite build."""
+    return manifest_path(config, "lock_file", "lock file")
+
+
+def snapshot_path(config: MkDocsConfig) -> str | None:
+    """The runner's memory snapshot of the lite build, relative to the site root, or None without a build."""
+    return manifest_path(config, "runner_snapshot", "runner snapshot")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -65,6 +80,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if lock is None or "</head>" not in output:
         return output
     meta = f'<meta name="{LOCK_META}" content="{html.escape(lock)}">\n'
+    snapshot = snapshot_path(config)
+    if snapshot is not None:
+        meta += f'<meta name="{SNAPSHOT_META}" content="{html.escape(snapshot)}">\n'
     return output.replace("</head>", meta + "</head>", 1)
 
 

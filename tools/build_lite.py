@@ -13,6 +13,8 @@ it all:
   JupyterLite kernel and in a plain Pyodide worker that calls ``loadPackagesFromImports``.
 * The third-party wheels are compiled to Python 3.14 bytecode by Pyodide itself under Node, as Pyodide's own
   CDN ships them, so the kernel does not compile IPython from source at every start.
+* ``<out>/static/pyodide/runner-snapshot.<key>.gz`` is the page runner's memory snapshot of Python with the
+  engine imported, made under Node from the files above (``tools/lite_snapshot.py``).
 * ``jupyter-lite.json`` turns the PyPI fallback off and lets Pyodide prefetch the kernel's start-up packages.
 * Notebooks under ``labs/`` appear in the file browser with their folders (``ko/...``, ``en/...``).
 
@@ -62,6 +64,7 @@ from tools.lite_lock import (
     wheel_metadata,
     write_lock,
 )
+from tools.lite_snapshot import SnapshotError, make_snapshot
 
 # ----------------------------------------------------------------------------------------------------
 # Pins. Every version this build depends on lives here, so an upgrade is one reviewed diff.
@@ -580,6 +583,15 @@ def build(wheel: Path, labs: Path, out: Path, cache: Path) -> None:
         pyodide_dir = stage_runtime(staging, runtime)
         serve_wheels(served, pyodide_dir)
         lock = write_lock(info, packages, pyodide_dir)
+        snapshot_started = time.monotonic()
+        try:
+            snapshot = make_snapshot(pyodide_dir, lock, wheel, PYODIDE_VERSION, cache / "snapshots")
+        except SnapshotError as error:
+            raise BuildError(str(error)) from error
+        log(
+            f"the page runner's memory snapshot {snapshot.name}: {snapshot.stat().st_size / 1e6:.1f} MB, "
+            f"{time.monotonic() - snapshot_started:.1f} s (made in Pyodide under Node, or taken from the cache)"
+        )
         write_lite_config(staging, lock.name)
         log("running jupyter lite build")
         jupyter_lite_build(staging, partial, labs)
@@ -590,6 +602,7 @@ def build(wheel: Path, labs: Path, out: Path, cache: Path) -> None:
             "pyodide_url": PYODIDE_URL,
             "lock_file": f"{PYODIDE_URL}{lock.name}",
             "lock_packages": versions,
+            "runner_snapshot": f"{PYODIDE_URL}{snapshot.name}",
             "labs": [lab.as_posix() for lab in lab_files(labs)],
         }
         (partial / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

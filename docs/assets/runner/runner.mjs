@@ -9,7 +9,8 @@
  * DOM contract (browser tests rely on it):
  *   .pc-run                     wrapper; data-state = idle | loading | running | done | error,
  *                               data-ready once enhanced, data-elapsed-ms (click -> finished) and
- *                               data-first-output-ms (click -> first output shown) after a run
+ *                               data-first-output-ms (click -> first output shown) after a run,
+ *                               data-boot = snapshot | normal (how the page's Python started)
  *   .pc-run-btn .pc-stop-btn    buttons;  .pc-lab-link  <a> whose href follows the edited code
  *   .pc-editor                  the textarea laid over the highlighted code
  *   .pc-output                  output: .pc-stdout / .pc-stderr spans, .pc-rich results
@@ -24,6 +25,10 @@ const PYODIDE_URL = new URL("lite/static/pyodide/", SITE_ROOT).href;
 // (hooks/bundled_assets.py): a page from an older deploy names the older lock and its wheels, never a mixture.
 const LOCK_META = document.querySelector('meta[name="pocketcloud:pyodide-lock"]');
 const LOCK_URL = LOCK_META ? new URL(LOCK_META.content, SITE_ROOT).href : null;
+// The same build's memory snapshot of Python with the engine imported (tools/lite_snapshot.py): the worker
+// restores it instead of booting, and boots as before when it is missing or belongs to another build.
+const SNAPSHOT_META = document.querySelector('meta[name="pocketcloud:pyodide-snapshot"]');
+const SNAPSHOT_URL = SNAPSHOT_META ? new URL(SNAPSHOT_META.content, SITE_ROOT).href : null;
 const LAB_URL = new URL("lite/repl/index.html", SITE_ROOT).href;
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 
@@ -225,6 +230,7 @@ class PythonRuntime {
       filename: job.filename,
       indexURL: PYODIDE_URL,
       lockFileURL: LOCK_URL,
+      snapshotURL: SNAPSHOT_URL,
     });
   }
 
@@ -573,6 +579,7 @@ function enhance(block, index) {
         output.flush();
         const elapsed = performance.now() - t0;
         block.dataset.elapsedMs = String(Math.round(elapsed));
+        if (result.boot) block.dataset.boot = result.boot;
         if (result.stopped) {
           setState("idle", text.stopped(seconds(elapsed)));
           return;

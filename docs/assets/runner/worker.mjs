@@ -3,7 +3,9 @@
  * example on it, kept warm between runs (runner.mjs starts it on the first Run click).
  *
  * Protocol (main thread -> worker):
- *   {type: "run", id, code, filename, indexURL, lockFileURL}   lockFileURL: the site's content-named lock
+ *   {type: "run", id, code, filename, indexURL, lockFileURL, snapshotURL}   lockFileURL: the site's content-named
+ *        lock; snapshotURL: the build's memory snapshot (tools/lite_snapshot.py), restored instead of a boot
+ *        when it fits this Pyodide and lock, otherwise (or when absent) Python boots as usual
  *   {type: "check", id, code, tests, options, filename, indexURL, lockFileURL}   an exercise's Run/Check: the
  *        learner's code and its tests ([{suite, source}]) through pocketcloud.grading.harness (the grader's
  *        harness; options: {kind, tryout}); the reply's `report` is the harness's structured result
@@ -12,7 +14,7 @@
  *   {type: "phase", phase: "python" | "packages" | "running"}
  *   {type: "output", chunks: [[stream, text], ...]}      stream is "stdout" or "stderr"
  *   {type: "truncated"}                                   output limit reached; the rest is dropped
- *   {type: "done", ok, error?, rich?: {mime, data}, fatal?, report?}
+ *   {type: "done", ok, error?, rich?: {mime, data}, fatal?, report?, boot: "snapshot" | "normal"}
  *
  * Each run gets a fresh namespace dict, so examples never see each other's variables, while
  * imported modules (and Pyodide itself) stay loaded. Stopping a run is the main thread's job: it
@@ -197,16 +199,80 @@ function preload(code) {
   return /^\s*(?:import|from)\s+pocketcloud\b/m.test(code) ? ["pocketcloud"] : [];
 }
 
-async function boot(indexURL, lockFileURL, code) {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  const py = await loadPyodide({
+/* The build's memory snapshot (tools/lite_snapshot.py): Python with the engine already imported. Its header
+ * must name the Pyodide and the lock this worker was given, or it belongs to another build and is refused. */
+const SNAPSHOT_MAGIC = "PCSNAP01";
+
+async function fetchSnapshot(url, expected) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  let bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    // gzip as built; a host that sent Content-Encoding has inflated it already
+    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+  }
+  const fixed = SNAPSHOT_MAGIC.length + 4;
+  if (new TextDecoder().decode(bytes.subarray(0, SNAPSHOT_MAGIC.length)) !== SNAPSHOT_MAGIC) {
+    throw new Error("not a pocketcloud snapshot");
+  }
+  const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(SNAPSHOT_MAGIC.length, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(fixed, fixed + length)));
+  for (const [key, value] of Object.entries(expected)) {
+    if (header[key] !== value) throw new Error(`made for ${key} ${header[key]}, this page has ${value}`);
+  }
+  return bytes.subarray(fixed + length);
+}
+
+async function loadPython(indexURL, lockFileURL, packages, snapshotURL) {
+  const pyodideModule = await import(new URL("pyodide.mjs", indexURL).href);
+  const options = {
     indexURL,
-    packages: preload(code),
+    packages,
     lockFileURL: lockFileURL ?? new URL("pyodide-lock.json", indexURL).href,
     packageBaseUrl: indexURL,
     stdout: (line) => emit("stdout", `${line}\n`),
     stderr: (line) => emit("stderr", `${line}\n`),
-  });
+  };
+  if (snapshotURL) {
+    const expected = { format: 1, pyodide: pyodideModule.version, lock: options.lockFileURL.split("/").pop() };
+    let restored = null;
+    // Pyodide awaits this after it has started fetching the wasm and the standard library: all three overlap.
+    options._loadSnapshot = fetchSnapshot(snapshotURL, expected).then((bytes) => (restored = bytes));
+    const { default: createPyodideModule } = await import(new URL("pyodide.asm.mjs", indexURL).href);
+    // The wasm memory starts at its built-in size, smaller than the snapshot's: grow it before Pyodide copies
+    // the snapshot in (Pyodide's INITIAL_MEMORY hint has no effect on a module that defines its own memory).
+    options.createPyodideModule = (settings) => {
+      settings.preRun.unshift((module) => module.growMemory(restored.length));
+      return createPyodideModule(settings);
+    };
+  }
+  return pyodideModule.loadPyodide(options);
+}
+
+/* After a restore: every reader would otherwise share the random state seeded at build time, and the import
+ * system must see the engine's files, which the wheels just laid out again (a snapshot holds no files). */
+const AFTER_RESTORE = "import importlib, random\nrandom.seed()\nimportlib.invalidate_caches()\n";
+
+let bootPath = null; // "snapshot" or "normal", reported with every result (browser tests and benches read it)
+
+async function boot(indexURL, lockFileURL, snapshotURL, code) {
+  let py = null;
+  if (snapshotURL) {
+    try {
+      // the engine's wheels are needed in the file system, whatever the first example imports
+      py = await loadPython(indexURL, lockFileURL, ["pocketcloud"], snapshotURL);
+      py.runPython(AFTER_RESTORE);
+      bootPath = "snapshot";
+    } catch (error) {
+      console.warn(`pocketcloud: the memory snapshot was not used (${error?.message ?? error}); booting Python`);
+      py = null;
+    }
+  }
+  if (!py) {
+    py = await loadPython(indexURL, lockFileURL, preload(code), null);
+    bootPath = "normal";
+  }
   py.setStdout(writer("stdout"));
   py.setStderr(writer("stderr"));
   py.setStdin({ stdin: () => null }); // no keyboard here: input() gets end-of-file (EOFError)
@@ -224,20 +290,20 @@ function harness() {
   return runChecks;
 }
 
-async function run({ type = "run", id, code = "", tests, options, filename, indexURL, lockFileURL }) {
+async function run({ type = "run", id, code = "", tests, options, filename, indexURL, lockFileURL, snapshotURL }) {
   currentId = id;
   resetOutput();
   const exercise = type === "check" || type === "boot";
   try {
     if (!pyodide) {
       self.postMessage({ type: "phase", id, phase: "python" });
-      booting ??= boot(indexURL, lockFileURL, exercise ? "import pocketcloud" : code);
+      booting ??= boot(indexURL, lockFileURL, snapshotURL, exercise ? "import pocketcloud" : code);
       pyodide = await booting;
     }
     if (type === "boot") {
       if (!pyodide.loadedPackages.pocketcloud) await pyodide.loadPackage("pocketcloud");
       harness();
-      self.postMessage({ type: "done", id, ok: true });
+      self.postMessage({ type: "done", id, ok: true, boot: bootPath });
       return;
     }
     let announced = false;
@@ -255,13 +321,13 @@ async function run({ type = "run", id, code = "", tests, options, filename, inde
       const echo = (text) => emit("stdout", text);
       const report = JSON.parse(check(code, JSON.stringify(tests), filename, echo, JSON.stringify(options ?? {})));
       flush();
-      self.postMessage({ type: "done", id, ok: true, report });
+      self.postMessage({ type: "done", id, ok: true, report, boot: bootPath });
       return;
     }
     self.postMessage({ type: "phase", id, phase: "running" });
     const result = JSON.parse(await runInPython(code, filename));
     flush();
-    self.postMessage({ type: "done", id, ...result });
+    self.postMessage({ type: "done", id, ...result, boot: bootPath });
   } catch (error) {
     flush();
     const fatal = !pyodide; // Python never came up: this worker is useless, start afresh next time
