@@ -214,7 +214,7 @@ def warm_up(instance: Any, site: Path, url: str) -> None:
     the lite build once (into the OS page cache) and loads the home page once in a throwaway context.
     """
     for path in sorted((site / "lite").rglob("*")):
-        if path.is_file() and path.suffix in (".wasm", ".zip", ".whl", ".js", ".mjs", ".json"):
+        if path.is_file() and path.suffix in (".wasm", ".zip", ".whl", ".js", ".mjs", ".json", ".gz"):
             with path.open("rb") as stream:
                 while stream.read(1 << 20):
                     pass
