@@ -17,19 +17,20 @@ file or snapshot is requested before it. Medians of ``REPEATS`` runs are printed
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import statistics
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tools.browser import RequestLog, browser, new_context, serve
+from tools.browser import RequestLog, browser, new_context, serve, warm_up
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 BARE = ROOT / "bench" / "pages" / "bare-pyodide.html"
 PAGE = "/concepts/what-is-serverless/"
-REPEATS = 3
+REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
 TIMEOUT = 240_000
 SNAPSHOT_META = re.compile(r'<meta name="pocketcloud:pyodide-snapshot"[^>]*>\n?')
 HEAVY = re.compile(r"/lite/static/pyodide/")
@@ -82,7 +83,8 @@ def runner(instance: Any, url: str, snapshot: bool) -> dict[str, Any]:
     results = []
     for _ in range(2):
         block.locator(".pc-run-btn").click()
-        page.wait_for_function("el => el.dataset.state === 'done'", arg=handle, timeout=TIMEOUT)
+        page.wait_for_function("el => ['done', 'error'].includes(el.dataset.state)", arg=handle, timeout=TIMEOUT)
+        assert block.get_attribute("data-state") == "done", block.locator(".pc-output").inner_text()[-2000:]
         results.append(float(block.get_attribute("data-first-output-ms") or "nan"))
     boot = block.get_attribute("data-boot")
     urls = list(log.urls)
@@ -116,10 +118,15 @@ def main() -> None:
     runs: dict[str, list[dict[str, Any]]] = {"snapshot runner": [], "today's runner": [], "bare Pyodide": []}
     extra = {"/__bench__/bare-pyodide.html": BARE}
     with serve(SITE, extra=extra) as url, browser() as instance:
+        warm_up(instance, SITE, url)
         for _ in range(REPEATS):
-            runs["snapshot runner"].append(runner(instance, url, snapshot=True))
-            runs["today's runner"].append(runner(instance, url, snapshot=False))
-            runs["bare Pyodide"].append(bare_pyodide(instance, url))
+            for name, measure in (
+                ("snapshot runner", lambda: runner(instance, url, snapshot=True)),
+                ("today's runner", lambda: runner(instance, url, snapshot=False)),
+                ("bare Pyodide", lambda: bare_pyodide(instance, url)),
+            ):
+                runs[name].append(measure())
+                print(f"  {name}: {runs[name][-1]}", flush=True)
     medians = {name: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for name, rs in runs.items()}
     for name, m in medians.items():
         print(
