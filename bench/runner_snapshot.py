@@ -125,15 +125,20 @@ def main() -> None:
                 ("today's runner", lambda: runner(instance, url, snapshot=False)),
                 ("bare Pyodide", lambda: bare_pyodide(instance, url)),
             ):
-                runs[name].append(measure())
+                try:
+                    runs[name].append(measure())
+                except Exception as error:  # one broken peer must not hide the others' numbers
+                    print(f"  {name}: no result ({type(error).__name__}: {str(error)[:200]})", flush=True)
+                    continue
                 print(f"  {name}: {runs[name][-1]}", flush=True)
-    medians = {name: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for name, rs in runs.items()}
+    medians = {name: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for name, rs in runs.items() if rs}
     for name, m in medians.items():
         print(
             f"{name}: click -> first output {m['first'] / 1000:.2f} s, second run {m['second'] / 1000:.3f} s; "
             f"bytes {m['raw'] / 1e6:.1f} MB uncompressed, {m['gzip'] / 1e6:.1f} MB from a gzipping host"
         )
-    snap, today, bare = (medians[n]["first"] for n in runs)
+    first = {name: m["first"] for name, m in medians.items()}
+    snap, today, bare = (first.get(n, float("nan")) for n in runs)
     print(
         f"ratios: snapshot / bare Pyodide = {snap / bare:.2f}x (target <= 0.35x); snapshot / today's runner = "
         f"{snap / today:.2f}x; today's runner / bare Pyodide = {today / bare:.2f}x"
