@@ -18,4 +18,5 @@ if __name__ == "__main__":
         "Event Message": "Multi-AZ instance failover completed",
         "Event ID": "http://docs.amazonwebservices.com/AmazonRDS/latest/UserGuide/USER_Events.html#RDS-EVENT-0049",
     }
-    handler({"Records": [{"EventSource": "aws:sns", "Sns": {"Message": json.dumps(message)}}]}, None)
+    sns = {"Subject": "RDS Notification Message", "Message": json.dumps(message)}
+    handler({"Records": [{"EventSource": "aws:sns", "Sns": sns}]}, None)

@@ -3,8 +3,8 @@ import json
 
 def handler(event, context):
     for record in event["Records"]:
-        message = record["Sns"]["Message"]  # a JSON string, not a dict
-        print("FAILOVER", message)
+        # RDS's notification is the JSON string record["Sns"]["Message"].
+        print("FAILOVER", record["Sns"]["Subject"])
 
 
 if __name__ == "__main__":
@@ -14,4 +14,5 @@ if __name__ == "__main__":
         "Event Message": "Multi-AZ instance failover completed",
         "Event ID": "http://docs.amazonwebservices.com/AmazonRDS/latest/UserGuide/USER_Events.html#RDS-EVENT-0049",
     }
-    handler({"Records": [{"EventSource": "aws:sns", "Sns": {"Message": json.dumps(message)}}]}, None)
+    sns = {"Subject": "RDS Notification Message", "Message": json.dumps(message)}
+    handler({"Records": [{"EventSource": "aws:sns", "Sns": sns}]}, None)
