@@ -89,11 +89,10 @@ def time_series_svg(
     if title:
         out.append(f'<text class="ti" x="{LEFT}" y="16">{esc(title)}</text>')
     for tick in ticks:
-        ty = num(y(tick))
-        out.append(f'<line class="gd" x1="{LEFT}" x2="{num(LEFT + plot_w)}" y1="{ty}" y2="{ty}"/>')
-        out.append(
-            f'<text class="tk" x="{LEFT - 6}" y="{num(y(tick) + 3.5)}" text-anchor="end">{esc(base.number(tick))}</text>'
-        )
+        grid_y = num(y(tick))
+        out.append(f'<line class="gd" x1="{LEFT}" x2="{num(LEFT + plot_w)}" y1="{grid_y}" y2="{grid_y}"/>')
+        label_y = num(y(tick) + 3.5)
+        out.append(f'<text class="tk" x="{LEFT - 6}" y="{label_y}" text-anchor="end">{esc(base.number(tick))}</text>')
     span = t1 - t0
     for tick in base.time_ticks(t0, t1):
         out.append(
