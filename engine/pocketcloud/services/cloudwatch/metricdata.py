@@ -87,6 +87,13 @@ def stat_points(
     series_list: Sequence[Series], start: float, end: float, period: int, stat: statistics.Statistic, now: float
 ) -> list[tuple[float, float, float]]:
     """(period start, value, sample count) for each non-empty period, oldest first, the units pooled together."""
+    if len(series_list) == 1:  # the common case: one unit, no pooling copies
+        out_one: list[tuple[float, float, float]] = []
+        for key, single, grouped in buckets(series_list[0], start, end, period, now):
+            value = stat.compute(single, grouped)
+            if value is not None:
+                out_one.append((key, value, len(single) + sum(s[0] for s in grouped)))
+        return out_one
     pooled: dict[float, tuple[list[float], list[StatisticSet]]] = {}
     for series in series_list:
         for key, single, grouped in buckets(series, start, end, period, now):
@@ -103,6 +110,8 @@ def stat_points(
 
 
 def _units_in_range(series_list: Sequence[Series], start: float, end: float, period: int, now: float) -> list[str]:
+    if len(series_list) < 2:
+        return [s.unit for s in series_list]
     units = []
     for series in series_list:
         if any(kept(key, period, now) for key, _v, _s in buckets(series, start, end, period, now)):

@@ -99,12 +99,12 @@ def buckets(series: Series, start: float, end: float, period: int, now: float) -
         limit = math.ceil(end / 60) * 60
     low, high = series.window(start, limit)
     times, values = series.times, series.values
+    width = 60.0 if coarse else float(period)
     index = low
     while index < high:
+        # One bisection per non-empty period (not one step per point): the hot path of every query and alarm.
         key = bucket_of(times[index])
-        stop = index + 1
-        while stop < high and bucket_of(times[stop]) == key:
-            stop += 1
+        stop = bisect.bisect_left(times, key + width, index + 1, high)
         if key < end:
             groups[key] = (values[index:stop], [])
         index = stop

@@ -57,6 +57,8 @@ class Statistic:
         kind = self.kind
         if kind in STANDARD:
             return _standard(kind, values, sets)
+        if kind == "p" and not sets:
+            return _percentile_of_values(values, self.low or 0.0)
         runs = _runs(values, sets)
         if runs is None or not runs:
             return None
@@ -133,6 +135,17 @@ def _runs(values: Sequence[float], sets: Sequence[StatisticSet]) -> list[tuple[f
         return None
     runs.sort()
     return runs
+
+
+def _percentile_of_values(values: Sequence[float], p: float) -> float | None:
+    """The nearest-rank percentile of plain values (the common case, no statistic sets): one sort."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    if ordered[0] < 0:
+        return None
+    rank = max(1, math.ceil(p / 100 * len(ordered) - 1e-9))
+    return ordered[min(rank, len(ordered)) - 1]
 
 
 def _percentile(runs: list[tuple[float, float]], p: float) -> float:
