@@ -204,3 +204,29 @@ def test_retention_by_period(cloud: pocketcloud.Cloud, cw: Any) -> None:
     cloud.run(until=4 * 3600)
     assert stats(cw, 0, 60, period=10, Statistics=["Sum"]) == []
     assert [p["Sum"] for p in stats(cw, 0, 60, Statistics=["Sum"])] == [1.0]
+
+
+def test_log_metric_filters_publish_to_cloudwatch(cloud: pocketcloud.Cloud, cw: Any) -> None:
+    """A metric filter "increments the count in the CloudWatch metric by the amount you specify for Metric Value":
+    its data points reach CloudWatch at the log events' timestamps, readable with GetMetricStatistics.
+    https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html"""
+    from pocketcloud.timeutil import epoch_millis
+
+    logs = cloud.client("logs")
+    logs.create_log_group(logGroupName="app")
+    logs.create_log_stream(logGroupName="app", logStreamName="s")
+    logs.put_metric_filter(
+        logGroupName="app", filterName="errors", filterPattern="ERROR",
+        metricTransformations=[{"metricName": "AppErrors", "metricNamespace": "App", "metricValue": "1"}],
+    )  # fmt: skip
+    cloud.run(until=30)
+    now = epoch_millis(cloud.now)
+    logs.put_log_events(
+        logGroupName="app", logStreamName="s",
+        logEvents=[{"timestamp": now, "message": "ERROR a"}, {"timestamp": now, "message": "ERROR b"}],
+    )  # fmt: skip
+    response = cw.get_metric_statistics(
+        Namespace="App", MetricName="AppErrors", StartTime=to_datetime(0), EndTime=to_datetime(60), Period=60,
+        Statistics=["Sum"],
+    )  # fmt: skip
+    assert [p["Sum"] for p in response["Datapoints"]] == [2.0]

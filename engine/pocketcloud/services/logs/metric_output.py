@@ -4,11 +4,11 @@ On AWS a metric filter turns matching log events into CloudWatch metric data: "W
 the matching terms, phrases, or values in your log events, it increments the count in the CloudWatch metric by
 the amount you specify for Metric Value" and "If logs are ingested ... but no matches are found, the value
 specified for Default Value (if any) is reported"
-(https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html). pocketcloud has no
-CloudWatch metrics service yet, so CloudWatch Logs records every data point it would publish here, one
-:class:`MetricDataPoint` per log event (a matching event's value, or the default value for an event that does not
-match), in the order the events were ingested. AWS then aggregates points per minute; that aggregation is
-CloudWatch's job and is left to the CloudWatch service.
+(https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html). CloudWatch Logs records
+every data point it publishes here, one :class:`MetricDataPoint` per log event (a matching event's value, or the
+default value for an event that does not match), in the order the events were ingested, and publishes the same
+point to the cloud's metric store (``cloud.metrics``, at the log event's timestamp), where
+``cloud.client("cloudwatch")`` reads it and aggregates it per period as CloudWatch does.
 
 The interface for CloudWatch (and for learners who want to look) is one function::
 
@@ -62,6 +62,7 @@ class MetricOutput:
 
     def __init__(self, backend: LogsBackend) -> None:
         self.points: list[MetricDataPoint] = []
+        self._metrics = backend.cloud.metrics
 
     def emit(
         self,
@@ -88,6 +89,8 @@ class MetricOutput:
                 len(self.points),
             )
         )
+        key = tuple(sorted(dimensions.items()))
+        self._metrics.record(namespace, metric_name, key, value, timestamp_ms / 1000 - EPOCH_SECONDS, unit)
 
 
 def output(backend: LogsBackend) -> MetricOutput:
