@@ -13,6 +13,7 @@ Sources (checked 2026-12-01):
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -317,8 +318,11 @@ def test_lambda_action_event(cloud: pocketcloud.Cloud, cw: Any) -> None:
     policy must allow that principal) with the event of the alarms-and-actions-Lambda page: source aws.cloudwatch,
     alarmArn, accountId, time, region, alarmData {alarmName, state, previousState, configuration}.
     https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-actions-Lambda.html
-    (aws-lambda-powertools has no parser model for this event, so the members are compared with the page's sample.)
+    (aws-lambda-powertools has no parser model for this event; its CloudWatchAlarmEvent data class reads it, and
+    the members are compared with the page's sample.)
     """
+    from aws_lambda_powertools.utilities.data_classes import CloudWatchAlarmEvent
+
     from .conftest import make_function
 
     lam = cloud.client("lambda")
@@ -336,6 +340,14 @@ def test_lambda_action_event(cloud: pocketcloud.Cloud, cw: Any) -> None:
     (line,) = [e["message"] for e in events]
     event = json.loads(line.split("EVENT", 1)[1])
     assert list(event) == ["source", "alarmArn", "accountId", "time", "region", "alarmData"]
+    typed = CloudWatchAlarmEvent(event)
+    assert typed.alarm_arn == cw.describe_alarms()["MetricAlarms"][0]["AlarmArn"]
+    assert typed.alarm_data.state.reason_data_decoded["threshold"] == 100.0
+    assert typed.alarm_data.previous_state.reason == "Unchecked: Initial alarm creation"
+    assert re.fullmatch(
+        r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+        typed.alarm_data.configuration.metrics[0].metric_id,
+    )
     assert event["source"] == "aws.cloudwatch" and event["region"] == "ap-northeast-2"
     assert list(event["alarmData"]) == ["alarmName", "state", "previousState", "configuration"]
     assert event["alarmData"]["state"]["value"] == "ALARM"

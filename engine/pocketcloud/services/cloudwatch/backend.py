@@ -77,7 +77,7 @@ class CloudWatchService:
         if existing is None:
             alarm = Alarm(name, self.arn(name), stored, now, now, query, stats, expressions, returned)
             alarm.state_updated_at = alarm.state_transitioned_at = now
-            alarm.metric_uuid = self.cloud.random_hex(32)
+            alarm.metric_uuid = self.cloud.new_request_id()  # a UUID, as the Lambda event shows it
             alarm.tags = {t["Key"]: t["Value"] for t in params.get("Tags") or []}
             kind = "Create"
         else:
