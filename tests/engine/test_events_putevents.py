@@ -30,6 +30,7 @@ from .events_support import (
     put,
     received,
     rule_arn,
+    service,
 )
 
 
@@ -171,3 +172,30 @@ def test_same_seed_same_event_ids() -> None:
 
     assert ids(5) == ids(5)
     assert ids(5) != ids(6)
+
+
+def test_rules_indexed_by_source_still_match_as_patterns_say(cloud) -> None:
+    """Rules are looked up by their exact ``source`` values (a pocketcloud speed-up): a rule with a ``prefix``
+    source, a rule without ``source`` and a rule whose pattern PutRule replaced all match exactly as their
+    patterns say."""
+    events = cloud.client("events")
+    _rule_to_function(cloud, {"source": ["old.app"]}, "replaced")
+    put(cloud, {"n": 0}, Source="new.app")  # builds the index for new.app before the rule changes
+    events.put_rule(Name="replaced", EventPattern=json.dumps({"source": ["new.app"]}))
+    events.put_rule(Name="by-prefix", EventPattern=json.dumps({"source": [{"prefix": "new."}]}))
+    events.put_rule(Name="no-source", EventPattern=json.dumps({"detail": {"n": [1]}}))
+    for name in ("by-prefix", "no-source"):
+        events.put_targets(
+            Rule=name, Targets=[{"Id": "fn", "Arn": f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:recorder"}]
+        )
+        cloud.client("lambda").add_permission(
+            FunctionName="recorder",
+            StatementId=name,
+            Action="lambda:InvokeFunction",
+            Principal="events.amazonaws.com",
+            SourceArn=rule_arn(name),
+        )
+    put(cloud, {"n": 1}, Source="new.app")
+    cloud.run()
+    rules = {rule.name: rule.stats.matched_events for rule in service(cloud).buses["default"].rules.values()}
+    assert rules == {"replaced": 1, "by-prefix": 1, "no-source": 1}

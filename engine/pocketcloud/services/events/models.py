@@ -85,6 +85,9 @@ class Rule:
     targets: dict[str, Target] = field(default_factory=dict)
     timer: Timer | None = None
     stats: RuleStats = field(default_factory=RuleStats)
+    #: The only ``source`` values the pattern can match (its top-level ``source`` lists plain strings), or None
+    #: when it can match any source: what :meth:`EventBus.candidates` indexes rules by.
+    sources: frozenset[str] | None = None
 
     @property
     def enabled(self) -> bool:
@@ -120,6 +123,24 @@ class EventBus:
     log_config: dict[str, Any] | None = None
     statements: list[dict[str, Any]] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)
+    _candidates: dict[str, list[Rule]] = field(default_factory=dict, repr=False)
+
+    def candidates(self, source: str) -> list[Rule]:
+        """The pattern rules that could match an event from ``source``, in the bus's rule order: most patterns
+        name their ``source`` exactly, so an event is matched against those rules only (built once per source,
+        dropped by :meth:`rules_changed`)."""
+        found = self._candidates.get(source)
+        if found is None:
+            found = self._candidates[source] = [
+                rule
+                for rule in self.rules.values()
+                if rule.pattern is not None and (rule.sources is None or source in rule.sources)
+            ]
+        return found
+
+    def rules_changed(self) -> None:
+        """Forget the candidate lists after a rule is added, replaced or deleted."""
+        self._candidates.clear()
 
 
 @dataclass

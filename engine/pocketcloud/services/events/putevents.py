@@ -125,7 +125,7 @@ def route(service: EventsService, bus: EventBus, event: dict[str, Any]) -> int:
     """Hand an event to every enabled rule of ``bus`` whose pattern matches it; the number of rules matched."""
     matched = 0
     now = service.cloud.now
-    for rule in list(bus.rules.values()):
+    for rule in list(bus.candidates(str(event.get("source")))):
         if rule.pattern is None or not rule.enabled or not rule.pattern.matches(event):
             continue
         matched += 1

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ... import limits
 from ...errors import ServiceError
-from ...eventpattern import PatternError, compile_pattern
+from ...eventpattern import Pattern, PatternError, compile_pattern
 from . import paging, scheduling
 from .arns import DEFAULT_BUS, rule_arn, validation
 from .models import Rule
@@ -47,6 +47,15 @@ def _schedule(service: EventsService, expression: str, existing: Rule | None) ->
         return parse(expression, anchor)
     except ScheduleError:
         raise validation(INVALID) from None
+
+
+def _exact_sources(pattern: Pattern | None) -> frozenset[str] | None:
+    """The ``source`` values a pattern requires, when its top-level ``source`` is a list of plain strings (every
+    top-level field must match, and an event's ``source`` is one string), else None."""
+    values = pattern.source.get("source") if pattern is not None else None
+    if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
+        return frozenset(values)
+    return None
 
 
 def put_rule(service: EventsService, params: dict[str, Any]) -> dict[str, Any]:
@@ -80,9 +89,11 @@ def put_rule(service: EventsService, params: dict[str, Any]) -> dict[str, Any]:
     rule = existing or Rule(name, bus.name, rule_arn(cloud, bus.name, name), "", cloud.account_id)
     rule.state = params.get("State") or "ENABLED"
     rule.pattern, rule.pattern_text, rule.schedule = pattern, pattern_text, schedule
+    rule.sources = _exact_sources(pattern)
     rule.description = params.get("Description")
     rule.role_arn = params.get("RoleArn")
     bus.rules[name] = rule
+    bus.rules_changed()
     tags = {t["Key"]: t["Value"] for t in params.get("Tags") or []}
     if tags:
         service.tags.setdefault(rule.arn, {}).update(tags)
@@ -113,6 +124,7 @@ def delete_rule(service: EventsService, params: dict[str, Any]) -> dict[str, Any
     if rule.targets:
         raise validation("Rule can't be deleted since it has targets.")
     del bus.rules[rule.name]
+    bus.rules_changed()
     if rule.timer is not None:
         rule.timer.cancel()
         rule.timer = None
