@@ -24,7 +24,9 @@ def test_successes_are_not_sent_and_each_failure_is_kept(learner):
         fn.invoke_async({"amount": amount})
     cloud.run()
     expect_equal(sum(line.startswith("START") for line in fn.logs()), 4, ko="시도 횟수", en="attempts")
-    bodies = [json.loads(m["Body"]) for m in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", [])]
+    bodies = [
+        json.loads(m["Body"]) for m in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", [])
+    ]
     expect_equal(sorted(b["requestPayload"]["amount"] for b in bodies), [-2, -1], ko="보관된 이벤트", en="events kept")
     config = cloud.client("lambda").get_function_event_invoke_config(FunctionName="pay")
     expect_equal(config["MaximumRetryAttempts"], 0, ko="MaximumRetryAttempts", en="MaximumRetryAttempts")

@@ -10,7 +10,10 @@ dlq = sqs.create_queue(QueueName="orders-dlq")["QueueUrl"]
 dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
 url = sqs.create_queue(
     QueueName="orders",
-    Attributes={"VisibilityTimeout": "30", "RedrivePolicy": json.dumps({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 2})},
+    Attributes={
+        "VisibilityTimeout": "30",
+        "RedrivePolicy": json.dumps({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 2}),
+    },
 )["QueueUrl"]
 fn = pocketcloud.deploy(cloud, source=SOURCE, handler_name="handler", name="shipper", timeout=5)
 for body in ('{"id": "a"}', "not json", '{"id": "b"}'):

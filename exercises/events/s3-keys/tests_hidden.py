@@ -29,4 +29,6 @@ def test_plus_signs_hangul_and_folders_survive(learner):
         s3.put_object(Bucket="uploads", Key=key, Body=b"x")
     cloud.run()
     listed = s3.list_objects_v2(Bucket="processed").get("Contents", [])
-    expect_equal(sorted(o["Key"] for o in listed), sorted(keys), ko="processed 버킷의 키", en="keys in the processed bucket")
+    expect_equal(
+        sorted(o["Key"] for o in listed), sorted(keys), ko="processed 버킷의 키", en="keys in the processed bucket"
+    )
