@@ -20,9 +20,9 @@ RUN_ALL_MS = 900_000
 
 #: Each lab and the text its last code cell prints.
 LABS = [
-    ("17-http-api.ipynb", '403 {"message":"Missing Authentication Token"}'),
-    ("18-mail-and-database-events.ipynb", "| sent to the function: 3"),
-    ("19-cache-aside.ipynb", "invalidating  price before 1030"),
+    ("21-http-api.ipynb", '403 {"message":"Missing Authentication Token"}'),
+    ("22-mail-and-database-events.ipynb", "| sent to the function: 3"),
+    ("23-cache-aside.ipynb", "invalidating  price before 1030"),
 ]
 
 
