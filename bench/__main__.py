@@ -77,13 +77,19 @@ def event_source_mapping() -> None:
     esm_sqs.main()
 
 
+def logs() -> None:
+    from . import logs_ops
+
+    logs_ops.main()
+
+
 def http_api() -> None:
     from . import http_api as bench_http
 
     bench_http.main()
 
 
-ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping, http_api)
+ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping, http_api, logs)
 
 
 def engine() -> None:

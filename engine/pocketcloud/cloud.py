@@ -21,6 +21,27 @@ MAX_VIRTUAL_SECONDS = 100 * 365.25 * 24 * 3600
 _REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")
 _ACCOUNT = re.compile(r"^\d{12}$")
 
+#: Which AWS partition a Region belongs to, from the ``regionRegex`` of each partition in botocore's
+#: ``data/partitions.json`` (botocore 1.44.5, checked 2026-12-01): the China Regions are ``aws-cn``, the GovCloud
+#: Regions ``aws-us-gov``, the isolated Regions ``aws-iso*``, every other Region ``aws``. An ARN starts with its
+#: partition: ``arn:aws-cn:logs:cn-north-1:...``. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+_PARTITIONS = (
+    (re.compile(r"^cn-\w+-\d+$"), "aws-cn"),
+    (re.compile(r"^us-gov-\w+-\d+$"), "aws-us-gov"),
+    (re.compile(r"^us-iso-\w+-\d+$"), "aws-iso"),
+    (re.compile(r"^us-isob-\w+-\d+$"), "aws-iso-b"),
+    (re.compile(r"^eu-isoe-\w+-\d+$"), "aws-iso-e"),
+    (re.compile(r"^us-isof-\w+-\d+$"), "aws-iso-f"),
+)
+
+
+def partition_of(region: str) -> str:
+    """The partition of ``region``: ``aws-cn`` for ``cn-north-1``, ``aws-us-gov`` for ``us-gov-west-1``, or ``aws``."""
+    for pattern, partition in _PARTITIONS:
+        if pattern.match(region):
+            return partition
+    return "aws"
+
 
 class UnknownServiceError(PocketCloudError):
     """``cloud.client("name")`` for a service pocketcloud does not simulate (botocore's message)."""
@@ -47,6 +68,8 @@ class Cloud:
             raise ValueError(f"account_id must be 12 digits, got {account_id!r}")
         self.seed = seed
         self.region = region
+        #: The AWS partition of the Region, the second field of every ARN this cloud makes (see :func:`partition_of`).
+        self.partition = partition_of(region)
         self.account_id = account_id
         self.kernel = Kernel()
         #: Random source for behaviour models (durations, jitter). Separate from IDs so that asking for an

@@ -73,6 +73,17 @@ SECRETSMANAGER_DEFAULT_RECOVERY_WINDOW_DAYS = 30
 # Field lengths (Name 1-512, Description at most 2048, ClientRequestToken 32-64, MaxResults 1-100) come from
 # botocore's model (engine/pocketcloud/models/secretsmanager.json).
 SECRETSMANAGER_LIST_MAX_RESULTS = 100
+# Quotas (checked 2026-12-01): staging labels attached to a version of a secret, 20; tags per secret, 50 (the
+# AWS-wide tag maximum); "Secrets Manager removes unlabeled versions when there are more than 100, but it does
+# not remove versions created less than 24 hours ago."
+# https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html
+SECRETSMANAGER_STAGES_PER_VERSION_MAX = 20
+SECRETSMANAGER_TAGS_MAX = 50
+SECRETSMANAGER_VERSIONS_KEPT = 100
+SECRETSMANAGER_VERSION_MIN_AGE_S = 24 * 60 * 60
+# BatchGetSecretValue: "up to 20 secrets"; MaxResults 1-20 and SecretIdList 1-20 items are in the model.
+# https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_BatchGetSecretValue.html
+SECRETSMANAGER_BATCH_MAX = 20
 
 # --- Lambda: ephemeral storage (pricing) -----------------------------------------------------------------------
 # "You can allocate any additional amount of storage to your function between 512 MB and 10,240 MB, in 1 MB
@@ -103,6 +114,50 @@ LOGS_PUT_MAX_FUTURE_MS = 2 * 60 * 60 * 1000
 LOGS_PUT_MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000
 # "For valid events ... the time span in a single batch cannot exceed 24 hours. Otherwise, the operation fails."
 LOGS_PUT_MAX_SPAN_MS = 24 * 60 * 60 * 1000
+
+# --- CloudWatch Logs: retention, tags, filters, policies (checked 2026-12-01) -------------------------------------
+# PutRetentionPolicy retentionInDays: "Possible values are: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
+# 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, and 3653."
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+LOGS_RETENTION_DAYS = (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+                       3288, 3653)  # fmt: skip
+# TagResource: "You can associate as many as 50 tags with a CloudWatch Logs resource."
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_TagResource.html
+LOGS_TAGS_MAX = 50
+# PutMetricFilter: "The maximum number of metric filters that can be associated with a log group is 100." A
+# MetricTransformation "can include as many as three dimensions". Regular expressions: "a quota of two regular
+# expression patterns within a single filter pattern ... five regular expression patterns per log group".
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutMetricFilter.html
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_MetricTransformation.html
+LOGS_METRIC_FILTERS_PER_GROUP_MAX = 100
+LOGS_METRIC_DIMENSIONS_MAX = 3
+LOGS_REGEX_PER_PATTERN_MAX = 2
+LOGS_REGEX_PER_GROUP_MAX = 5
+# PutSubscriptionFilter: "Each log group can have up to two subscription filters associated with it."
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutSubscriptionFilter.html
+LOGS_SUBSCRIPTION_FILTERS_PER_GROUP_MAX = 2
+# PutResourcePolicy: "An account can have a maximum of 10 policies without resourceARN and one per LogGroup
+# resourceARN". https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutResourcePolicy.html
+LOGS_ACCOUNT_RESOURCE_POLICIES_MAX = 10
+# StartQuery: "You can have up to 100 concurrent CloudWatch Logs insights queries"; "Queries time out after 60
+# minutes of runtime"; "You can query up to 10 data sources in a single query"; limit "The maximum limit is
+# 100,000"; GetQueryResults returns "10,000 log events per request".
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StartQuery.html
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_GetQueryResults.html
+LOGS_CONCURRENT_QUERIES_MAX = 100
+LOGS_QUERY_TIMEOUT_S = 60 * 60
+LOGS_QUERY_LOG_GROUPS_MAX = 10
+LOGS_QUERY_RESULTS_MAX = 100_000
+LOGS_QUERY_RESULTS_PAGE_MAX = 10_000
+# "Query results are available for 7 days." (CloudWatch Logs quotas, "Logs Insights: Query results availability")
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html
+LOGS_QUERY_RESULTS_KEPT_S = 7 * 24 * 60 * 60
+# The `limit` command (and StartQuery without `limit`): "If you don't specify limit, the default is 10,000 log
+# events" ... "the maximum is 10,000" in the command. https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_QuerySyntax-Limit.html
+LOGS_QUERY_DEFAULT_LIMIT = 10_000
+# CreateExportTask: "Each account can only have one active (RUNNING or PENDING) export task at a time."
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateExportTask.html
+LOGS_ACTIVE_EXPORT_TASKS_MAX = 1
 
 # --- Lambda: layers ----------------------------------------------------------------------------------------------
 # "Function layers: five layers" per function; the 250 MB unzipped limit counts function code and all layers.

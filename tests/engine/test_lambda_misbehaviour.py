@@ -51,6 +51,7 @@ def host_state() -> dict[str, object]:
         "threads": threading.active_count(),
         "stdout": (sys.stdout, sys.stderr, sys.stdin),
         "trace": sys.gettrace(),
+        "profile": sys.getprofile(),
         "root_handlers": list(logging.root.handlers),
     }
 
@@ -361,3 +362,44 @@ def test_the_hosts_own_module_changes_between_invocations_are_kept(lam) -> None:
         assert sys.modules["pocketcloud_test_new"] is replacement
     finally:
         sys.modules.pop("pocketcloud_test_new", None)
+
+
+def test_other_host_threads_keep_the_real_clock_while_a_handler_runs(lam) -> None:
+    """A Jupyter kernel's heartbeat thread sleeps once a second in real time. While a handler runs, such a thread
+    must still get the real ``time.sleep`` and ``time.time``; otherwise each of its sleeps moves the running
+    invocation's virtual clock, until the function times out."""
+    seen: list[float] = []
+    stop = threading.Event()
+
+    def heartbeat() -> None:
+        while not stop.is_set():
+            time.sleep(0.001)
+            seen.append(time.time())
+
+    source = (
+        "import time\ndef handler(event, context):\n    start = time.time()\n"
+        + ("    x = 0\n    for i in range(20000):\n        x += i\n" * 3)
+        + "    return time.time() - start\n"
+    )
+    make_function(lam, source=source, Timeout=3)
+    thread = threading.Thread(target=heartbeat, daemon=True)
+    thread.start()
+    try:
+        response, payload, _log = call(lam)
+    finally:
+        stop.set()
+        thread.join()
+    assert "FunctionError" not in response, payload
+    assert payload < 1.0  # the heartbeat's real sleeps never reached the virtual clock
+    assert seen and all(t > 1_700_000_000 for t in seen)  # the thread read the real wall clock
+
+
+def test_a_long_running_handler_leaves_no_trace_or_profile_hook_behind(lam) -> None:
+    """The runaway guard's hooks are the invocation's only: after code long enough to make the guard watch calls
+    too, the host is neither traced nor profiled (it would run many times slower)."""
+    before = (sys.gettrace(), sys.getprofile())
+    source = "def handler(event, context):\n    x = 0\n    for i in range(300000):\n        x += i\n    return x\n"
+    make_function(lam, source=source, Timeout=60)
+    response, payload, _log = call(lam)
+    assert "FunctionError" not in response, payload
+    assert (sys.gettrace(), sys.getprofile()) == before

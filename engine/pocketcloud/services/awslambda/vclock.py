@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _datetime_module
 import time as _time_module
+from _thread import get_ident as _get_ident
 from typing import Any
 
 from ...timeutil import EPOCH_SECONDS
@@ -83,49 +84,70 @@ _UTC = _datetime_module.UTC
 #: module-level singletons that read it, so a function that did ``from time import sleep`` during init still
 #: gets the *current* invocation's clock later.
 _current: VirtualClock | None = None
+#: The thread that runs the function code (the one that set the clock). Other threads of the host process — a
+#: Jupyter kernel's heartbeat sleeping once a second — keep the real clock: without this check, every
+#: ``time.sleep(1)`` of such a thread would move a running invocation's virtual time by a second.
+_owner: int | None = None
 #: A fixed offset for monotonic clocks, so that they are not mistaken for Unix timestamps.
 _MONOTONIC_BASE = 1000.0
 
 
 def set_current(clock: VirtualClock | None) -> None:
-    global _current
+    global _current, _owner
     _current = clock
+    _owner = _get_ident() if clock is not None else None
+
+
+def _mine() -> VirtualClock | None:
+    """The running phase's clock when the caller is the thread running the function code, else None."""
+    clock = _current
+    if clock is None or _get_ident() != _owner:
+        return None
+    return clock
 
 
 def current_clock() -> VirtualClock | None:
-    """The virtual clock of the function code running right now (None outside any function)."""
-    return _current
+    """The virtual clock of the function code running right now (None outside any function, and in any other
+    thread of the host process)."""
+    return _mine()
 
 
 def _sleep(seconds: float) -> None:
-    if _current is None:
+    clock = _mine()
+    if clock is None:
         _real_sleep(seconds)
     else:
-        _current.advance(float(seconds))
+        clock.advance(float(seconds))
 
 
 def _time() -> float:
-    return _real_time() if _current is None else EPOCH_SECONDS + _current.now
+    clock = _mine()
+    return _real_time() if clock is None else EPOCH_SECONDS + clock.now
 
 
 def _time_ns() -> int:
-    return _real_time_ns() if _current is None else round((EPOCH_SECONDS + _current.now) * 1e9)
+    clock = _mine()
+    return _real_time_ns() if clock is None else round((EPOCH_SECONDS + clock.now) * 1e9)
 
 
 def _monotonic() -> float:
-    return _real_monotonic() if _current is None else _MONOTONIC_BASE + _current.now
+    clock = _mine()
+    return _real_monotonic() if clock is None else _MONOTONIC_BASE + clock.now
 
 
 def _monotonic_ns() -> int:
-    return _real_monotonic_ns() if _current is None else round((_MONOTONIC_BASE + _current.now) * 1e9)
+    clock = _mine()
+    return _real_monotonic_ns() if clock is None else round((_MONOTONIC_BASE + clock.now) * 1e9)
 
 
 def _perf_counter() -> float:
-    return _real_perf_counter() if _current is None else _MONOTONIC_BASE + _current.now
+    clock = _mine()
+    return _real_perf_counter() if clock is None else _MONOTONIC_BASE + clock.now
 
 
 def _perf_counter_ns() -> int:
-    return _real_perf_counter_ns() if _current is None else round((_MONOTONIC_BASE + _current.now) * 1e9)
+    clock = _mine()
+    return _real_perf_counter_ns() if clock is None else round((_MONOTONIC_BASE + clock.now) * 1e9)
 
 
 def _gmtime(secs: float | None = None) -> _time_module.struct_time:
@@ -133,13 +155,13 @@ def _gmtime(secs: float | None = None) -> _time_module.struct_time:
 
 
 def _localtime(secs: float | None = None) -> _time_module.struct_time:
-    if _current is None:
+    if _mine() is None:
         return _real_localtime(secs)
     return _real_gmtime(_time() if secs is None else secs)  # TZ=:UTC on Lambda
 
 
 def _ctime(secs: float | None = None) -> str:
-    return _real_asctime(_localtime(secs)) if _current is not None else _real_ctime(secs)
+    return _real_asctime(_localtime(secs)) if _mine() is not None else _real_ctime(secs)
 
 
 def _asctime(t: Any = None) -> str:
@@ -155,16 +177,18 @@ class VirtualDateTime(_RealDateTime):
 
     @classmethod
     def now(cls, tz: _datetime_module.tzinfo | None = None) -> VirtualDateTime:
-        if _current is None:
+        clock = _mine()
+        if clock is None:
             return super().now(tz)
-        moment = cls.fromtimestamp(EPOCH_SECONDS + _current.now, tz or _UTC)
+        moment = cls.fromtimestamp(EPOCH_SECONDS + clock.now, tz or _UTC)
         return moment if tz is not None else moment.replace(tzinfo=None)
 
     @classmethod
     def utcnow(cls) -> VirtualDateTime:
-        if _current is None:
+        clock = _mine()
+        if clock is None:
             return cls.now(_UTC).replace(tzinfo=None)
-        return cls.fromtimestamp(EPOCH_SECONDS + _current.now, _UTC).replace(tzinfo=None)
+        return cls.fromtimestamp(EPOCH_SECONDS + clock.now, _UTC).replace(tzinfo=None)
 
     @classmethod
     def today(cls) -> VirtualDateTime:
@@ -176,9 +200,10 @@ class VirtualDate(_RealDate):
 
     @classmethod
     def today(cls) -> VirtualDate:
-        if _current is None:
+        clock = _mine()
+        if clock is None:
             return super().today()
-        moment = _RealDateTime.fromtimestamp(EPOCH_SECONDS + _current.now, _UTC)
+        moment = _RealDateTime.fromtimestamp(EPOCH_SECONDS + clock.now, _UTC)
         return cls(moment.year, moment.month, moment.day)
 
 
