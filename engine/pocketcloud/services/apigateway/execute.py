@@ -14,7 +14,8 @@ client gets back:
   are not simulated yet, so no key is valid). A private API, or an API with ``disableExecuteApiEndpoint``, answers
   ``Forbidden`` on this public endpoint.
   https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
-* a Lambda proxy (``AWS_PROXY``) method: the function's response as format 1.0 reads it (:mod:`pocketcloud.httpformats.responses`), or
+* a Lambda proxy (``AWS_PROXY``) method: the function's response as format 1.0 reads it
+  (:mod:`pocketcloud.httpformats.responses`), or
   502 ``{"message":"Internal server error"}`` for a function error or a malformed response, 500 with the same body
   when Lambda refuses the invoke (no permission for API Gateway, throttled, no such function), and 504
   ``{"message":"Endpoint request timed out"}`` when the integration timeout (``timeoutInMillis``, 29 s by default)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ... import limits
+from ...constraints import java_string
 from ...errors import ServiceError
 from ...packaging import BadZipError
 from ...timeutil import last_modified
@@ -69,8 +70,9 @@ def _check_architectures(value: Any) -> tuple[str, ...]:
     if len(architectures) != 1 or architectures[0] not in ("x86_64", "arm64"):
         raise ServiceError(
             "ValidationException",
-            f"1 validation error detected: Value '{list(architectures)}' at 'architectures' failed to satisfy "
-            "constraint: Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64]]",
+            f"1 validation error detected: Value '{java_string(list(architectures))}' at 'architectures' failed to "
+            "satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, "
+            "arm64], Member must not be null]",
         )
     return architectures
 
@@ -97,7 +99,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     if params.get("PackageType", "Zip") != "Zip":
         raise ServiceError("InvalidParameterValueException", "pocketcloud supports .zip packages only.")
     runtime = validation.check_runtime(params.get("Runtime"))
-    role = validation.check_role(params["Role"])
+    role = validation.check_role(params["Role"], service.cloud.account_id)
     handler = validation.check_handler(params.get("Handler"))
     memory = validation.check_memory(params.get("MemorySize", limits.LAMBDA_DEFAULT_MEMORY_MB))
     timeout = validation.check_timeout(params.get("Timeout", limits.LAMBDA_DEFAULT_TIMEOUT_S))
@@ -187,7 +189,7 @@ def update_function_configuration(service: LambdaService, params: dict[str, Any]
     if "Runtime" in params:
         changes["runtime"] = validation.check_runtime(params["Runtime"])
     if "Role" in params:
-        changes["role"] = validation.check_role(params["Role"])
+        changes["role"] = validation.check_role(params["Role"], service.cloud.account_id)
     if "Handler" in params:
         changes["handler"] = validation.check_handler(params["Handler"])
     if "MemorySize" in params:

@@ -218,7 +218,7 @@ def create_event_source_mapping(service: LambdaService, params: dict[str, Any]) 
     enabled = params.get("Enabled", True) is not False
     esm = EventSourceMapping(
         uuid=uuid,
-        arn=f"arn:aws:lambda:{cloud.region}:{cloud.account_id}:event-source-mapping:{uuid}",
+        arn=f"arn:{cloud.partition}:lambda:{cloud.region}:{cloud.account_id}:event-source-mapping:{uuid}",
         kind=kind,
         source_arn=source_arn,
         function_arn=function_arn,
