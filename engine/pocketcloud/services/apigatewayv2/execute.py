@@ -30,6 +30,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
+from ...httpformats import cors
 from ...httpformats.formats import body_for_event, is_text_media_type
 from ...httpformats.payload_v2 import v2_event
 from ...httpformats.responses import parse_v1, parse_v2
@@ -38,7 +39,6 @@ from ..apigateway.events import forwarded_headers, v1_event
 from ..apigateway.exchange import Exchange, json_payload
 from ..apigateway.integration import OK, TIMEOUT, Outcome, invoke, lambda_function, render_stage_variables
 from ..apigateway.integration import source_arn as execute_api_arn
-from . import cors
 
 if TYPE_CHECKING:
     from ...http import HttpRequest, Respond
