@@ -14,7 +14,16 @@ from typing import Any
 from ... import limits
 from ...client import BaseClient, operation
 from ...streams import StreamingBody
-from . import concurrency, event_invoke_config, functions, invocations, layers, permissions, versions
+from . import (
+    concurrency,
+    event_invoke_config,
+    functions,
+    invocations,
+    layers,
+    permissions,
+    tags,
+    versions,
+)
 from .esm import api as esm_api
 from .service import LambdaService
 
@@ -196,6 +205,20 @@ class LambdaClient(BaseClient):
     @operation("ListEventSourceMappings")
     def list_event_source_mappings(self, **params: Any) -> dict[str, Any]:
         return esm_api.list_event_source_mappings(self._service, params)
+
+    # -- tags ------------------------------------------------------------------------------------------------
+    @operation("TagResource")
+    def tag_resource(self, **params: Any) -> dict[str, Any]:
+        """Add or replace tags on a function (unqualified ARN) or an event source mapping. See :mod:`.tags`."""
+        return tags.tag_resource(self._service, params)
+
+    @operation("UntagResource")
+    def untag_resource(self, **params: Any) -> dict[str, Any]:
+        return tags.untag_resource(self._service, params)
+
+    @operation("ListTags")
+    def list_tags(self, **params: Any) -> dict[str, Any]:
+        return tags.list_tags(self._service, params)
 
     # -- invoke ----------------------------------------------------------------------------------------------
     @operation("Invoke")

@@ -16,6 +16,7 @@ from .arns import check_new_name
 from .destinations import check_dead_letter_config
 from .layers import resolve_layers
 from .models import CodePackage, Function, FunctionVersion
+from .tags import check_tags
 
 if TYPE_CHECKING:
     from .service import LambdaService
@@ -110,6 +111,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     code = code_package(_zip_from_code_param(params["Code"]), "CreateFunction")
     layers = resolve_layers(service, params.get("Layers") or [], runtime, architectures[0])
     check_total_size(code, layers)
+    check_tags(params.get("Tags"))
     if name in service.functions:
         raise ServiceError("ResourceConflictException", f"Function already exist: {name}", 409)
     version = FunctionVersion(
@@ -131,7 +133,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
         layers=layers,
         dead_letter_target=dead_letter,
     )
-    function = Function(latest=version, tags=dict(params.get("Tags") or {}))
+    function = Function(latest=version, tags=check_tags(params.get("Tags")))
     service.functions[name] = function
     if params.get("Publish"):
         from .versions import publish
