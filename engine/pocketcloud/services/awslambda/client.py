@@ -17,6 +17,7 @@ from ...streams import StreamingBody
 from . import (
     concurrency,
     event_invoke_config,
+    function_urls,
     functions,
     invocations,
     layers,
@@ -219,6 +220,30 @@ class LambdaClient(BaseClient):
     @operation("ListTags")
     def list_tags(self, **params: Any) -> dict[str, Any]:
         return tags.list_tags(self._service, params)
+
+    # -- function URLs -----------------------------------------------------------------------------------------
+    @operation("CreateFunctionUrlConfig")
+    def create_function_url_config(self, **params: Any) -> dict[str, Any]:
+        """Give a function (or an alias) an HTTPS address, ``https://<url-id>.lambda-url.<region>.on.aws/``, that
+        answers ``cloud.http_request``. A public URL (``AuthType="NONE"``) also needs the two permissions
+        :mod:`.function_url_access` describes. See :mod:`.function_urls`."""
+        return function_urls.create_function_url_config(self._service, params)
+
+    @operation("GetFunctionUrlConfig")
+    def get_function_url_config(self, **params: Any) -> dict[str, Any]:
+        return function_urls.get_function_url_config(self._service, params)
+
+    @operation("UpdateFunctionUrlConfig")
+    def update_function_url_config(self, **params: Any) -> dict[str, Any]:
+        return function_urls.update_function_url_config(self._service, params)
+
+    @operation("DeleteFunctionUrlConfig")
+    def delete_function_url_config(self, **params: Any) -> dict[str, Any]:
+        return function_urls.delete_function_url_config(self._service, params)
+
+    @operation("ListFunctionUrlConfigs")
+    def list_function_url_configs(self, **params: Any) -> dict[str, Any]:
+        return function_urls.list_function_url_configs(self._service, params)
 
     # -- invoke ----------------------------------------------------------------------------------------------
     @operation("Invoke")

@@ -303,6 +303,9 @@ def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     if qualifier is None:
         del service.functions[function.name]
         service.reserved.pop(function.name, None)
+        from .function_urls import forget_all
+
+        forget_all(service, function)  # its URLs stop answering
         for env in list(function.environments):
             env.shutdown()  # each removes itself from function.environments
         return {"ResponseMetadata": {"HTTPStatusCode": 204}}

@@ -222,6 +222,9 @@ class Function:
     #: :mod:`.event_invoke_config`.
     event_invoke_configs: dict[str, Any] = field(default_factory=dict)
 
+    #: Function URLs by qualifier (None: the function's own URL, else an alias name); see :mod:`.function_urls`.
+    url_configs: dict[str | None, Any] = field(default_factory=dict)
+
     #: Invocations in flight right now: this function's concurrency (kept as a counter by the invoke path).
     in_flight: int = 0
 
