@@ -170,3 +170,27 @@ def test_function_url_conditions_in_statements(lam) -> None:
         InvokedViaFunctionUrl=True,
     )
     assert json.loads(invoke["Statement"])["Condition"] == {"Bool": {"lambda:InvokedViaFunctionUrl": "true"}}
+
+
+def test_get_function_returns_the_keys_aws_returns(lam) -> None:
+    """GetFunction: ``Configuration`` (with ``Layers`` when the function has some), ``Code`` with
+    ``RepositoryType: S3`` and a ``Location`` to download the package from, ``Tags`` and ``Concurrency`` when
+    there are any. https://docs.aws.amazon.com/lambda/latest/api/API_GetFunction.html"""
+    make_function(lam)
+    plain = lam.get_function(FunctionName="hello")
+    assert set(plain) - {"ResponseMetadata"} == {"Configuration", "Code"}
+    assert plain["Code"]["RepositoryType"] == "S3"
+    assert plain["Code"]["Location"].startswith(
+        "https://awslambda-ap-northeast-2-tasks.s3.ap-northeast-2.amazonaws.com/"
+    )
+    assert "Layers" not in plain["Configuration"]
+    layer = lam.publish_layer_version(LayerName="lib", Content={"ZipFile": pocketcloud.zip_code({"python/x.py": ""})})
+    lam.update_function_configuration(FunctionName="hello", Layers=[layer["LayerVersionArn"]])
+    lam.tag_resource(Resource=plain["Configuration"]["FunctionArn"], Tags={"team": "a"})
+    lam.put_function_concurrency(FunctionName="hello", ReservedConcurrentExecutions=5)
+    full = lam.get_function(FunctionName="hello")
+    assert full["Configuration"]["Layers"] == [
+        {"Arn": layer["LayerVersionArn"], "CodeSize": layer["Content"]["CodeSize"]}
+    ]
+    assert full["Tags"] == {"team": "a"}
+    assert full["Concurrency"] == {"ReservedConcurrentExecutions": 5}
