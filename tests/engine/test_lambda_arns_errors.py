@@ -194,3 +194,23 @@ def test_get_function_returns_the_keys_aws_returns(lam) -> None:
     ]
     assert full["Tags"] == {"team": "a"}
     assert full["Concurrency"] == {"ReservedConcurrentExecutions": 5}
+
+
+def test_a_statement_for_function_url_requests_does_not_let_services_invoke(cloud, lam) -> None:
+    """``lambda:InvokedViaFunctionUrl`` holds only for requests through a function URL, so a public statement
+    conditioned on it does not let S3 (or any other service) invoke the function.
+    https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html"""
+    make_function(lam)
+    lam.add_permission(
+        FunctionName="hello",
+        StatementId="url",
+        Action="lambda:InvokeFunction",
+        Principal="*",
+        InvokedViaFunctionUrl=True,
+    )
+    s3_lambda = cloud.service_client("lambda", "s3.amazonaws.com", source_arn="arn:aws:s3:::bucket")
+    with pytest.raises(ClientError) as exc:
+        s3_lambda.invoke(FunctionName="hello", InvocationType="Event", Payload=b"{}")
+    assert _error(exc)[0] == "AccessDeniedException"
+    lam.add_permission(FunctionName="hello", StatementId="all", Action="lambda:InvokeFunction", Principal="*")
+    assert s3_lambda.invoke(FunctionName="hello", InvocationType="Event", Payload=b"{}")["StatusCode"] == 202

@@ -113,6 +113,10 @@ def _statement_allows(statement: dict[str, Any], caller: Caller, resource: str, 
     if not _matches(str(statement.get("Resource", "")), resource):
         return False
     condition = statement.get("Condition", {})
+    if "lambda:InvokedViaFunctionUrl" in condition.get("Bool", {}) or "lambda:FunctionUrlAuthType" in condition.get(
+        "StringEquals", {}
+    ):
+        return False  # a statement for function URL requests only: a service's call is not one
     source_arn = condition.get("ArnLike", {}).get("AWS:SourceArn")
     if source_arn is not None and (caller.source_arn is None or not _matches(source_arn, caller.source_arn)):
         return False
