@@ -181,6 +181,10 @@ LAMBDA_ASYNC_MAX_EVENT_AGE_S = 6 * 3600
 # ListFunctionEventInvokeConfigs: "MaxItems: The maximum number of configurations to return", 1-50 (its model's
 # range). https://docs.aws.amazon.com/lambda/latest/api/API_ListFunctionEventInvokeConfigs.html (checked 2026-12-03)
 LAMBDA_EVENT_INVOKE_CONFIG_LIST_MAX = 50
+# Tags: "Maximum number of tags per resource - 50" (AWS's tag restrictions, which Lambda follows; LocalStack's
+# AWS-validated Lambda provider uses the same 50, "Number of tags exceeds function tag limit.").
+# https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions (checked 2026-12-04)
+LAMBDA_MAX_TAGS = 50
 
 # --- Lambda: event source mappings -------------------------------------------------------------------------------
 # Checked 2026-12-03. SQS: "BatchSize ... 10 ... For standard queues, the maximum is 10,000. For FIFO queues, the
