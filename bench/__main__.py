@@ -83,6 +83,12 @@ def logs() -> None:
     logs_ops.main()
 
 
+def eventbridge() -> None:
+    from . import events_ops
+
+    events_ops.main()
+
+
 def http_api() -> None:
     from . import http_api as bench_http
 
@@ -90,6 +96,7 @@ def http_api() -> None:
 
 
 ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping, http_api, logs)
+ENGINE += (eventbridge,)
 
 
 def engine() -> None:

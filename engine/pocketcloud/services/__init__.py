@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 from .apigateway.client import ApiGatewayClient
 from .apigatewayv2.client import ApiGatewayV2Client
 from .awslambda.client import LambdaClient
+from .cloudwatch.client import CloudWatchClient
 from .dynamodb.client import DynamoDBClient
 from .dynamodbstreams.client import DynamoDBStreamsClient
 from .elasticache.client import ElastiCacheClient
+from .events.client import EventsClient
 from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
 from .rds.client import RdsClient
@@ -26,9 +28,11 @@ if TYPE_CHECKING:
 CLIENTS: dict[str, type[BaseClient]] = {
     "apigateway": ApiGatewayClient,
     "apigatewayv2": ApiGatewayV2Client,
+    "cloudwatch": CloudWatchClient,
     "dynamodb": DynamoDBClient,
     "dynamodbstreams": DynamoDBStreamsClient,
     "elasticache": ElastiCacheClient,
+    "events": EventsClient,
     "kinesis": KinesisClient,
     "lambda": LambdaClient,
     "logs": LogsClient,

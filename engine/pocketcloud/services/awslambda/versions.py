@@ -166,6 +166,9 @@ def delete_alias(service: LambdaService, params: dict[str, Any]) -> dict[str, An
     function, alias = _alias(service, params)
     del function.aliases[alias.name]
     function.provisioned.pop(alias.name, None)
+    from .function_urls import forget
+
+    forget(service, function, alias.name)  # the alias's function URL goes with it
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}
 
 
