@@ -83,12 +83,12 @@ def _document(name: str, exercises: dict[str, Any], quizzes: dict[str, Any]) -> 
 
 def expected_malicious(catalog: Catalog) -> dict[str, str]:
     """The grader's status for each exercise of malicious.json. In a function exercise the code runs inside the
-    simulated Lambda function, whose runtime turns a MemoryError, and an ``os._exit`` (Runtime.ExitError, as on
-    AWS), into a function error: a failed test."""
+    simulated Lambda function, whose runtime turns a MemoryError, an ``os._exit`` and a ``sys.exit``
+    (Runtime.ExitError, as on AWS) into a function error: a failed test."""
     expected = {}
     for i, x in enumerate(catalog.exercises):
         status = ATTACKS[i % len(ATTACKS)][1]
-        expected[x.id] = "failed" if (x.kind == "function" and status in ("memory", "crashed")) else status
+        expected[x.id] = "failed" if (x.kind == "function" and status in ("memory", "crashed", "error")) else status
     return expected
 
 
