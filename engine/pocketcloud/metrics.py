@@ -82,6 +82,15 @@ class MetricStore:
     def series(self, namespace: str, name: str, dims: Dimensions) -> Series | None:
         return self._series.get((namespace, name, dims))
 
+    def series_for(self, namespace: str, name: str, dims: Dimensions, unit: str = "None") -> Series:
+        """The series of one metric, created (empty) if new: a service that emits often keeps its bound ``add``.
+        Create it just before its first data point, so that no listed metric is ever empty."""
+        key = (namespace, name, dims)
+        series = self._series.get(key)
+        if series is None:
+            series = self._series[key] = Series(namespace, name, dims, unit)
+        return series
+
     def __iter__(self) -> Iterator[Series]:
         return iter(self._series.values())
 

@@ -32,7 +32,9 @@ from .tmpfs import TmpFS, patches
 if TYPE_CHECKING:
     from ...cloud import Cloud
     from .models import FunctionVersion
+    from .placement import WorkerHost
     from .service import Settings
+    from .workload import Workload
 
 
 class EnvState(Enum):
@@ -62,15 +64,24 @@ class ExecutionEnvironment:
         self,
         cloud: Cloud,
         version: FunctionVersion,
-        index: ModuleIndex,
+        index: ModuleIndex | None,
         created_at: float,
         provisioned_for: str | None = None,
+        workload: Workload | None = None,
+        number: int = 0,
     ) -> None:
         self.cloud = cloud
         self.version = version
         #: The qualifier whose provisioned concurrency created this environment, or None for on-demand ones.
         self.provisioned_for = provisioned_for
+        #: The function's workload model when this environment was created (see :mod:`.workload`): its phases
+        #: are computed from the model instead of running the handler's code.
+        self.workload = workload
+        #: AWS_LAMBDA_INITIALIZATION_TYPE: on-demand or provisioned-concurrency.
+        # https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
         self.init_type = "provisioned-concurrency" if provisioned_for else "on-demand"
+        #: This environment's number within its function (1, 2, ...), for traces and charts.
+        self.number = number
         # Stream name format: date/[version]id, one stream per environment.
         # https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
         self.log_stream_name = f"{log_stream_day(created_at)}/[{version.version}]{cloud.random_hex(32)}"
@@ -79,16 +90,16 @@ class ExecutionEnvironment:
         self.state = EnvState.BUSY
         self.invocations = 0
         self.available_at = created_at
+        #: When the environment shut down (None while it lives), and the worker host and slot it occupies.
+        self.shutdown_at: float | None = None
+        self.host: WorkerHost | None = None
+        self.slot = -1
         #: A provisioned environment's Init Duration, until its first REPORT shows it.
         self.pending_init_ms: float | None = None
+        #: When a provisioned environment's Init finished (it can serve from then on).
+        self.ready_at: float | None = None
         self._clock = VirtualClock(created_at, None)
         self._lines: list[tuple[float, str]] = []
-        self.tmp = TmpFS(index.mount_roots(), version.ephemeral_storage_mb * 1024 * 1024)
-        # The environment's own random generator: from the cloud's seed and this environment, never drawn from
-        # the cloud's sources, so adding it changed no other simulated number.
-        seed = f"{cloud.seed}:{self.log_stream_name}"
-        self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp), sdk_modules(cloud), seed)
-        self.sandbox.on_tick = self.sample_running
         self.handler: Callable[[Any, Any], Any] | None = None
         self._handler_fault: dict[str, Any] | None = None
         self._reclaim_timer: Timer | None = None
@@ -98,7 +109,20 @@ class ExecutionEnvironment:
         self.base_memory_mb = performance.base_memory_mb(version.code.unzipped_size)
         self.peak_data_bytes = 0
         self.max_memory_used_mb = performance.max_memory_used_mb(version.code.unzipped_size, version.memory_size)
+        if workload is not None and workload.memory_mb is not None:
+            self.max_memory_used_mb = min(version.memory_size, workload.memory_mb)
         self.vcpus = min(limits.LAMBDA_MAX_VCPUS, version.memory_size / limits.LAMBDA_MB_PER_VCPU)
+        self.tmp: TmpFS | None = None
+        self.sandbox: Sandbox | None = None
+        if workload is not None or index is None:
+            # A modelled environment runs no code: no sandbox, no /tmp (this keeps a million-invocation day cheap).
+            return
+        self.tmp = TmpFS(index.mount_roots(), version.ephemeral_storage_mb * 1024 * 1024)
+        # The environment's own random generator: from the cloud's seed and this environment, never drawn from
+        # the cloud's sources, so adding it changed no other simulated number.
+        seed = f"{cloud.seed}:{self.log_stream_name}"
+        self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp), sdk_modules(cloud), seed)
+        self.sandbox.on_tick = self.sample_running
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def schedule_reclaim(self, settings: Settings) -> None:
@@ -137,16 +161,34 @@ class ExecutionEnvironment:
 
     def shutdown(self) -> None:
         """The Shutdown phase: the environment is gone, with its globals and its /tmp."""
+        if self.state is EnvState.DEAD:
+            return
         self.cancel_reclaim()
+        previous = self.state
         self.state = EnvState.DEAD
-        self.tmp.remove()
-        self.sandbox.modules.clear()
-        self.sandbox.threads.discard()  # frozen background work dies with the environment
+        self.shutdown_at = self.cloud.kernel.now
+        if self.tmp is not None:
+            self.tmp.remove()
+        if self.sandbox is not None:
+            self.sandbox.modules.clear()
+            self.sandbox.threads.discard()  # frozen background work dies with the environment
         self.handler = None
         if self.on_shutdown is not None:
-            self.on_shutdown(self)
+            self.on_shutdown(self, previous)
 
-    on_shutdown: Callable[[ExecutionEnvironment], None] | None = None
+    #: Called with the environment and the state it was in (the invoke path frees its slot and forgets it).
+    on_shutdown: Callable[[ExecutionEnvironment, EnvState], None] | None = None
+
+    @property
+    def name(self) -> str:
+        """A short name for traces: ``function:version#number``."""
+        return f"{self.version.name}:{self.version.version}#{self.number}"
+
+    def first_lines(self, at: float) -> list[tuple[float, str]]:
+        """The platform's line that opens a new environment's stream: ``INIT_START`` (python-logging)."""
+        from .invoke import init_lines
+
+        return init_lines(self.version, at)
 
     # -- environment variables -------------------------------------------------------------------------------
     def _environ(self) -> dict[str, str]:
@@ -237,6 +279,7 @@ class ExecutionEnvironment:
     ) -> tuple[dict[str, Any] | None, bool]:
         """Import the handler's module inside the sandbox, as the runtime's ``_get_handler`` does."""
         sandbox = self.sandbox
+        assert sandbox is not None
         error: dict[str, Any] | None = None
         timed_out = False
         run = sandbox.enter(clock)
@@ -298,6 +341,7 @@ class ExecutionEnvironment:
         overhead_ms = performance.invoke_overhead_ms(self.cloud.random)
         clock = self._clock = VirtualClock(at, max(0.0, v.timeout - spent_s), vcpus=self.vcpus)
         sandbox = self.sandbox
+        assert sandbox is not None
         sandbox.log_handler.request_id = request_id
         self._lines = []
         self.invocations += 1
@@ -353,6 +397,7 @@ class ExecutionEnvironment:
     def _sample_memory(self, payload: bytes | None) -> None:
         """Measure the data the function holds (see :mod:`.memory`); past MemorySize, the runtime is killed."""
         sandbox = self.sandbox
+        assert sandbox is not None
         modules = sandbox.modules.values() if sandbox.modules else sandbox.modules_now()
         data = memory.data_bytes(memory.module_roots(modules))
         if payload is not None:
@@ -374,6 +419,7 @@ class ExecutionEnvironment:
     def sample_running(self) -> int:
         """A sample while the code runs, called by the guard: 0 when over memory, else the steps to the next one
         (one per object visited: sampling costs about as much again as the code between samples)."""
+        assert self.sandbox is not None
         roots = memory.module_roots(self.sandbox.modules_now()) + memory.frame_roots(guard.USER_PREFIXES)
         data, visited = memory.data_bytes(roots, count=True)
         return 0 if self._note_data(data) else visited

@@ -301,6 +301,7 @@ def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
         service.reserved.pop(function.name, None)
         for env in list(function.environments):
             env.shutdown()  # each removes itself from function.environments
+        service.recount()
         return {"ResponseMetadata": {"HTTPStatusCode": 204}}
     if qualifier == "$LATEST":
         raise ServiceError(
@@ -318,5 +319,6 @@ def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     for env in [e for e in function.environments if e.version is version]:
         env.shutdown()  # its on_shutdown hook removes it from function.environments
     function.provisioned.pop(qualifier, None)
+    service.recount()
     function.event_invoke_configs.pop(qualifier, None)
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}

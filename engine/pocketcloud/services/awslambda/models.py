@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 from ...packaging import unzip
 
 if TYPE_CHECKING:
+    from .admission import ScalingBucket
     from .environment import ExecutionEnvironment
+    from .workload import Workload
 
 
 @dataclass(frozen=True)
@@ -219,8 +221,19 @@ class Function:
     #: :mod:`.event_invoke_config`.
     event_invoke_configs: dict[str, Any] = field(default_factory=dict)
 
-    #: Invocations in flight right now: this function's concurrency (kept as a counter by the invoke path).
+    #: Invocations in flight right now: this function's concurrency (kept as a counter by the invoke path), and
+    #: per qualifier ("$LATEST", a version or an alias) for invocations that named one.
     in_flight: int = 0
+    in_flight_by: dict[str, int] = field(default_factory=dict)
+    #: Idle (READY) environments, most recently used last: on-demand ones by version, provisioned ones by
+    #: qualifier. The invoke path takes the last one, so a warm start reuses the environment used most recently.
+    idle: dict[int, list[ExecutionEnvironment]] = field(default_factory=dict)
+    idle_provisioned: dict[str, list[ExecutionEnvironment]] = field(default_factory=dict)
+    #: Environments created so far (their numbers in traces), and the scaling-rate budget (see :mod:`.admission`).
+    environments_created: int = 0
+    scaling: ScalingBucket | None = None
+    #: A workload model replacing the handler's code in new environments (see :mod:`.workload`), or None.
+    workload: Workload | None = None
 
     @property
     def name(self) -> str:

@@ -166,6 +166,7 @@ def delete_alias(service: LambdaService, params: dict[str, Any]) -> dict[str, An
     function, alias = _alias(service, params)
     del function.aliases[alias.name]
     function.provisioned.pop(alias.name, None)
+    service.recount()
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}
 
 
