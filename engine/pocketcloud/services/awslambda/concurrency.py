@@ -130,6 +130,12 @@ def put_provisioned_concurrency_config(service: LambdaService, params: dict[str,
 
     function, qualifier = _provisioned_target(service, params)
     count = _check_count(params["ProvisionedConcurrentExecutions"], "provisionedConcurrentExecutions", 1)
+    if service.resolve(function.name, qualifier).version.snap_start == "PublishedVersions":
+        # "SnapStart does not support provisioned concurrency" (snapstart.html); the message is pocketcloud's.
+        raise ServiceError(
+            "InvalidParameterValueException",
+            "Provisioned Concurrency cannot be configured for a function version with SnapStart enabled.",
+        )
     if function.reserved_concurrency is not None and count > function.reserved_concurrency:
         raise ServiceError(
             "InvalidParameterValueException",

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ... import limits
 from ...kernel import Timer
 from ...timeutil import iso_millis, log_stream_day
-from . import guard, memory, performance
+from . import guard, memory, performance, snapstart
 from .bootstrap import dumps, exception_fault, fault, format_stack, handle, user_frames
 from .context import ClientContext, LambdaContext
 from .process import exit_status
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .models import FunctionVersion
     from .placement import WorkerHost
     from .service import Settings
+    from .snapstart import Snapshot
     from .workload import Workload
 
 
@@ -68,6 +69,7 @@ class ExecutionEnvironment:
         created_at: float,
         provisioned_for: str | None = None,
         workload: Workload | None = None,
+        snapshot: Snapshot | None = None,
         number: int = 0,
     ) -> None:
         self.cloud = cloud
@@ -77,9 +79,13 @@ class ExecutionEnvironment:
         #: The function's workload model when this environment was created (see :mod:`.workload`): its phases
         #: are computed from the model instead of running the handler's code.
         self.workload = workload
-        #: AWS_LAMBDA_INITIALIZATION_TYPE: on-demand or provisioned-concurrency.
+        #: The SnapStart snapshot this environment is resumed from, or None (see :mod:`.snapstart`).
+        self.snapshot = snapshot
+        #: AWS_LAMBDA_INITIALIZATION_TYPE: on-demand, provisioned-concurrency or snap-start.
         # https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
-        self.init_type = "provisioned-concurrency" if provisioned_for else "on-demand"
+        self.init_type = (
+            "provisioned-concurrency" if provisioned_for else "snap-start" if snapshot is not None else "on-demand"
+        )
         #: This environment's number within its function (1, 2, ...), for traces and charts.
         self.number = number
         # Stream name format: date/[version]id, one stream per environment.
@@ -98,6 +104,9 @@ class ExecutionEnvironment:
         self.pending_init_ms: float | None = None
         #: When a provisioned environment's Init finished (it can serve from then on).
         self.ready_at: float | None = None
+        #: When the Init's module code started (after the runtime's start-up), and a restore's hook output.
+        self.init_code_started_at = created_at
+        self.restore_lines: list[tuple[float, str]] = []
         self._clock = VirtualClock(created_at, None)
         self._lines: list[tuple[float, str]] = []
         self.handler: Callable[[Any, Any], Any] | None = None
@@ -112,6 +121,7 @@ class ExecutionEnvironment:
         if workload is not None and workload.memory_mb is not None:
             self.max_memory_used_mb = min(version.memory_size, workload.memory_mb)
         self.vcpus = min(limits.LAMBDA_MAX_VCPUS, version.memory_size / limits.LAMBDA_MB_PER_VCPU)
+        self.hooks = snapstart.hooks_module()
         self.tmp: TmpFS | None = None
         self.sandbox: Sandbox | None = None
         if workload is not None or index is None:
@@ -119,9 +129,11 @@ class ExecutionEnvironment:
             return
         self.tmp = TmpFS(index.mount_roots(), version.ephemeral_storage_mb * 1024 * 1024)
         # The environment's own random generator: from the cloud's seed and this environment, never drawn from
-        # the cloud's sources, so adding it changed no other simulated number.
-        seed = f"{cloud.seed}:{self.log_stream_name}"
-        self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp), sdk_modules(cloud), seed)
+        # the cloud's sources, so adding it changed no other simulated number. Environments resumed from one
+        # SnapStart snapshot share the snapshot's generator state, as on AWS (see :mod:`.snapstart`).
+        seed = snapshot.seed if snapshot is not None else f"{cloud.seed}:{self.log_stream_name}"
+        provided = dict(sdk_modules(cloud), snapshot_restore_py=self.hooks)
+        self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp), provided, seed)
         self.sandbox.on_tick = self.sample_running
 
     # -- lifecycle -------------------------------------------------------------------------------------------
@@ -184,11 +196,17 @@ class ExecutionEnvironment:
         """A short name for traces: ``function:version#number``."""
         return f"{self.version.name}:{self.version.version}#{self.number}"
 
-    def first_lines(self, at: float) -> list[tuple[float, str]]:
-        """The platform's line that opens a new environment's stream: ``INIT_START`` (python-logging)."""
-        from .invoke import init_lines
+    def first_lines(self, at: float, restore_ms: float | None = None) -> list[tuple[float, str]]:
+        """The platform's lines that open a new environment's stream: ``INIT_START``, or for a SnapStart
+        environment ``RESTORE_START`` and ``RESTORE_REPORT`` (snapstart-monitoring; real logs 2023-2026)."""
+        from .invoke import init_lines, runtime_line
 
-        return init_lines(self.version, at)
+        if restore_ms is None:
+            return init_lines(self.version, at)
+        return [
+            (at, runtime_line("RESTORE_START", self.version)),
+            (at + restore_ms / 1000, f"RESTORE_REPORT Restore Duration: {restore_ms:.2f} ms"),
+        ]
 
     # -- environment variables -------------------------------------------------------------------------------
     def _environ(self) -> dict[str, str]:
@@ -220,6 +238,11 @@ class ExecutionEnvironment:
                 "LAMBDA_RUNTIME_DIR": "/var/runtime",
             }
         )
+        if self.snapshot is not None:
+            # "The AWS_LAMBDA_LOG_GROUP_NAME and AWS_LAMBDA_LOG_STREAM_NAME environment variables are not available
+            # in Lambda SnapStart functions." https://docs.aws.amazon.com/lambda/latest/dg/snapstart-monitoring.html
+            del environ["AWS_LAMBDA_LOG_GROUP_NAME"], environ["AWS_LAMBDA_LOG_STREAM_NAME"]
+            environ["AWS_LAMBDA_METADATA_TOKEN"] = _token(self.snapshot.seed)
         return environ
 
     def _emit(self, line: str) -> None:
@@ -234,7 +257,7 @@ class ExecutionEnvironment:
         first invocation gets the function timeout: see :func:`.invoke._retry_init`).
         https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
         """
-        if self.provisioned_for is None:
+        if self.provisioned_for is None and self.snapshot is None:
             return float(limits.LAMBDA_INIT_TIMEOUT_S)
         return float(max(limits.LAMBDA_PROVISIONED_INIT_TIMEOUT_S, self.version.timeout))
 
@@ -249,7 +272,8 @@ class ExecutionEnvironment:
         if limit_s is None:
             limit_s = self.init_limit_s()
         limit = max(0.0, limit_s - overhead_ms / 1000)
-        clock = self._clock = VirtualClock(at + overhead_ms / 1000, limit, vcpus=max(1.0, self.vcpus))
+        self.init_code_started_at = at + overhead_ms / 1000
+        clock = self._clock = VirtualClock(self.init_code_started_at, limit, vcpus=max(1.0, self.vcpus))
         self._lines = []
         self.handler = None
         self._handler_fault = None
@@ -321,6 +345,54 @@ class ExecutionEnvironment:
         elif run.tripped or clock.expired:
             timed_out, error = True, None
         return error, timed_out
+
+    # -- SnapStart ---------------------------------------------------------------------------------------------
+    def run_hooks(
+        self, hooks: list[tuple[Any, tuple[Any, ...], dict[str, Any]]], at: float, limit_s: float | None
+    ) -> tuple[dict[str, Any] | None, bool, float, list[tuple[float, str]]]:
+        """Run SnapStart runtime hooks in the sandbox from ``at``: (error, timed out, elapsed ms, log lines)."""
+        sandbox = self.sandbox
+        if not hooks or sandbox is None:
+            return None, False, 0.0, []
+        clock = self._clock = VirtualClock(at, limit_s, vcpus=max(1.0, self.vcpus))
+        self._lines = []
+        error: dict[str, Any] | None = None
+        timed_out = False
+        run = sandbox.enter(clock)
+        try:
+            try:
+                for func, args, kwargs in hooks:
+                    func(*args, **kwargs)
+                guard.checkpoint()
+            except Exception as exc:
+                error = exception_fault(exc, "", sandbox.index.sources)
+        except memory.OutOfMemory:
+            error = self._out_of_memory("")
+        except DeadlineExceeded:
+            timed_out = True
+        except BaseException as exc:  # the runtime process ended in a hook
+            error = _exit_error("", exc)
+        finally:
+            sandbox.exit()
+        if run.tripped or clock.expired:
+            timed_out, error = True, None
+        lines = self._lines
+        if error is not None:
+            lines.extend(_error_lines(clock.now, error))
+        return error, timed_out, clock.elapsed * 1000, lines
+
+    def replay_snapshot(self, code_started_at: float) -> None:
+        """Rebuild the snapshot's state in this environment: the Init's module code and the before-snapshot hooks,
+        replayed with the snapshot's seed and clock, output discarded (see :mod:`.snapstart`)."""
+        module_name, _, func_name = self.version.handler.rpartition(".")
+        if not module_name or self.sandbox is None:
+            return
+        clock = VirtualClock(code_started_at, self.init_limit_s(), vcpus=max(1.0, self.vcpus))
+        self._clock = clock
+        self._lines = []
+        self._import_handler(clock, module_name.replace("/", "."), func_name)
+        self.run_hooks(list(reversed(self.hooks.before_snapshot_hooks)), clock.now, None)
+        self._lines = []
 
     # -- Invoke ----------------------------------------------------------------------------------------------
     def invoke(

@@ -10,7 +10,7 @@ from ... import limits
 from ...errors import ServiceError
 from ...packaging import BadZipError
 from ...timeutil import last_modified
-from . import validation
+from . import snapstart, validation
 from .arns import check_new_name
 from .destinations import check_dead_letter_config
 from .layers import resolve_layers
@@ -105,6 +105,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     architectures = _check_architectures(params.get("Architectures"))
     storage = _check_ephemeral_storage(params.get("EphemeralStorage"))
     dead_letter = check_dead_letter_config(params.get("DeadLetterConfig"))
+    snap_start = snapstart.check_setting(params.get("SnapStart"), runtime, storage)
     code = code_package(_zip_from_code_param(params["Code"]), "CreateFunction")
     layers = resolve_layers(service, params.get("Layers") or [], runtime, architectures[0])
     check_total_size(code, layers)
@@ -128,6 +129,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
         ephemeral_storage_mb=storage,
         layers=layers,
         dead_letter_target=dead_letter,
+        snap_start=snap_start,
     )
     function = Function(latest=version, tags=dict(params.get("Tags") or {}))
     service.functions[name] = function
@@ -202,6 +204,11 @@ def update_function_configuration(service: LambdaService, params: dict[str, Any]
         changes["ephemeral_storage_mb"] = _check_ephemeral_storage(params["EphemeralStorage"])
     if "DeadLetterConfig" in params:
         changes["dead_letter_target"] = check_dead_letter_config(params["DeadLetterConfig"])
+    if {"SnapStart", "Runtime", "EphemeralStorage"} & params.keys():
+        setting = params.get("SnapStart", {"ApplyOn": latest.snap_start})
+        runtime = changes.get("runtime", latest.runtime)
+        storage = changes.get("ephemeral_storage_mb", latest.ephemeral_storage_mb)
+        changes["snap_start"] = snapstart.check_setting(setting, runtime, storage)
     if "Layers" in params:
         runtime = changes.get("runtime", latest.runtime)
         changes["layers"] = resolve_layers(service, params["Layers"] or [], runtime, latest.architectures[0])
@@ -316,6 +323,8 @@ def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
             409,
         )
     del function.versions[qualifier]
+    if version.snapshot is not None:
+        version.snapshot.deleted_at = service.cloud.now  # the cache charge stops (see :mod:`.snapstart`)
     for env in [e for e in function.environments if e.version is version]:
         env.shutdown()  # its on_shutdown hook removes it from function.environments
     function.provisioned.pop(qualifier, None)

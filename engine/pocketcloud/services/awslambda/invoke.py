@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...kernel import URGENT
 from ...timeutil import last_modified
+from . import snapstart
 from .context import ClientContext
 from .environment import EnvState, ExecutionEnvironment, PhaseOutcome
 from .models import runtime_version_arn
@@ -26,6 +27,7 @@ __all__ = ["Invocation", "billed_duration_ms", "init_lines", "provision_environm
 if TYPE_CHECKING:
     from .models import Function, FunctionVersion, ProvisionedConfig
     from .service import LambdaService, Target
+    from .snapstart import Snapshot
 
 #: Runtime version string printed in INIT_START, per runtime. These are illustrative: the real strings (e.g.
 #: ``python:3.12.mainlinev2.v7`` in a 2026 log) change whenever AWS patches a runtime, and no page lists them.
@@ -53,7 +55,12 @@ def billed_duration_ms(duration_ms: float, init_duration_ms: float | None) -> in
 
 
 def _new_environment(
-    service: LambdaService, function: Function, version: FunctionVersion, now: float, provisioned_for: str | None
+    service: LambdaService,
+    function: Function,
+    version: FunctionVersion,
+    now: float,
+    provisioned_for: str | None,
+    snapshot: Snapshot | None = None,
 ) -> ExecutionEnvironment:
     """A new execution environment, numbered within its function and placed in a worker host's microVM slot."""
     function.environments_created += 1
@@ -61,10 +68,10 @@ def _new_environment(
     workload = function.workload
     if workload is not None:
         # A modelled function (see :mod:`.workload`): no code to import, so no sandbox and no module index.
-        env = ExecutionEnvironment(service.cloud, version, None, now, provisioned_for, workload, number)
+        env = ExecutionEnvironment(service.cloud, version, None, now, provisioned_for, workload, snapshot, number)
     else:
         index = service.module_index(version)
-        env = ExecutionEnvironment(service.cloud, version, index, now, provisioned_for, number=number)
+        env = ExecutionEnvironment(service.cloud, version, index, now, provisioned_for, None, snapshot, number)
     env.host, env.slot = service.fleet.place(env)
 
     def forget(gone: ExecutionEnvironment, previous: EnvState) -> None:
@@ -89,11 +96,15 @@ def _idle_list(function: Function, env: ExecutionEnvironment) -> list[ExecutionE
     return function.idle.setdefault(id(env.version), [])
 
 
+def runtime_line(kind: str, version: FunctionVersion) -> str:
+    """``INIT_START`` or ``RESTORE_START`` with the runtime version (python-logging, snapstart-monitoring)."""
+    runtime_arn = runtime_version_arn(version.runtime, version.arn)
+    return f"{kind} Runtime Version: {_RUNTIME_VERSION[version.runtime]}\tRuntime Version ARN: {runtime_arn}"
+
+
 def init_lines(version: FunctionVersion, now: float) -> list[tuple[float, str]]:
     """``INIT_START``, the first line of a new environment's stream (python-logging)."""
-    runtime_arn = runtime_version_arn(version.runtime, version.arn)
-    runtime = _RUNTIME_VERSION[version.runtime]
-    return [(now, f"INIT_START Runtime Version: {runtime}\tRuntime Version ARN: {runtime_arn}")]
+    return [(now, runtime_line("INIT_START", version))]
 
 
 def start_invocation(
@@ -134,25 +145,38 @@ def start_invocation(
             env = idle.pop()
     cold = env is None
     if cold and function.workload is not None:
-        env = _new_environment(service, function, version, now, None)
+        env = _new_environment(service, function, version, now, None, version.snapshot)
     if env is not None and env.workload is not None:
         return _start_modelled(
             service, target, version, env, cold, pc_config, on_finish, request_id, path, source, received_at
         )
     lines: list[tuple[float, str]] = []
     init: PhaseOutcome | None = None
+    restored: snapstart.RestoreOutcome | None = None
     if env is None:
-        env = _new_environment(service, function, version, now, None)
-        lines += init_lines(version, now)
-        init = env.initialize(now)
-        lines += init.lines
-        if init.error is not None or init.timed_out:
-            lines.append((now + init.elapsed_ms / 1000, _init_failure_report(init)))
+        snapshot = version.snapshot
+        env = _new_environment(service, function, version, now, None, snapshot)
+        if snapshot is not None:
+            restored = snapstart.restore(env, now)
+            lines.append((now, runtime_line("RESTORE_START", version)))
+            lines += env.restore_lines
+            lines.append((now + restored.restore_ms / 1000, snapstart.restore_report(restored)))
+        else:
+            lines += init_lines(version, now)
+            init = env.initialize(now)
+            lines += init.lines
+            if init.error is not None or init.timed_out:
+                lines.append((now + init.elapsed_ms / 1000, _init_failure_report(init)))
     on_provisioned, unreserved, resource = _occupy(service, function, target, env)
     start = now + (init.elapsed_ms / 1000 if init else 0.0)
+    if restored is not None:
+        start = now + restored.restore_ms / 1000
     request_id = request_id or cloud.new_request_id()
     tail_from = len(lines)
-    if init is not None and (init.error is not None or init.timed_out):
+    if restored is not None and (restored.error is not None or restored.timed_out):
+        outcome = _failed_restore(restored, start, request_id, version)
+        lines += outcome.lines
+    elif init is not None and (init.error is not None or init.timed_out):
         outcome = _retry_init_then_invoke(env, start, request_id, event, target.arn, client_context, init, version)
         tail_from = len(lines)
         lines += outcome.lines
@@ -179,7 +203,20 @@ def start_invocation(
         status = "timeout"
     elif outcome.reset and outcome.error is not None:
         status, error_type = "error", outcome.error.get("errorType", "Runtime.Unknown")
-    report = report_line(request_id, duration_ms, billed, version.memory_size, memory_used, init_ms, status, error_type)
+    restore_ms = restored.restore_ms if restored is not None else None
+    billed_restore = restored.billed_restore_ms if restored is not None else None
+    report = report_line(
+        request_id,
+        duration_ms,
+        billed,
+        version.memory_size,
+        memory_used,
+        init_ms,
+        status,
+        error_type,
+        restore_ms,
+        billed_restore,
+    )
     lines.append((end, report))
     service.logs.put_many(env.log_group_name, env.log_stream_name, lines)
     env.available_at = end
@@ -208,6 +245,8 @@ def start_invocation(
         received_at=received_at,
         handler_started_at=start,
         env=env,
+        restore_duration_ms=restore_ms,
+        billed_restore_ms=billed_restore,
         status=status,
         error_type=error_type,
     )
@@ -217,6 +256,21 @@ def start_invocation(
     _emit_metrics(service, function, target, version, invocation, pc_config, failed)
     kernel.call_at(end, _finish, service, function, env, outcome.reset, invocation, on_finish, priority=URGENT)
     return invocation
+
+
+def _failed_restore(
+    restored: snapstart.RestoreOutcome, start: float, request_id: str, version: FunctionVersion
+) -> PhaseOutcome:
+    """An after-restore hook failed or ran out of the 10-second restore limit: the invocation fails and the
+    environment is reset. On AWS the caller gets ``SnapStartException`` / ``SnapStartTimeoutException``
+    (snapstart-runtime-hooks-python); pocketcloud answers a function error carrying the hook's error instead (a
+    model: the Invoke frontend has already accepted the request when the environment is restored here)."""
+    error = restored.error or {
+        "errorType": "SnapStartTimeoutException",
+        "errorMessage": "Lambda couldn't restore the snapshot within the timeout limit.",
+    }
+    lines = [(start, f"START RequestId: {request_id} Version: {version.version}")]
+    return PhaseOutcome(0.0, lines, payload=json.dumps(error).encode(), error=error, reset=True)
 
 
 def _occupy(
@@ -262,8 +316,11 @@ def _start_modelled(
     rng = cloud.random
     on_provisioned, unreserved, resource = _occupy(service, function, target, env)
     request_id = request_id or cloud.new_request_id()
-    init_ms = workload.init_duration_ms(rng, version) if cold else None
+    restored = snapstart.restore(env, now) if cold and env.snapshot is not None else None
+    init_ms = workload.init_duration_ms(rng, version) if cold and restored is None else None
     start = now + init_ms / 1000 if init_ms is not None else now
+    if restored is not None:
+        start = now + restored.restore_ms / 1000
     duration_ms, error = workload.invoke(rng)
     timeout_ms = version.timeout * 1000.0
     status = None
@@ -305,6 +362,8 @@ def _start_modelled(
         received_at=received_at,
         handler_started_at=start,
         env=env,
+        restore_duration_ms=restored.restore_ms if restored is not None else None,
+        billed_restore_ms=restored.billed_restore_ms if restored is not None else None,
         status=status,
         error=error,
     )

@@ -12,6 +12,7 @@ from ...packaging import unzip
 if TYPE_CHECKING:
     from .admission import ScalingBucket
     from .environment import ExecutionEnvironment
+    from .snapstart import Snapshot
     from .workload import Workload
 
 
@@ -58,6 +59,10 @@ class FunctionVersion:
     #: DeadLetterConfig.TargetArn: an SQS queue or SNS topic for async events Lambda gives up on (a version's own
     #: setting, "locked in when you publish a version"; see :mod:`.destinations`).
     dead_letter_target: str | None = None
+    #: SnapStart.ApplyOn ("PublishedVersions" or "None") and, for a published version, its snapshot (see
+    #: :mod:`.snapstart`).
+    snap_start: str = "None"
+    snapshot: Snapshot | None = None
 
     def copy(self, **changes: Any) -> FunctionVersion:
         """A new configuration object. Environments belong to one object, so any change means new environments,
@@ -86,7 +91,7 @@ class FunctionVersion:
             "PackageType": "Zip",
             "Architectures": list(self.architectures),
             "EphemeralStorage": {"Size": self.ephemeral_storage_mb},
-            "SnapStart": {"ApplyOn": "None", "OptimizationStatus": "Off"},
+            "SnapStart": snapstart_configuration(self),
             "RuntimeVersionConfig": {"RuntimeVersionArn": runtime_version_arn(self.runtime, self.arn)},
             "LoggingConfig": {"LogFormat": "Text", "LogGroup": f"/aws/lambda/{self.name}"},
         }
@@ -111,6 +116,7 @@ class FunctionVersion:
             and self.architectures == other.architectures
             and self.ephemeral_storage_mb == other.ephemeral_storage_mb
             and self.dead_letter_target == other.dead_letter_target
+            and self.snap_start == other.snap_start
             and [layer.arn for layer in self.layers] == [layer.arn for layer in other.layers]
         )
 
@@ -194,6 +200,12 @@ class ProvisionedConfig:
     status: str = "IN_PROGRESS"
     last_modified: str = ""
     status_reason: str | None = None
+
+
+def snapstart_configuration(version: FunctionVersion) -> dict[str, str]:
+    from .snapstart import configuration
+
+    return configuration(version)
 
 
 def runtime_version_arn(runtime: str, function_arn: str) -> str:

@@ -35,14 +35,20 @@ def report_line(
     init_ms: float | None,
     status: str | None = None,
     error_type: str | None = None,
+    restore_ms: float | None = None,
+    billed_restore_ms: int | None = None,
 ) -> str:
-    """The ``REPORT`` line; a timed-out or reset invocation adds ``Status`` (and ``Error Type``)."""
+    """The ``REPORT`` line; a timed-out or reset invocation adds ``Status`` (and ``Error Type``). A SnapStart
+    restore adds ``Restore Duration`` and ``Billed Restore Duration`` ("When a new execution environment is created,
+    the REPORT includes the Restore Duration and Billed Restore Duration fields", snapstart-monitoring)."""
     text = (
         f"REPORT RequestId: {request_id}\tDuration: {duration_ms:.2f} ms\tBilled Duration: {billed_ms} ms\t"
         f"Memory Size: {memory_mb} MB\tMax Memory Used: {used_mb} MB\t"
     )
     if init_ms is not None:
         text += f"Init Duration: {init_ms:.2f} ms\t"
+    if restore_ms is not None:
+        text += f"Restore Duration: {restore_ms:.2f} ms\tBilled Restore Duration: {billed_restore_ms} ms\t"
     if status == "timeout":
         text += "Status: timeout"
     elif status == "error":
@@ -71,6 +77,7 @@ class Invocation:
         "_unreserved",
         "architecture",
         "billed_duration_ms",
+        "billed_restore_ms",
         "cold_start",
         "duration_ms",
         "env",
@@ -89,6 +96,7 @@ class Invocation:
         "received_at",
         "request_id",
         "resource",
+        "restore_duration_ms",
         "source",
         "started_at",
         "status",
@@ -121,6 +129,8 @@ class Invocation:
         received_at: float | None = None,
         handler_started_at: float | None = None,
         env: ExecutionEnvironment | None = None,
+        restore_duration_ms: float | None = None,
+        billed_restore_ms: int | None = None,
         status: str | None = None,
         error_type: str | None = None,
         error: dict[str, Any] | None = None,
@@ -150,6 +160,9 @@ class Invocation:
         self.received_at = started_at if received_at is None else received_at
         self.handler_started_at = started_at if handler_started_at is None else handler_started_at
         self.env = env
+        #: A SnapStart restore's Restore Duration and Billed Restore Duration (None without a restore).
+        self.restore_duration_ms = restore_duration_ms
+        self.billed_restore_ms = billed_restore_ms
         #: None for success, "error" or "timeout" (as the REPORT line's Status says).
         self.status = status
         self.error_type = error_type
@@ -159,13 +172,21 @@ class Invocation:
 
     # -- derived facts -------------------------------------------------------------------------------------
     @property
+    def restored(self) -> bool:
+        """True when the environment was resumed from a SnapStart snapshot for this invocation."""
+        return self.restore_duration_ms is not None
+
+    @property
     def queue_wait_s(self) -> float:
         """How long the request or event waited before an environment was assigned (async: in the queue)."""
         return self.started_at - self.received_at
 
     @property
     def start_kind(self) -> str:
-        """``"cold"`` (Init ran for it), ``"provisioned"`` (a pre-initialised environment) or ``"warm"``."""
+        """``"cold"`` (Init ran for it), ``"restore"`` (resumed from a SnapStart snapshot), ``"provisioned"`` (a
+        pre-initialised environment) or ``"warm"``."""
+        if self.restored:
+            return "restore"
         if self.cold_start:
             return "cold"
         return "provisioned" if self.provisioned else "warm"
@@ -201,8 +222,8 @@ class Invocation:
     def log_events(self) -> list[tuple[float, str]]:
         """Every line this invocation wrote to its stream, for CloudWatch Logs' lazy writes (modelled runs)."""
         env = self.env
-        if env is not None and self.cold_start:
-            return env.first_lines(self.started_at) + self._tail_events()
+        if env is not None and (self.cold_start or self.restored):
+            return env.first_lines(self.started_at, self.restore_duration_ms) + self._tail_events()
         return self._tail_events()
 
     def _tail_events(self) -> list[tuple[float, str]]:
@@ -229,6 +250,9 @@ class Invocation:
                     self.max_memory_used_mb,
                     self.init_duration_ms,
                     self.status if self.status == "timeout" else None,
+                    None,
+                    self.restore_duration_ms,
+                    self.billed_restore_ms,
                 ),
             )
         )

@@ -39,6 +39,11 @@ def publish(service: LambdaService, function: Function, description: str) -> Fun
         revision_id=service.cloud.new_request_id(),
     )
     function.versions[number] = version
+    if version.snap_start == "PublishedVersions":
+        # SnapStart: "Lambda initializes your function when you publish a function version" (snapstart.html).
+        from .snapstart import take_snapshot
+
+        version.snapshot = take_snapshot(service, function, version)
     return version
 
 
