@@ -169,6 +169,7 @@ def test_scaling_rate_is_1000_new_environments_per_10_seconds(cloud, lam) -> Non
     account quota raised: 1,000 environments start at once, the rest are throttled and requeued, and the next ones
     start as the budget refills (100 per second)."""
     cloud.lambda_settings.account_concurrency = 5000
+    cloud.lambda_trace.limit = 5000  # keep every record of the burst (the default keeps the last 1,000)
     make_function(lam, "burst", Timeout=60)
     # The handler's work as a model (30 s per invocation), so 1,200 environments cost little to simulate; the
     # admission checks are the same for code and models.

@@ -132,7 +132,11 @@ class ExecutionEnvironment:
         # the cloud's sources, so adding it changed no other simulated number. Environments resumed from one
         # SnapStart snapshot share the snapshot's generator state, as on AWS (see :mod:`.snapstart`).
         seed = snapshot.seed if snapshot is not None else f"{cloud.seed}:{self.log_stream_name}"
-        provided = dict(sdk_modules(cloud), snapshot_restore_py=self.hooks)
+        provided = sdk_modules(cloud)
+        if version.snap_start == "PublishedVersions":
+            # The runtime hooks library, for SnapStart functions only (other functions have no use for it, and
+            # every module the sandbox provides costs a little on each invocation).
+            provided = dict(provided, snapshot_restore_py=self.hooks)
         self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp), provided, seed)
         self.sandbox.on_tick = self.sample_running
 

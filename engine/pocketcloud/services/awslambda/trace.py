@@ -14,8 +14,10 @@ the log were built from), so the trace can never disagree with what the API answ
 
 Every throttled attempt is kept too (:class:`~.admission.Throttle`), with the check that refused it.
 
-The trace keeps the most recent :data:`TRACE_LIMIT` invocations and throttles (a simulated day of a million
-invocations is counted exactly by the metrics, ``cloud.metrics``; the trace is for looking at).
+The trace keeps the most recent :data:`TRACE_LIMIT` invocations and throttles, 1,000 by default; a lab that wants
+more sets ``cloud.lambda_trace.limit = 20_000`` first. (A simulated day of a million invocations is counted
+exactly by the metrics, ``cloud.metrics``; the trace is for looking at, and every record it keeps alive costs the
+interpreter's garbage collector time on every invocation after it.)
 ``lanes()`` groups invocations by environment for a Gantt chart: one lane per environment, from its creation to
 its shutdown.
 """
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from .records import Invocation
 
 #: How many invocations (and throttles) the trace keeps, the most recent last.
-TRACE_LIMIT = 100_000
+TRACE_LIMIT = 1_000
 
 
 class LambdaTrace:
@@ -42,6 +44,18 @@ class LambdaTrace:
         self.throttles: deque[Throttle] = deque(maxlen=limit)
         #: Invocations recorded since the cloud began (the deque keeps only the last ``limit``).
         self.total = 0
+
+    @property
+    def limit(self) -> int:
+        """How many invocations (and throttles) the trace keeps; setting it keeps the most recent ones."""
+        return self.invocations.maxlen or 0
+
+    @limit.setter
+    def limit(self, value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"limit must be a whole number >= 1, got {value!r}")
+        self.invocations = deque(self.invocations, maxlen=value)
+        self.throttles = deque(self.throttles, maxlen=value)
 
     def record(self, invocation: Invocation) -> None:
         self.invocations.append(invocation)
