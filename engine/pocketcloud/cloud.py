@@ -170,8 +170,8 @@ class Cloud:
 
     @property
     def metrics(self) -> MetricStore:
-        """Every metric data point the simulated services emitted (read them with ``cloud.client("cloudwatch")``
-        once it exists; see :mod:`pocketcloud.metrics`)."""
+        """Every metric data point the simulated services emitted and PutMetricData sent (read them with
+        ``cloud.client("cloudwatch")``, or as plain Python: see :mod:`pocketcloud.metrics`)."""
         from .metrics import MetricStore
 
         store: MetricStore = self.backend("metrics", MetricStore)

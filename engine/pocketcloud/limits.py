@@ -578,3 +578,52 @@ APIGATEWAY_PAGE_MAX = 500
 # minimumCompressionSize: "Invalid minimum compression size, must be between 0 and 10485760" (AWS's answer to a
 # value outside the documented 0 to 10 MiB range). https://docs.aws.amazon.com/apigateway/latest/api/API_RestApi.html
 APIGATEWAY_COMPRESSION_MAX_BYTES = 10_485_760
+
+# --- CloudWatch metrics and alarms (checked 2026-12-01) ----------------------------------------------------------
+# PutMetricData: "Each PutMetricData request is limited to 1 MB in size ... no more than 1000 different metrics";
+# "Using the Values and Counts method enables you to publish up to 150 values per metric with one PutMetricData
+# request"; "Values must be in the range of -2^360 to 2^360"; "up to 30 dimensions per metric"; time stamps "as far
+# as two weeks before the current date, and as far as 2 hours after".
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html
+CLOUDWATCH_PUT_MAX_METRICS = 1_000
+CLOUDWATCH_PUT_MAX_BYTES = 1_048_576
+CLOUDWATCH_PUT_MAX_VALUES = 150
+CLOUDWATCH_VALUE_MAX = 2.0**360
+CLOUDWATCH_MAX_DIMENSIONS = 30
+CLOUDWATCH_PUT_MAX_AGE_S = 14 * 24 * 3600
+CLOUDWATCH_PUT_MAX_FUTURE_S = 2 * 3600
+# "The maximum number of data points returned from a single call is 1,440." (GetMetricStatistics)
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html
+CLOUDWATCH_STATISTICS_MAX_DATAPOINTS = 1_440
+# GetMetricData: "you can include as many as 500 MetricDataQuery structures"; MaxDatapoints "If you omit this, the
+# default of 100,800 is used"; a metric math alarm "can include as many as 10 metrics".
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html
+CLOUDWATCH_METRIC_DATA_MAX_QUERIES = 500
+CLOUDWATCH_METRIC_DATA_DEFAULT_MAX_DATAPOINTS = 100_800
+CLOUDWATCH_ALARM_MAX_METRICS = 10
+# Retention: periods under 60 s for 3 hours, 60 s for 15 days, 300 s for 63 days, 3600 s for 455 days.
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html
+CLOUDWATCH_RETENTION_HIGH_RESOLUTION_S = 3 * 3600
+CLOUDWATCH_RETENTION_ONE_MINUTE_S = 15 * 86400
+CLOUDWATCH_RETENTION_FIVE_MINUTE_S = 63 * 86400
+CLOUDWATCH_RETENTION_HOUR_S = 455 * 86400
+# ListMetrics: "Up to 500 results are returned for any one call"; it "doesn't return information about metrics if
+# those metrics haven't reported data in the past two weeks"; RecentlyActive PT3H: "the past three hours".
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListMetrics.html
+CLOUDWATCH_LIST_METRICS_PAGE = 500
+CLOUDWATCH_LIST_METRICS_HORIZON_S = 14 * 86400
+CLOUDWATCH_RECENTLY_ACTIVE_S = 3 * 3600
+# PutMetricAlarm: Period "Valid values are 10, 20, 30, and any multiple of 60"; "Period multiplied by
+# EvaluationPeriods can't be more than 604,800 seconds. For alarms with a period of less than one hour (3,600
+# seconds), the total evaluation period can't be longer than one day (86,400 seconds)."
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+CLOUDWATCH_ALARM_MAX_SPAN_S = 604_800
+CLOUDWATCH_ALARM_SHORT_PERIOD_MAX_SPAN_S = 86_400
+# Alarm history: "CloudWatch saves alarm history for 30 days."
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html
+CLOUDWATCH_ALARM_HISTORY_S = 30 * 86400
+# DescribeAlarms / DescribeAlarmHistory MaxRecords: 1 to 100 (botocore's model); AWS documents no default, so
+# pocketcloud's defaults are 50 alarms and 100 history items a page.
+CLOUDWATCH_DESCRIBE_ALARMS_DEFAULT = 50
+CLOUDWATCH_ALARM_HISTORY_DEFAULT = 100

@@ -8,6 +8,20 @@ with :meth:`MetricStore.record` (a dictionary lookup and two list appends: cheap
 million-invocation day) and never read another service's state to do it.
 https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html
 
+Three things beyond single values, all from PutMetricData:
+
+* *statistic sets* (``StatisticValues``: SampleCount, Sum, Minimum, Maximum) and ``Values`` with ``Counts`` above 1
+  are kept as sets beside the single values (:meth:`Series.add_set`), never expanded;
+* the *unit* is part of the data: "If you don't specify Unit, CloudWatch retrieves all unit types that have been
+  published for the metric" (API_GetMetricStatistics), so points of another unit go to a sibling series
+  (:meth:`Series.for_unit`) and the common case, one unit, costs one string comparison;
+* *storage resolution*: a metric stored with ``StorageResolution=1`` is high resolution; every other metric
+  (all of AWS's own) is standard resolution, "with data having a one-minute granularity".
+  https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Resolution_definition
+
+The same data as plain Python: ``cloud.metrics.find("AWS/SQS", QueueName="jobs")`` lists the matching series, and
+:meth:`Series.points` gives ``(virtual seconds, value)`` pairs.
+
 >>> store = MetricStore()
 >>> store.record("AWS/Lambda", "Invocations", (("FunctionName", "hello"),), 1.0, 30.0, "Count")
 >>> store.record("AWS/Lambda", "Invocations", (("FunctionName", "hello"),), 1.0, 70.0, "Count")
@@ -25,6 +39,9 @@ from dataclasses import dataclass, field
 #: A metric's dimensions: (name, value) pairs sorted by name, so the same set always gives the same key.
 Dimensions = tuple[tuple[str, str], ...]
 
+#: One statistic set: (SampleCount, Sum, Minimum, Maximum).
+StatisticSet = tuple[float, float, float, float]
+
 
 def dimensions(mapping: dict[str, str] | None = None, **named: str) -> Dimensions:
     """The canonical key for a set of dimensions (order does not matter, as in CloudWatch)."""
@@ -34,7 +51,7 @@ def dimensions(mapping: dict[str, str] | None = None, **named: str) -> Dimension
 
 @dataclass
 class Series:
-    """The data points of one metric, in the order of their (virtual) timestamps."""
+    """The data points of one metric in one unit, in the order of their (virtual) timestamps."""
 
     namespace: str
     name: str
@@ -42,6 +59,16 @@ class Series:
     unit: str = "None"
     times: list[float] = field(default_factory=list)
     values: list[float] = field(default_factory=list)
+    #: Timestamps and contents of statistic sets, sorted by time (None until the first set arrives).
+    set_times: list[float] | None = None
+    sets: list[StatisticSet] | None = None
+    #: Stored by PutMetricData with StorageResolution=1 (one-second granularity); AWS's metrics are standard.
+    high_resolution: bool = False
+    #: The latest virtual time PutMetricData published to this series (ListMetrics' RecentlyActive reads it,
+    #: with the newest timestamp; services record at the current time, so their newest timestamp is that time).
+    published_at: float = float("-inf")
+    #: Series of the same metric in other units (None while every point has had this one's unit).
+    other_units: dict[str, Series] | None = None
 
     def add(self, value: float, timestamp: float) -> None:
         times = self.times
@@ -54,6 +81,29 @@ class Series:
         times.append(timestamp)
         self.values.append(value)
 
+    def add_set(self, timestamp: float, count: float, total: float, minimum: float, maximum: float) -> None:
+        """A statistic set (or ``count`` occurrences of one value: ``minimum == maximum``) at ``timestamp``."""
+        if self.set_times is None or self.sets is None:
+            self.set_times, self.sets = [], []
+        index = bisect.bisect_right(self.set_times, timestamp)
+        self.set_times.insert(index, timestamp)
+        self.sets.insert(index, (count, total, minimum, maximum))
+
+    def for_unit(self, unit: str) -> Series:
+        """The sibling series of this metric for ``unit`` (this one if it is this series' unit)."""
+        if unit == self.unit:
+            return self
+        if self.other_units is None:
+            self.other_units = {}
+        sibling = self.other_units.get(unit)
+        if sibling is None:
+            sibling = self.other_units[unit] = Series(self.namespace, self.name, self.dimensions, unit)
+        return sibling
+
+    def by_unit(self) -> list[Series]:
+        """This series and its siblings in other units, first unit first."""
+        return [self, *(self.other_units or {}).values()]
+
     def window(self, start: float, end: float) -> tuple[int, int]:
         """Indexes of the points with ``start <= timestamp < end``."""
         return bisect.bisect_left(self.times, start), bisect.bisect_left(self.times, end)
@@ -61,6 +111,28 @@ class Series:
     def values_between(self, start: float, end: float) -> list[float]:
         low, high = self.window(start, end)
         return self.values[low:high]
+
+    def sets_between(self, start: float, end: float) -> list[StatisticSet]:
+        if self.set_times is None or self.sets is None:
+            return []
+        low = bisect.bisect_left(self.set_times, start)
+        high = bisect.bisect_left(self.set_times, end)
+        return self.sets[low:high]
+
+    @property
+    def last_time(self) -> float:
+        """The newest timestamp of any point or set (``-inf`` for an empty series)."""
+        newest = self.times[-1] if self.times else float("-inf")
+        if self.set_times:
+            newest = max(newest, self.set_times[-1])
+        return newest
+
+    def points(self) -> list[tuple[float, float]]:
+        """Every single value as ``(virtual seconds, value)``, oldest first (statistic sets not included)."""
+        return list(zip(self.times, self.values, strict=True))
+
+    def __len__(self) -> int:
+        return len(self.times) + (len(self.set_times) if self.set_times else 0)
 
 
 class MetricStore:
@@ -77,19 +149,30 @@ class MetricStore:
         series = self._series.get(key)
         if series is None:
             series = self._series[key] = Series(namespace, name, dims, unit)
+        elif series.unit != unit:
+            series = series.for_unit(unit)
         series.add(value, timestamp)
 
-    def series(self, namespace: str, name: str, dims: Dimensions) -> Series | None:
-        return self._series.get((namespace, name, dims))
-
-    def series_for(self, namespace: str, name: str, dims: Dimensions, unit: str = "None") -> Series:
-        """The series of one metric, created (empty) if new: a service that emits often keeps its bound ``add``.
-        Create it just before its first data point, so that no listed metric is ever empty."""
+    def series_for(self, namespace: str, name: str, dims: Dimensions, unit: str) -> Series:
+        """The series points of ``unit`` go to, created when missing (PutMetricData's way in)."""
         key = (namespace, name, dims)
         series = self._series.get(key)
         if series is None:
             series = self._series[key] = Series(namespace, name, dims, unit)
-        return series
+        return series.for_unit(unit)
+
+    def series(self, namespace: str, name: str, dims: Dimensions) -> Series | None:
+        return self._series.get((namespace, name, dims))
+
+    def find(self, namespace: str | None = None, name: str | None = None, **dims: str) -> list[Series]:
+        """The series (first unit of each) whose namespace, name and dimensions match what is given, in the order
+        they were first recorded: plain Python data without the cloudwatch client."""
+        wanted = set(dims.items())
+        return [
+            series
+            for (ns, metric, key), series in self._series.items()
+            if (namespace is None or ns == namespace) and (name is None or metric == name) and wanted <= set(key)
+        ]
 
     def __iter__(self) -> Iterator[Series]:
         return iter(self._series.values())

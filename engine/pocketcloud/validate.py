@@ -63,8 +63,11 @@ def parse_timestamp(value: Any) -> _dt.datetime:
     """A timestamp parameter as botocore accepts it: a datetime, epoch seconds, or an ISO 8601 string.
 
     Naive values are UTC, as in ``botocore.utils.parse_to_aware_datetime``. Like botocore's ``parse_timestamp``,
-    a ``bool`` counts as a number (``True`` is one second after the epoch).
+    a ``bool`` counts as a number (``True`` is one second after the epoch), and ``bytes`` are read as the UTF-8 text
+    they hold (botocore's parser decodes them: ``b"0"`` is the epoch).
     """
+    if isinstance(value, (bytes, bytearray)):
+        value = bytes(value).decode("utf-8")  # UnicodeDecodeError is a ValueError: an invalid timestamp
     if isinstance(value, _DATETIME):
         moment = value
     elif isinstance(value, (int, float)):  # bool too: botocore reads True as epoch second 1

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from .apigateway.client import ApiGatewayClient
 from .apigatewayv2.client import ApiGatewayV2Client
 from .awslambda.client import LambdaClient
+from .cloudwatch.client import CloudWatchClient
 from .dynamodb.client import DynamoDBClient
 from .dynamodbstreams.client import DynamoDBStreamsClient
 from .elasticache.client import ElastiCacheClient
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 CLIENTS: dict[str, type[BaseClient]] = {
     "apigateway": ApiGatewayClient,
     "apigatewayv2": ApiGatewayV2Client,
+    "cloudwatch": CloudWatchClient,
     "dynamodb": DynamoDBClient,
     "dynamodbstreams": DynamoDBStreamsClient,
     "elasticache": ElastiCacheClient,
