@@ -83,6 +83,12 @@ def logs() -> None:
     logs_ops.main()
 
 
+def eventbridge() -> None:
+    from . import events_ops
+
+    events_ops.main()
+
+
 def http_api() -> None:
     from . import http_api as bench_http
 
@@ -97,6 +103,7 @@ def day() -> None:
 
 ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping, http_api, logs)
 ENGINE += (day,)
+ENGINE += (eventbridge,)
 
 
 def engine() -> None:

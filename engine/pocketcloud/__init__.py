@@ -13,6 +13,7 @@ from __future__ import annotations
 from .cloud import Cloud, UnknownServiceError
 from .easy import DeployedFunction, InvokeResult, decode_log, deploy
 from .errors import ClientError, ParamValidationError
+from .explore import EventRecorder, record_events
 from .packaging import zip_code
 
 __version__ = "0.1.0"
@@ -20,11 +21,13 @@ __all__ = [
     "ClientError",
     "Cloud",
     "DeployedFunction",
+    "EventRecorder",
     "InvokeResult",
     "ParamValidationError",
     "UnknownServiceError",
     "__version__",
     "decode_log",
     "deploy",
+    "record_events",
     "zip_code",
 ]

@@ -61,6 +61,10 @@ class Cloud:
     60.0
     """
 
+    #: The simulation is not part of any function's data: the Lambda memory model stops its walk here (see
+    #: :mod:`pocketcloud.services.awslambda.memory`), as a real client's service lives on the other side of the API.
+    pocketcloud_outside_function = True
+
     def __init__(self, seed: int = 0, region: str = "ap-northeast-2", account_id: str = "123456789012") -> None:
         if not _REGION.match(region):
             raise ValueError(f"Provided region_name '{region}' doesn't match a supported format.")

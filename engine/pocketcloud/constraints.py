@@ -10,10 +10,18 @@ violation in the same form::
 
 Member paths start with a lower-case letter (``memorySize`` for ``MemorySize``); elements of a list of
 structures are ``list.1.member.field`` (1-based); values of sensitive members are left out ("Value at …").
-A list or map of plain values is reported once, at the list or map, with the violated constraints in brackets.
-(Real messages of this form: e.g. DynamoDB's "Value null at 'transactItems.1.member.update.key' failed to
-satisfy constraint: Member must not be null"; Lambda's "Value at 'environment.variables' failed to satisfy
-constraint: Map keys must satisfy constraint: [...]".)
+A list or map of plain values is reported once, at the list or map, and the brackets then list *every* constraint
+of the member shape (not only the broken ones), maximum first, then minimum, pattern and enum; a list adds "Member
+must not be null". Real messages of this form: Lambda's "Value '[GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS]' at
+'cors.allowMethods' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less
+than or equal to 6, Member must have length greater than or equal to 0, Member must satisfy regular expression
+pattern: .*, Member must not be null]" (a CreateFunctionUrlConfig call, quoted in a public build log), and for
+Architectures "[Member must satisfy enum value set: [x86_64, arm64], Member must not be null]" (moto's and
+LocalStack's AWS-validated Lambda tests); DynamoDB's "Map value must satisfy constraint: [Member must have length
+less than or equal to 25, Member must have length greater than or equal to 1]"; Lambda's "Value at
+'environment.variables' failed to satisfy constraint: Map keys must satisfy constraint: [...]". Elsewhere: e.g.
+DynamoDB's "Value null at 'transactItems.1.member.update.key' failed to satisfy constraint: Member must not be
+null".
 
 Like :mod:`pocketcloud.validate`, each shape compiles once into a function; shapes with no constraint anywhere
 below them compile to nothing and cost nothing.
@@ -169,6 +177,28 @@ class ConstraintCompiler:
 
         return string
 
+    def described(self, shape_name: str) -> list[str]:
+        """Every constraint of a plain shape, as a bracketed member list names them: max, min, pattern, enum."""
+        shape = self.model.shape(shape_name)
+        kind = shape["type"]
+        low, high = shape.get("min"), shape.get("max")
+        texts: list[str] = []
+        if kind in ("string", "blob", "list", "map"):
+            if high is not None:
+                texts.append(f"Member must have length less than or equal to {high}")
+            if low is not None:
+                texts.append(f"Member must have length greater than or equal to {low}")
+        elif kind in ("integer", "long", "float", "double"):
+            if high is not None:
+                texts.append(f"Member must have value less than or equal to {high}")
+            if low is not None:
+                texts.append(f"Member must have value greater than or equal to {low}")
+        if kind == "string" and "pattern" in shape:
+            texts.append(f"Member must satisfy regular expression pattern: {shape['pattern']}")
+        if kind == "string" and "enum" in shape:
+            texts.append(f"Member must satisfy enum value set: [{', '.join(shape['enum'])}]")
+        return texts
+
     def _build(self, shape_name: str) -> Constrain | None:
         shape = self.model.shape(shape_name)
         kind = shape["type"]
@@ -224,6 +254,7 @@ class ConstraintCompiler:
         own = self.violations(shape_name)
         refs = ("key", "value") if is_map else ("member",)
         plain: dict[str, Violations] = {}
+        described: dict[str, str] = {}
         nested: dict[str, Constrain] = {}
         for ref in refs:
             target = shape[ref]["shape"]
@@ -235,6 +266,10 @@ class ConstraintCompiler:
                 found = self.violations(target)
                 if found is not None:
                     plain[ref] = found
+                    texts = self.described(target)
+                    if ref == "member":
+                        texts.append("Member must not be null")
+                    described[ref] = ", ".join(texts)
         if own is None and not plain and not nested:
             return None
         labels = {"member": "Member", "key": "Map keys", "value": "Map value"}
@@ -249,15 +284,9 @@ class ConstraintCompiler:
             else:
                 items = [("member", v) for v in value]
             for ref, violations in plain.items():
-                broken: list[str] = []
-                for kind, item in items:
-                    if kind == ref:
-                        for text in violations(item) or ():
-                            if text not in broken:
-                                broken.append(text)
-                if broken:
+                if any(kind == ref and violations(item) is not None for kind, item in items):
                     errors.append(
-                        _at(value, path, sensitive, f"{labels[ref]} must satisfy constraint: [{', '.join(broken)}]")
+                        _at(value, path, sensitive, f"{labels[ref]} must satisfy constraint: [{described[ref]}]")
                     )
             for ref, constrain in nested.items():
                 if is_map:

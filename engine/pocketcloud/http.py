@@ -1,11 +1,11 @@
 """Sending HTTP requests to simulated endpoints: the cloud's registry of hosts, and a small HTTP client.
 
 Some AWS services answer plain HTTP requests rather than API calls: API Gateway's ``execute-api`` endpoints,
-and later Lambda function URLs and load balancers. They all sit behind one router, owned by the cloud
+Lambda function URLs, and later load balancers. They all sit behind one router, owned by the cloud
 (``cloud.http``), that maps a host name (and optionally a path prefix under it) to the service that answers::
 
     https://{api-id}.execute-api.{region}.amazonaws.com/...   -> API Gateway (REST and HTTP APIs)
-    https://{url-id}.lambda-url.{region}.on.aws/...           -> Lambda function URLs (later)
+    https://{url-id}.lambda-url.{region}.on.aws/...           -> Lambda function URLs
     http://{name}-{id}.{region}.elb.amazonaws.com/...          -> Application Load Balancers (later)
 
 A learner sends a request with :meth:`pocketcloud.Cloud.http_request` and gets back what a client sees::

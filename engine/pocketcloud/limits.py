@@ -183,6 +183,10 @@ LAMBDA_ASYNC_MAX_EVENT_AGE_S = 6 * 3600
 # ListFunctionEventInvokeConfigs: "MaxItems: The maximum number of configurations to return", 1-50 (its model's
 # range). https://docs.aws.amazon.com/lambda/latest/api/API_ListFunctionEventInvokeConfigs.html (checked 2026-12-03)
 LAMBDA_EVENT_INVOKE_CONFIG_LIST_MAX = 50
+# Tags: "Maximum number of tags per resource - 50" (AWS's tag restrictions, which Lambda follows; LocalStack's
+# AWS-validated Lambda provider uses the same 50, "Number of tags exceeds function tag limit.").
+# https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions (checked 2026-12-04)
+LAMBDA_MAX_TAGS = 50
 
 # --- Lambda: event source mappings -------------------------------------------------------------------------------
 # Checked 2026-12-03. SQS: "BatchSize ... 10 ... For standard queues, the maximum is 10,000. For FIFO queues, the
@@ -578,6 +582,34 @@ APIGATEWAY_PAGE_MAX = 500
 # minimumCompressionSize: "Invalid minimum compression size, must be between 0 and 10485760" (AWS's answer to a
 # value outside the documented 0 to 10 MiB range). https://docs.aws.amazon.com/apigateway/latest/api/API_RestApi.html
 APIGATEWAY_COMPRESSION_MAX_BYTES = 10_485_760
+
+# --- EventBridge (checked 2026-12-01) -------------------------------------------------------------------------
+# Quotas, https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html: "Event buses: 100" per account,
+# "Number of rules: ... 300" per event bus (100 in af-south-1 and eu-south-1), "Targets per rule: 5",
+# "Event pattern size: 2048" characters (adjustable up to the API's 4096).
+EVENTS_MAX_BUSES = 100
+EVENTS_MAX_RULES_PER_BUS = 300
+EVENTS_MAX_RULES_PER_BUS_SMALL_REGIONS = 100
+EVENTS_SMALL_REGIONS = ("af-south-1", "eu-south-1")
+EVENTS_MAX_TARGETS_PER_RULE = 5
+EVENTS_MAX_PATTERN_CHARS = 2048
+# PutEvents: up to 10 entries (the API's Entries list); the entries of one request may total 1 MB, counted as
+# "Calculating PutEvents event entry size" counts them (Time 14 bytes, the UTF-8 bytes of Source, DetailType,
+# Detail and each Resources entry). "AWS has raised the maximum payload size from 256 KB to 1 MB for asynchronous
+# AWS Lambda function invocations, Amazon Simple Queue Service (Amazon SQS), and Amazon EventBridge" (AWS Compute
+# Blog, 2026-01-29: https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb);
+# the PutEvents reference still says 256 KB. https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html
+EVENTS_PUT_MAX_ENTRIES = 10
+EVENTS_PUT_MAX_BYTES = 1_048_576
+EVENTS_PUT_TIME_BYTES = 14
+# RetryPolicy: "By default, EventBridge retries sending the event for 24 hours and up to 185 times";
+# MaximumRetryAttempts 0-185, MaximumEventAgeInSeconds 60-86,400.
+# https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html
+# https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html
+EVENTS_DEFAULT_RETRY_ATTEMPTS = 185
+EVENTS_DEFAULT_MAX_EVENT_AGE_S = 86_400
+# "Event bus policy size: 10,240" characters (quota table above).
+EVENTS_MAX_POLICY_CHARS = 10_240
 
 # --- CloudWatch metrics and alarms (checked 2026-12-01) ----------------------------------------------------------
 # PutMetricData: "Each PutMetricData request is limited to 1 MB in size ... no more than 1000 different metrics";

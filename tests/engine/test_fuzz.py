@@ -104,6 +104,7 @@ def prepared_cloud() -> pocketcloud.Cloud:
     lam.create_alias(FunctionName="fuzz", Name="live", FunctionVersion="1")
     lam.publish_layer_version(LayerName="lib", Content={"ZipFile": pocketcloud.zip_code({"python/lib.py": "x = 1\n"})})
     lam.invoke(FunctionName="fuzz")
+    lam.create_function_url_config(FunctionName="fuzz", AuthType="NONE")  # URL operations find a URL
     cloud.client("secretsmanager").create_secret(Name="secret", SecretString="s3cr3t")
     kinesis = cloud.client("kinesis")
     kinesis.create_stream(StreamName="fuzz", ShardCount=2)

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 
 import pocketcloud
-from pocketcloud.services import CLIENTS
 
 from .conftest import make_function
 
@@ -317,20 +316,19 @@ def test_an_undeliverable_record_is_counted_not_lost_silently(cloud, lam) -> Non
     assert failure.target == arn and "FIFO" in failure.reason
 
 
-def test_eventbridge_destinations_wait_for_eventbridge(cloud, lam) -> None:
-    """REC: an EventBridge bus gets the record "as the detail in the PutEvents call". EventBridge is not simulated
-    yet: the record is counted as undeliverable, with that reason."""
-    if "events" in CLIENTS:
-        pytest.skip("EventBridge exists now: test the PutEvents entry (source 'lambda', detail-type ...) instead")
+def test_eventbridge_destinations_to_a_missing_bus_are_undeliverable(cloud, lam) -> None:
+    """REC: an EventBridge bus gets the record "as the detail in the PutEvents call" (delivered records:
+    tests/engine/test_events_sources.py); a bus that does not exist refuses the entry, and the record is counted
+    as undeliverable with EventBridge's reason."""
     make_function(lam, source=FAIL)
-    bus = "arn:aws:events:ap-northeast-2:123456789012:event-bus/default"
+    bus = "arn:aws:events:ap-northeast-2:123456789012:event-bus/nope"
     lam.put_function_event_invoke_config(
         FunctionName="hello", MaximumRetryAttempts=0, DestinationConfig={"OnFailure": {"Destination": bus}}
     )
     lam.invoke(FunctionName="hello", InvocationType="Event", Payload=b"{}")
     cloud.run()
     [failure] = lam._service.delivery_failures
-    assert "EventBridge is not simulated" in failure.reason
+    assert "ResourceNotFoundException: Event bus nope does not exist." in failure.reason
 
 
 def test_dead_letter_config_is_checked_and_part_of_a_published_version(cloud, lam) -> None:

@@ -305,6 +305,26 @@ def test_max_memory_used_follows_the_data_a_function_keeps(lam) -> None:
     assert used[0] < used[1] < used[2] and used[2] - used[0] >= 39
 
 
+def test_a_client_kept_in_init_code_does_not_count_the_cloud_behind_it() -> None:
+    """AWS recommends creating SDK clients in init code (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html
+    "Initialize SDK clients and database connections outside of the function handler"). Such a client refers to the
+    simulated cloud; the memory model stops there (pocketcloud's model: the services are on AWS's side of the API), so
+    Max Memory Used is what it is without the client, and does not grow with other services' state."""
+
+    def used(source: str, queues: int) -> int:
+        cloud = pocketcloud.Cloud(seed=0)
+        for index in range(queues):
+            cloud.client("sqs").create_queue(QueueName=f"q{index}")
+        lam = cloud.client("lambda")
+        make_function(lam, source=source)
+        log = base64.b64decode(lam.invoke(FunctionName="hello", LogType="Tail")["LogResult"]).decode()
+        return int(log.split("Max Memory Used: ")[1].split(" MB")[0])
+
+    plain = "s3 = None\ndef handler(e, c):\n    return 1\n"
+    client = "import boto3\ns3 = boto3.client('s3')\ndef handler(e, c):\n    return 1\n"
+    assert used(client, 0) == used(client, 300) == used(plain, 300)
+
+
 def test_strftime_and_localtime_follow_the_virtual_clock(lam) -> None:
     source = (
         "import time\ndef handler(e, c):\n"

@@ -134,7 +134,9 @@ def test_messages_in_botocores_words(lam) -> None:
 def test_constraint_violations_are_all_listed_in_model_order(lam) -> None:
     """AWS lists every violation, joined by "; ", in the order of the shape's members. (The model's own bounds
     for MemorySize and Timeout, 32,768 MB and 5,400 s, are wider than a standard function's 10,240 MB and 900 s,
-    which Lambda checks afterwards; see test_lambda_api.)"""
+    which Lambda checks afterwards; see test_lambda_api.) A list's member constraints are listed whole and end with
+    "Member must not be null", as AWS answers ("[Member must satisfy enum value set: [x86_64, arm64], Member must not
+    be null]" in moto's and LocalStack's AWS-validated tests test_create_function_error_bad_architecture)."""
     with pytest.raises(ClientError) as exc:
         make_function(lam, MemorySize=40_000, Architectures=["x86"], Timeout=6000)
     error = exc.value.response["Error"]
@@ -145,7 +147,7 @@ def test_constraint_violations_are_all_listed_in_model_order(lam) -> None:
         "Value '40000' at 'memorySize' failed to satisfy constraint: Member must have value less than or equal to "
         "32768; "
         "Value '[x86]' at 'architectures' failed to satisfy constraint: Member must satisfy constraint: [Member must "
-        "satisfy enum value set: [x86_64, arm64]]"
+        "satisfy enum value set: [x86_64, arm64], Member must not be null]"
     )
     assert lam.list_functions()["Functions"] == []  # nothing was created
 

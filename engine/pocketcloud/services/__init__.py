@@ -11,6 +11,7 @@ from .cloudwatch.client import CloudWatchClient
 from .dynamodb.client import DynamoDBClient
 from .dynamodbstreams.client import DynamoDBStreamsClient
 from .elasticache.client import ElastiCacheClient
+from .events.client import EventsClient
 from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
 from .rds.client import RdsClient
@@ -31,6 +32,7 @@ CLIENTS: dict[str, type[BaseClient]] = {
     "dynamodb": DynamoDBClient,
     "dynamodbstreams": DynamoDBStreamsClient,
     "elasticache": ElastiCacheClient,
+    "events": EventsClient,
     "kinesis": KinesisClient,
     "lambda": LambdaClient,
     "logs": LogsClient,

@@ -13,7 +13,8 @@ https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-in
   ``path``, ``accountId``, ``protocol``, ``stage``, ``domainPrefix``, ``requestTimeEpoch``, ``requestId``,
   ``identity`` {``sourceIp``, ``userAgent``, the caller fields ``null`` for an unauthenticated request}, ``domainName``,
   ``apiId``), ``body`` (``null`` without one) and ``isBase64Encoded``.
-* 2.0: ``version``, ``routeKey``, ``rawPath``, ``rawQueryString``, ``cookies``, ``headers`` ("Duplicate headers are
+* 2.0 (built by :func:`pocketcloud.httpformats.payload_v2.v2_event`, shared with Lambda function URLs):
+  ``version``, ``routeKey``, ``rawPath``, ``rawQueryString``, ``cookies``, ``headers`` ("Duplicate headers are
   combined with commas", names lower-cased), ``queryStringParameters`` ("Duplicate query strings are combined with
   commas"), ``requestContext`` {``accountId``, ``apiId``, ``domainName``, ``domainPrefix``, ``http`` {``method``,
   ``path``, ``protocol``, ``sourceIp``, ``userAgent``}, ``requestId``, ``routeKey``, ``stage``, ``time``,
@@ -34,7 +35,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .formats import query_pairs, request_time
+from ...httpformats.formats import query_pairs, request_time
 
 if TYPE_CHECKING:
     from ...http import HttpRequest
@@ -180,72 +181,4 @@ def v1_event(
             "isBase64Encoded": base64_encoded,
         }
     )
-    return event
-
-
-def v2_event(
-    *,
-    request: HttpRequest,
-    headers: list[tuple[str, str]],
-    route_key: str,
-    stage: str,
-    stage_variables: dict[str, str],
-    path_parameters: dict[str, str],
-    body: str | None,
-    base64_encoded: bool,
-    api_id: str,
-    account_id: str,
-    request_id: str,
-) -> dict[str, Any]:
-    """A payload format 2.0 event."""
-    combined: dict[str, str] = {}
-    cookies: list[str] = []
-    for name, value in headers:
-        lower = name.lower()
-        if lower == "cookie":
-            cookies.extend(part.strip() for part in value.split(";") if part.strip())
-            continue
-        previous = combined.get(lower)
-        combined[lower] = value if previous is None else f"{previous},{value}"
-    query: dict[str, str] = {}
-    for name, value in query_pairs(request.query):
-        previous = query.get(name)
-        query[name] = value if previous is None else f"{previous},{value}"
-    when, epoch_ms = request_time(request.sent_at)
-    event: dict[str, Any] = {
-        "version": "2.0",
-        "routeKey": route_key,
-        "rawPath": request.path,
-        "rawQueryString": request.query,
-    }
-    if cookies:
-        event["cookies"] = cookies
-    event["headers"] = combined
-    if query:
-        event["queryStringParameters"] = query
-    event["requestContext"] = {
-        "accountId": account_id,
-        "apiId": api_id,
-        "domainName": request.host,
-        "domainPrefix": api_id,
-        "http": {
-            "method": request.method,
-            "path": request.path,
-            "protocol": "HTTP/1.1",
-            "sourceIp": request.source_ip,
-            "userAgent": combined.get("user-agent", ""),
-        },
-        "requestId": request_id,
-        "routeKey": route_key,
-        "stage": stage,
-        "time": when,
-        "timeEpoch": epoch_ms,
-    }
-    if body is not None:
-        event["body"] = body
-    if path_parameters:
-        event["pathParameters"] = path_parameters
-    event["isBase64Encoded"] = base64_encoded
-    if stage_variables:
-        event["stageVariables"] = stage_variables
     return event

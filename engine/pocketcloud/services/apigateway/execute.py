@@ -14,7 +14,8 @@ client gets back:
   are not simulated yet, so no key is valid). A private API, or an API with ``disableExecuteApiEndpoint``, answers
   ``Forbidden`` on this public endpoint.
   https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
-* a Lambda proxy (``AWS_PROXY``) method: the function's response as format 1.0 reads it (:mod:`.responses`), or
+* a Lambda proxy (``AWS_PROXY``) method: the function's response as format 1.0 reads it
+  (:mod:`pocketcloud.httpformats.responses`), or
   502 ``{"message":"Internal server error"}`` for a function error or a malformed response, 500 with the same body
   when Lambda refuses the invoke (no permission for API Gateway, throttled, no such function), and 504
   ``{"message":"Endpoint request timed out"}`` when the integration timeout (``timeoutInMillis``, 29 s by default)
@@ -27,7 +28,7 @@ Responses carry ``x-amzn-RequestId`` (the UUID that is also ``requestContext.req
 (the ``extendedRequestId``) and ``X-Amzn-Trace-Id``, and ``Content-Type: application/json`` when the function set
 none (as LocalStack's AWS-checked implementation answers). A body the function returned base64-encoded is decoded
 to bytes when the request's first ``Accept`` type matches the API's ``binaryMediaTypes``; otherwise the client gets
-the base64 text (see :mod:`.formats`).
+the base64 text (see :mod:`pocketcloud.httpformats.formats`).
 """
 
 from __future__ import annotations
@@ -35,13 +36,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from ...httpformats.formats import body_for_event, first_accept, media_type_matches
+from ...httpformats.responses import parse_v1
 from . import ids
 from .events import forwarded_headers, v1_event
 from .exchange import Exchange, has_header, json_payload
-from .formats import body_for_event, first_accept, media_type_matches
 from .integration import FUNCTION_ERROR, OK, REJECTED, Outcome, invoke, lambda_function, render_stage_variables
 from .integration import source_arn as execute_api_arn
-from .responses import parse_v1
 
 if TYPE_CHECKING:
     from ...http import HttpRequest, Respond

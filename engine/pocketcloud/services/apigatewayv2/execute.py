@@ -8,10 +8,11 @@ a greedy path variable, then ``$default``; "If no routes match a request, API Ga
 Found"} to the client." https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
 
 A named stage's requests keep the stage in ``rawPath`` (``/dev/items`` for stage ``dev``), as real 2.0 events show;
-routes match the path after it. A Lambda proxy integration gets a 2.0 or 1.0 event (:mod:`..apigateway.events`)
-and its response is read by its format (:mod:`..apigateway.responses`). HTTP APIs have no binary media types: a
-body the function returned base64-encoded is always decoded for the client, and request bodies reach Lambda as
-text or base64 by their media type (:mod:`..apigateway.formats`).
+routes match the path after it. A Lambda proxy integration gets a 2.0 event (:mod:`pocketcloud.httpformats.payload_v2`)
+or a 1.0 event (:mod:`..apigateway.events`) and its response is read by its format
+(:mod:`pocketcloud.httpformats.responses`). HTTP APIs have no binary media types: a body the function returned
+base64-encoded is always decoded for the client, and request bodies reach Lambda as text or base64 by their media
+type (:mod:`pocketcloud.httpformats.formats`).
 
 What a client gets when it goes wrong: a function error, a malformed response, or an invoke Lambda refuses
 (no permission for API Gateway, throttled, no such function): 500 ``{"message":"Internal Server Error"}``;
@@ -29,14 +30,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
+from ...httpformats import cors
+from ...httpformats.formats import body_for_event, is_text_media_type
+from ...httpformats.payload_v2 import v2_event
+from ...httpformats.responses import parse_v1, parse_v2
 from ..apigateway import ids
-from ..apigateway.events import forwarded_headers, v1_event, v2_event
+from ..apigateway.events import forwarded_headers, v1_event
 from ..apigateway.exchange import Exchange, json_payload
-from ..apigateway.formats import body_for_event, is_text_media_type
 from ..apigateway.integration import OK, TIMEOUT, Outcome, invoke, lambda_function, render_stage_variables
 from ..apigateway.integration import source_arn as execute_api_arn
-from ..apigateway.responses import parse_v1, parse_v2
-from . import cors
 
 if TYPE_CHECKING:
     from ...http import HttpRequest, Respond

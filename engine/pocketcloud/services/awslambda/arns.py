@@ -1,9 +1,17 @@
-"""Function names and ARNs: every form Lambda's FunctionName parameter accepts."""
+"""Function names and ARNs: every form Lambda's FunctionName parameter accepts.
+
+ARNs carry the cloud's partition (``arn:aws-cn:lambda:cn-north-1:...`` in the China Regions,
+``arn:aws-us-gov:lambda:us-gov-west-1:...`` in GovCloud): "The partition in which the resource is located ... aws
+- AWS Regions, aws-cn - China Regions, aws-us-gov - AWS GovCloud (US) Regions".
+https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 
+from ...cloud import partition_of
 from ...errors import ServiceError
 
 # FunctionName accepts a name, a full ARN or a partial ARN, each optionally with a ":qualifier" suffix.
@@ -15,8 +23,12 @@ _FUNCTION_REF = re.compile(
 _NAME = re.compile(r"^[a-zA-Z0-9-_]{1,64}$")
 
 
+#: The partition of a Region, remembered (it is asked for on every Invoke's path).
+partition = functools.lru_cache(maxsize=64)(partition_of)
+
+
 def function_arn(region: str, account: str, name: str, qualifier: str | None = None) -> str:
-    arn = f"arn:aws:lambda:{region}:{account}:function:{name}"
+    arn = f"arn:{partition(region)}:lambda:{region}:{account}:function:{name}"
     return f"{arn}:{qualifier}" if qualifier else arn
 
 
@@ -51,7 +63,12 @@ def _parse_function_ref(ref: str, region: str, account: str) -> tuple[str, str |
         )
     region_in = match.group("region")
     account_in = match.group("account")
-    if (region_in and region_in != region) or (account_in and account_in != account):
+    partition_in = match.group("partition")
+    if (
+        (region_in and region_in != region)
+        or (account_in and account_in != account)
+        or (partition_in and partition_in != partition(region))
+    ):
         raise ServiceError(
             "AccessDeniedException",
             f"The resource you requested does not exist or you do not have access to it: {ref}",

@@ -14,7 +14,17 @@ from typing import Any
 from ... import limits
 from ...client import BaseClient, operation
 from ...streams import StreamingBody
-from . import concurrency, event_invoke_config, functions, invocations, layers, permissions, versions
+from . import (
+    concurrency,
+    event_invoke_config,
+    function_urls,
+    functions,
+    invocations,
+    layers,
+    permissions,
+    tags,
+    versions,
+)
 from .esm import api as esm_api
 from .service import LambdaService
 
@@ -200,6 +210,44 @@ class LambdaClient(BaseClient):
     @operation("ListEventSourceMappings")
     def list_event_source_mappings(self, **params: Any) -> dict[str, Any]:
         return esm_api.list_event_source_mappings(self._service, params)
+
+    # -- tags ------------------------------------------------------------------------------------------------
+    @operation("TagResource")
+    def tag_resource(self, **params: Any) -> dict[str, Any]:
+        """Add or replace tags on a function (unqualified ARN) or an event source mapping. See :mod:`.tags`."""
+        return tags.tag_resource(self._service, params)
+
+    @operation("UntagResource")
+    def untag_resource(self, **params: Any) -> dict[str, Any]:
+        return tags.untag_resource(self._service, params)
+
+    @operation("ListTags")
+    def list_tags(self, **params: Any) -> dict[str, Any]:
+        return tags.list_tags(self._service, params)
+
+    # -- function URLs -----------------------------------------------------------------------------------------
+    @operation("CreateFunctionUrlConfig")
+    def create_function_url_config(self, **params: Any) -> dict[str, Any]:
+        """Give a function (or an alias) an HTTPS address, ``https://<url-id>.lambda-url.<region>.on.aws/``, that
+        answers ``cloud.http_request``. A public URL (``AuthType="NONE"``) also needs the two permissions
+        :mod:`.function_url_access` describes. See :mod:`.function_urls`."""
+        return function_urls.create_function_url_config(self._service, params)
+
+    @operation("GetFunctionUrlConfig")
+    def get_function_url_config(self, **params: Any) -> dict[str, Any]:
+        return function_urls.get_function_url_config(self._service, params)
+
+    @operation("UpdateFunctionUrlConfig")
+    def update_function_url_config(self, **params: Any) -> dict[str, Any]:
+        return function_urls.update_function_url_config(self._service, params)
+
+    @operation("DeleteFunctionUrlConfig")
+    def delete_function_url_config(self, **params: Any) -> dict[str, Any]:
+        return function_urls.delete_function_url_config(self._service, params)
+
+    @operation("ListFunctionUrlConfigs")
+    def list_function_url_configs(self, **params: Any) -> dict[str, Any]:
+        return function_urls.list_function_url_configs(self._service, params)
 
     # -- invoke ----------------------------------------------------------------------------------------------
     @operation("Invoke")

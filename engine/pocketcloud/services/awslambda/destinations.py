@@ -261,7 +261,8 @@ def _unsupported(reason: str) -> ClientError:
 def _put_event(service: LambdaService, arn: str, record: dict[str, Any], success: bool, function_arn: str) -> None:
     """EventBridge destinations: "the invocation record is passed as the detail in the PutEvents call. The value
     for the source event field is lambda ... The resource event field contains the function and destination
-    ARNs". EventBridge is not simulated yet: such a record is counted as undeliverable, with that reason."""
+    ARNs". The entry goes through EventBridge's public PutEvents (:mod:`pocketcloud.services.events`); an entry
+    EventBridge refuses (a bus that does not exist) is counted as undeliverable, with EventBridge's reason."""
     from .. import CLIENTS
 
     if "events" not in CLIENTS:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ... import limits
+from ...constraints import java_string
 from ...errors import ServiceError
 from ...packaging import BadZipError
 from ...timeutil import last_modified
@@ -15,6 +16,7 @@ from .arns import check_new_name
 from .destinations import check_dead_letter_config
 from .layers import resolve_layers
 from .models import CodePackage, Function, FunctionVersion
+from .tags import check_tags
 
 if TYPE_CHECKING:
     from .service import LambdaService
@@ -69,8 +71,9 @@ def _check_architectures(value: Any) -> tuple[str, ...]:
     if len(architectures) != 1 or architectures[0] not in ("x86_64", "arm64"):
         raise ServiceError(
             "ValidationException",
-            f"1 validation error detected: Value '{list(architectures)}' at 'architectures' failed to satisfy "
-            "constraint: Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64]]",
+            f"1 validation error detected: Value '{java_string(list(architectures))}' at 'architectures' failed to "
+            "satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, "
+            "arm64], Member must not be null]",
         )
     return architectures
 
@@ -97,7 +100,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     if params.get("PackageType", "Zip") != "Zip":
         raise ServiceError("InvalidParameterValueException", "pocketcloud supports .zip packages only.")
     runtime = validation.check_runtime(params.get("Runtime"))
-    role = validation.check_role(params["Role"])
+    role = validation.check_role(params["Role"], service.cloud.account_id)
     handler = validation.check_handler(params.get("Handler"))
     memory = validation.check_memory(params.get("MemorySize", limits.LAMBDA_DEFAULT_MEMORY_MB))
     timeout = validation.check_timeout(params.get("Timeout", limits.LAMBDA_DEFAULT_TIMEOUT_S))
@@ -109,6 +112,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     code = code_package(_zip_from_code_param(params["Code"]), "CreateFunction")
     layers = resolve_layers(service, params.get("Layers") or [], runtime, architectures[0])
     check_total_size(code, layers)
+    check_tags(params.get("Tags"))
     if name in service.functions:
         raise ServiceError("ResourceConflictException", f"Function already exist: {name}", 409)
     version = FunctionVersion(
@@ -131,7 +135,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
         dead_letter_target=dead_letter,
         snap_start=snap_start,
     )
-    function = Function(latest=version, tags=dict(params.get("Tags") or {}))
+    function = Function(latest=version, tags=check_tags(params.get("Tags")))
     service.functions[name] = function
     if params.get("Publish"):
         from .versions import publish
@@ -189,7 +193,7 @@ def update_function_configuration(service: LambdaService, params: dict[str, Any]
     if "Runtime" in params:
         changes["runtime"] = validation.check_runtime(params["Runtime"])
     if "Role" in params:
-        changes["role"] = validation.check_role(params["Role"])
+        changes["role"] = validation.check_role(params["Role"], service.cloud.account_id)
     if "Handler" in params:
         changes["handler"] = validation.check_handler(params["Handler"])
     if "MemorySize" in params:
@@ -306,6 +310,9 @@ def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     if qualifier is None:
         del service.functions[function.name]
         service.reserved.pop(function.name, None)
+        from .function_urls import forget_all
+
+        forget_all(service, function)  # its URLs stop answering
         for env in list(function.environments):
             env.shutdown()  # each removes itself from function.environments
         service.recount()

@@ -88,8 +88,12 @@ def invoke(
     params: dict[str, Any],
     caller: Caller = ACCOUNT,
     on_response: Callable[[InvokeResult], None] | None = None,
+    request_id: str | None = None,
 ) -> InvokeResult | None:
     """The Invoke operation (its parameters already checked against the model).
+
+    ``request_id`` is for Lambda's own front ends that name the request before invoking (a function URL puts
+    it in the event's ``requestContext.requestId``); otherwise each invocation draws a new one.
 
     A synchronous invoke from outside the simulation lets the clock run until the invocation finishes and
     returns its result. From inside the simulation (another service's event, ``on_response`` given), the
@@ -125,7 +129,7 @@ def invoke(
         def finished(invocation: Invocation) -> None:
             on_response(InvokeResult(200, _capped(invocation), version.version, log_tail))
 
-        start_invocation(service, target, version, event, client_context, finished)
+        start_invocation(service, target, version, event, client_context, finished, request_id)
         return None
     invocation = start_invocation(service, target, version, event, client_context)
     service.cloud.run(until=invocation.finished_at)

@@ -18,13 +18,15 @@ if TYPE_CHECKING:
 
 _LAYER_NAME = re.compile(r"^[a-zA-Z0-9-_]{1,64}$")
 _LAYER_VERSION_ARN = re.compile(
-    r"^arn:aws[a-zA-Z-]*:lambda:(?P<region>[a-z]{2}(?:-gov)?-[a-z]+-\d):(?P<account>\d{12}):layer:"
+    r"^arn:(?P<partition>aws[a-zA-Z-]*):lambda:(?P<region>[a-z]{2}(?:-gov)?-[a-z]+-\d):(?P<account>\d{12}):layer:"
     r"(?P<name>[a-zA-Z0-9-_]+):(?P<version>[0-9]+)$"
 )
 
 
 def layer_arn(service: LambdaService, name: str) -> str:
-    return f"arn:aws:lambda:{service.cloud.region}:{service.cloud.account_id}:layer:{name}"
+    """``arn:<partition>:lambda:<region>:<account>:layer:<name>``, in the cloud's partition (see :mod:`.arns`)."""
+    cloud = service.cloud
+    return f"arn:{cloud.partition}:lambda:{cloud.region}:{cloud.account_id}:layer:{name}"
 
 
 def _layer_name(value: Any) -> str:
@@ -180,7 +182,13 @@ def resolve_layers(service: LambdaService, arns: Any, runtime: str, architecture
             )
         layer = service.layers.get(match["name"])
         version = layer.versions.get(int(match["version"])) if layer is not None else None
-        if version is None or match["account"] != service.cloud.account_id or match["region"] != service.cloud.region:
+        cloud = service.cloud
+        elsewhere = (match["account"], match["region"], match["partition"]) != (
+            cloud.account_id,
+            cloud.region,
+            cloud.partition,
+        )
+        if version is None or elsewhere:
             raise ServiceError("InvalidParameterValueException", f"Layer version {arn} does not exist.")
         if any(existing.layer_arn == version.layer_arn for existing in layers):
             raise ServiceError(

@@ -19,6 +19,13 @@ and sampling stays a small share of the code's own time. When the model exceeds 
 ``Runtime.OutOfMemory`` and the environment is reset, as on Lambda. Memory that is allocated and dropped between
 two samples is not seen; a single allocation larger than the host can give fails on the host itself
 (``MemoryError``, reported as ``Runtime.OutOfMemory`` too).
+
+The walk stops at the simulated cloud itself: a client the code keeps in a global (``s3 = boto3.client("s3")``,
+``cache = redis.Redis(...)``, as AWS recommends doing in init code) holds a reference to its :class:`Cloud`, whose
+services, logs and queues live *outside* the execution environment, on AWS's side of the API. Any object whose class
+sets ``pocketcloud_outside_function = True`` is neither counted nor entered; without that, every sample would walk
+the whole simulation (up to :data:`MAX_OBJECTS` objects), making each invocation slow and Max Memory Used grow with
+the state of other services.
 """
 
 from __future__ import annotations
@@ -36,6 +43,8 @@ _SKIP = (ModuleType, FunctionType, BuiltinFunctionType, MethodType, type, CodeTy
 _SKIP_TYPES = frozenset((FunctionType, BuiltinFunctionType, ModuleType, type, MethodType))
 _LEAVES = (str, bytes, bytearray, int, float, complex, bool, memoryview, range, type(None))
 _getsizeof = sys.getsizeof
+#: The class attribute that marks objects living outside any function's memory (the simulated cloud).
+OUTSIDE_MARK = "pocketcloud_outside_function"
 
 
 class OutOfMemory(BaseException):
@@ -70,6 +79,9 @@ def data_bytes(roots: Iterable[Any], count: bool = False) -> Any:
         elif isinstance(obj, (list, tuple, set, frozenset)):
             stack.extend(v for v in obj if not isinstance(v, _SKIP))
         else:
+            if getattr(obj.__class__, OUTSIDE_MARK, False):
+                total -= _getsizeof(obj)  # the cloud is not the function's: take back its own size too
+                continue
             attrs = getattr(obj, "__dict__", None) if not isinstance(obj, _SKIP) else None
             if isinstance(attrs, dict):
                 stack.append(attrs)

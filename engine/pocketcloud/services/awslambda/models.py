@@ -209,10 +209,13 @@ def snapstart_configuration(version: FunctionVersion) -> dict[str, str]:
 
 
 def runtime_version_arn(runtime: str, function_arn: str) -> str:
-    """A stable, made-up runtime version ARN in AWS's shape (region-scoped, no account)."""
-    region = function_arn.split(":")[3]
+    """A stable, made-up runtime version ARN in AWS's shape: the function's partition and Region, no account
+    (``arn:aws:lambda:us-east-1::runtime:<64 hex digits>``, the form of the API reference's RuntimeVersionArn).
+    https://docs.aws.amazon.com/lambda/latest/api/API_RuntimeVersionConfig.html
+    """
+    parts = function_arn.split(":")
     digest = hashlib.sha256(runtime.encode()).hexdigest()
-    return f"arn:aws:lambda:{region}::runtime:{digest}"
+    return f"arn:{parts[1]}:lambda:{parts[3]}::runtime:{digest}"
 
 
 @dataclass
@@ -232,6 +235,9 @@ class Function:
     #: PutFunctionEventInvokeConfig's settings by qualifier ("$LATEST", a version or an alias name); see
     #: :mod:`.event_invoke_config`.
     event_invoke_configs: dict[str, Any] = field(default_factory=dict)
+
+    #: Function URLs by qualifier (None: the function's own URL, else an alias name); see :mod:`.function_urls`.
+    url_configs: dict[str | None, Any] = field(default_factory=dict)
 
     #: Invocations in flight right now: this function's concurrency (kept as a counter by the invoke path), and
     #: per qualifier ("$LATEST", a version or an alias) for invocations that named one.

@@ -2,7 +2,8 @@
 
 The operations themselves live in small modules, one idea each (:mod:`.functions`, :mod:`.versions`,
 :mod:`.layers`, :mod:`.concurrency`, :mod:`.permissions`, :mod:`.invocations`, :mod:`.event_invoke_config`,
-:mod:`.esm`); the async queue is :mod:`.async_queue`; the client only shapes requests and responses.
+:mod:`.esm`, :mod:`.tags`, :mod:`.function_urls`); the async queue is :mod:`.async_queue`; the client only shapes
+requests and responses.
 """
 
 from __future__ import annotations
@@ -102,6 +103,10 @@ class LambdaService:
         #: The most recent invocations by request ID, so helpers can explain a response (bounded: a long
         #: simulation must not grow without limit).
         self.recent: OrderedDict[str, Invocation] = OrderedDict()
+        #: Function URLs by URL ID (see :mod:`.function_urls`), and the last requests to them:
+        #: (request ID, URL ID, status, why it failed or None), the most recent last.
+        self.function_urls: dict[str, Any] = {}
+        self.url_requests: deque[tuple[str, str, int, str | None]] = deque(maxlen=RECENT_INVOCATIONS)
         self._indexes: dict[tuple[int, tuple[str, ...], str], ModuleIndex] = {}
         #: Invocations in flight across all functions, and the functions with reserved concurrency.
         self.in_flight = 0

@@ -90,7 +90,13 @@ def check_runtime(runtime: Any) -> str:
     )
 
 
-def check_role(role: Any) -> str:
+def check_role(role: Any, account: str | None = None) -> str:
+    """The execution role: an IAM role ARN (the model's pattern, in AWS's message), in the function's own account.
+
+    "Cross-account pass role is not allowed." (AccessDeniedException, 403) is AWS's answer to a role of another
+    account, as moto's Lambda tests quote it; pocketcloud simulates one account, so any other account ID is
+    refused. Whether the role exists and trusts Lambda is IAM's business, which pocketcloud does not simulate.
+    """
     if not isinstance(role, str) or not _ROLE.match(role):
         raise _constraint(
             role,
@@ -98,6 +104,8 @@ def check_role(role: Any) -> str:
             "Member must satisfy regular expression pattern: "
             "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
         )
+    if account is not None and role.split(":")[4] != account:
+        raise ServiceError("AccessDeniedException", "Cross-account pass role is not allowed.", 403)
     return role
 
 

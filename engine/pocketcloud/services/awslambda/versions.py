@@ -172,6 +172,9 @@ def delete_alias(service: LambdaService, params: dict[str, Any]) -> dict[str, An
     del function.aliases[alias.name]
     function.provisioned.pop(alias.name, None)
     service.recount()
+    from .function_urls import forget
+
+    forget(service, function, alias.name)  # the alias's function URL goes with it
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}
 
 

@@ -93,6 +93,8 @@ class Bucket:
     sorted_keys: list[str] = field(default_factory=list)
     uploads: dict[str, MultipartUpload] = field(default_factory=dict)
     notification_rules: list[NotificationRule] = field(default_factory=list)
+    #: "Send notifications to Amazon EventBridge for all events in this bucket" (EventBridgeConfiguration).
+    eventbridge: bool = False
 
     @property
     def acls_enabled(self) -> bool:

@@ -33,6 +33,7 @@ from ....errors import ClientError, ServiceError
 from .. import filtering
 from ..destinations import ESM_DESTINATION_SERVICES, arn_service, client, queue_url
 from ..functions import paginate
+from ..tags import check_tags
 from .activity import ActivityLog, ActivityView
 from .dynamodb import DynamoDBSource
 from .kinesis import KinesisSource
@@ -213,12 +214,13 @@ def create_event_source_mapping(service: LambdaService, params: dict[str, Any]) 
                     f"exists. Please update or delete the existing mapping with UUID {existing.uuid}"
                 )
             raise ServiceError("ResourceConflictException", message, 409, Type="User")
+    tags = check_tags(params.get("Tags"))
     cloud = service.cloud
     uuid = cloud.new_request_id()
     enabled = params.get("Enabled", True) is not False
     esm = EventSourceMapping(
         uuid=uuid,
-        arn=f"arn:aws:lambda:{cloud.region}:{cloud.account_id}:event-source-mapping:{uuid}",
+        arn=f"arn:{cloud.partition}:lambda:{cloud.region}:{cloud.account_id}:event-source-mapping:{uuid}",
         kind=kind,
         source_arn=source_arn,
         function_arn=function_arn,
@@ -230,7 +232,7 @@ def create_event_source_mapping(service: LambdaService, params: dict[str, Any]) 
         filters=filters,
         patterns=patterns,
         response_types=list(params.get("FunctionResponseTypes") or []),
-        tags=dict(params.get("Tags") or {}),
+        tags=tags,
         extras={name: params[name] for name in _ECHOED if name in params},
         activity=ActivityLog(),
     )

@@ -138,10 +138,6 @@ def parse(configuration: dict[str, Any], new_id: Any, region: str) -> list[Notif
     ``new_id()`` gives an ID for a configuration that has none ("If you don't provide one, Amazon S3 will assign
     an ID"). https://docs.aws.amazon.com/AmazonS3/latest/API/API_LambdaFunctionConfiguration.html
     """
-    if "EventBridgeConfiguration" in configuration:
-        raise invalid_argument(
-            "pocketcloud does not simulate sending S3 events to Amazon EventBridge.", "EventBridgeConfiguration", "{}"
-        )
     rules: list[NotificationRule] = []
     for list_name, arn_member, service, kind in KINDS:
         for config in configuration.get(list_name) or []:
@@ -199,8 +195,9 @@ def generated_id(random_hex: str) -> str:
     return base64.b64encode(random_hex.encode("ascii")).decode("ascii").rstrip("=")
 
 
-def as_shown(rules: list[NotificationRule]) -> dict[str, Any]:
-    """GetBucketNotificationConfiguration's answer for these rules (the lists that have entries)."""
+def as_shown(rules: list[NotificationRule], eventbridge: bool = False) -> dict[str, Any]:
+    """GetBucketNotificationConfiguration's answer for these rules (the lists that have entries, and
+    ``EventBridgeConfiguration: {}`` when the bucket sends its events to EventBridge)."""
     result: dict[str, Any] = {}
     for list_name, arn_member, _service, kind in KINDS:
         entries = []
@@ -213,4 +210,6 @@ def as_shown(rules: list[NotificationRule]) -> dict[str, Any]:
             entries.append(entry)
         if entries:
             result[list_name] = entries
+    if eventbridge:
+        result["EventBridgeConfiguration"] = {}
     return result

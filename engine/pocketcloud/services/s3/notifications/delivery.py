@@ -11,10 +11,10 @@ notifications. Every attempt is recorded in ``S3Service.deliveries`` with its ou
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..service import Delivery
-from . import events
+from . import eventbridge, events
 from .destinations import DestinationError, send
 
 if TYPE_CHECKING:
@@ -25,20 +25,32 @@ if TYPE_CHECKING:
 def notify(
     service: S3Service, bucket: Bucket, event_name: str, key: str, req: Request, obj: StoredObject | None = None
 ) -> None:
-    """Queue the event ``event_name`` (``"s3:ObjectCreated:Put"``) on ``key`` for every matching configuration."""
-    if not bucket.notification_rules:
-        return
+    """Queue the event ``event_name`` (``"s3:ObjectCreated:Put"``) on ``key`` for every matching configuration,
+    and for EventBridge when the bucket sends its events there (:mod:`.eventbridge`; one sequencer for both)."""
     matching = [rule for rule in bucket.notification_rules if rule.wants(event_name, key)]
-    if not matching:
+    if not matching and not bucket.eventbridge:
         return
-    base = events.record(service, bucket, event_name, key, req, obj)
     settings = service.settings
     kernel = service.cloud.kernel
+    base = events.record(service, bucket, event_name, key, req, obj) if matching else None
+    if bucket.eventbridge:
+        sequencer = base["s3"]["object"].get("sequencer") if base is not None else None
+        put = eventbridge.entry(service, bucket, event_name, key, req, obj, sequencer)
+        if put is not None:
+            kernel.schedule(settings.notification_delay_s, _to_eventbridge, service, bucket, put)
+    if base is None:
+        return
     for rule in matching:
         body = events.message(base, rule.id)
         kernel.schedule(settings.notification_delay_s, _deliver, service, bucket, rule, body)
         if settings.duplicate_probability > 0 and service.cloud.random.random() < settings.duplicate_probability:
             kernel.schedule(2 * settings.notification_delay_s, _deliver, service, bucket, rule, body)
+
+
+def _to_eventbridge(service: S3Service, bucket: Bucket, put: dict[str, Any]) -> None:
+    delivery = Delivery(service.cloud.now, "EventBridge", str(put["Detail"]))
+    delivery.error = eventbridge.send(service, bucket, put)
+    service.record(delivery)
 
 
 def _deliver(service: S3Service, bucket: Bucket, rule: NotificationRule, body: str) -> None:

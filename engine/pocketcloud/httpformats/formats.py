@@ -26,7 +26,7 @@ import base64
 from typing import Any
 from urllib.parse import parse_qsl
 
-from ...timeutil import EPOCH, epoch_millis, to_datetime
+from ..timeutil import EPOCH, epoch_millis, to_datetime
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _TEXT_APPLICATION = frozenset({"application/json", "application/xml", "application/javascript"})
