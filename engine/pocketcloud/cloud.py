@@ -188,6 +188,15 @@ class Cloud:
 
         return self.backend("lambda", LambdaService).settings
 
+    @property
+    def lambda_trace(self) -> Any:
+        """Every recent Lambda invocation's path (frontend or async queue, worker host and microVM slot, cold or
+        warm, queue wait, Init and run) and every throttle: print it, filter it, draw its lanes.
+        See :mod:`pocketcloud.services.awslambda.trace`."""
+        from .services.awslambda.service import LambdaService
+
+        return self.backend("lambda", LambdaService).trace
+
     def lambda_esm_activity(self, uuid: str) -> Any:
         """What an event source mapping's pollers did and when: polls and what they fetched, filtered records,
         batches invoked and their results, deletes, retries, discards, scaling (a learner's view; the API is

@@ -170,6 +170,8 @@ LAMBDA_MAX_LAYERS = 5
 # https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html (checked 2026-11-25)
 LAMBDA_ACCOUNT_CONCURRENCY = 1_000
 LAMBDA_MIN_UNRESERVED_CONCURRENCY = 100
+#: "Function and layer storage: 75 GB" (gettingstarted-limits), as GetAccountSettings reports it (80530636800).
+LAMBDA_TOTAL_CODE_STORAGE_BYTES = 75 * 1024**3
 # "For asynchronous invocations, the maximum payload size is 1 MB."
 # https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html (checked 2026-11-25)
 LAMBDA_ASYNC_PAYLOAD_MAX_BYTES = 1024 * 1024

@@ -527,3 +527,49 @@ def express_workflow_cost(requests: int, avg_duration_ms: int | float, memory_mb
         request_usd=requests * SFN_EXPRESS_USD_PER_REQUEST,
         duration_usd=usage * SFN_EXPRESS_USD_PER_GB_SECOND,
     )
+
+
+# --- SnapStart (Python and .NET) ----------------------------------------------------------------------------------
+# "For Python and .NET functions, SnapStart pricing includes a caching charge for each published version with
+# SnapStart ... and a restoration charge each time Lambda restores an execution environment from a snapshot",
+# both by the function's memory. The pricing page renders its figures client-side; these are its US East (N.
+# Virginia) x86 rates as published at launch (November 2024, quoted unchanged since): $0.0000015046 per GB-second
+# cached (with a minimum of 3 hours per version) and $0.0001397998 per GB restored.
+# https://aws.amazon.com/lambda/pricing/ https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+SNAPSTART_CACHE_USD_PER_GB_SECOND = Decimal("0.0000015046")
+SNAPSTART_RESTORE_USD_PER_GB = Decimal("0.0001397998")
+SNAPSTART_MINIMUM_CACHE_S = 3 * 3600
+
+
+@dataclass(frozen=True)
+class SnapStartCost:
+    """What SnapStart adds to a published version's bill: the snapshot cache and its restores."""
+
+    cache_gb_seconds: Decimal
+    cache_usd: Decimal
+    restored_gb: Decimal
+    restore_usd: Decimal
+
+    @property
+    def total_usd(self) -> Decimal:
+        return self.cache_usd + self.restore_usd
+
+
+def snapstart_cost(memory_mb: int, cached_seconds: int | float | Decimal, restores: int) -> SnapStartCost:
+    """SnapStart's charges for one version: cache time (at least 3 hours) and restores, by memory size.
+
+    >>> snapstart_cost(1024, 86_400, 1000).total_usd.quantize(Decimal("0.0001"))
+    Decimal('0.2698')
+    """
+    gb = Decimal(_memory(memory_mb)) / _MB_PER_GB
+    seconds = max(_number(cached_seconds, "cached_seconds"), Decimal(SNAPSTART_MINIMUM_CACHE_S))
+    if isinstance(restores, bool) or not isinstance(restores, int) or restores < 0:
+        raise PricingError(f"restores must be a whole number >= 0, got {restores!r}")
+    cache_gb_s = gb * seconds
+    restored_gb = gb * restores
+    return SnapStartCost(
+        cache_gb_s,
+        cache_gb_s * SNAPSTART_CACHE_USD_PER_GB_SECOND,
+        restored_gb,
+        restored_gb * SNAPSTART_RESTORE_USD_PER_GB,
+    )

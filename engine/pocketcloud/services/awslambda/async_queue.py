@@ -38,11 +38,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ... import limits
-from .concurrency import throttle_reason
+from .admission import RESERVED_CONCURRENCY, admit, record_throttle
 from .destinations import async_record, error_message_of, send_dead_letter, send_record
 from .event_invoke_config import EventInvokeConfig, config_for
 from .invoke import Invocation, start_invocation
-from .versions import route
 
 if TYPE_CHECKING:
     from .service import LambdaService, Target
@@ -73,8 +72,14 @@ def enqueue(service: LambdaService, target: Target, event: Any) -> str:
     cloud = service.cloud
     queued = QueuedEvent(target, event, cloud.now, cloud.new_request_id())
     service.async_events.append(queued)
+    service.metrics.async_received(target.function.name, _resource(target), cloud.now, len(service.async_events))
     cloud.kernel.schedule(service.settings.async_queue_delay_s, _deliver, service, queued)
     return queued.request_id
+
+
+def _resource(target: Target) -> str | None:
+    """The qualifier the request named (the metrics' Resource dimension), or None for an unqualified name."""
+    return target.qualifier if target.arn.count(":") == 7 else None
 
 
 def _deliver(service: LambdaService, queued: QueuedEvent) -> None:
@@ -89,15 +94,20 @@ def _deliver(service: LambdaService, queued: QueuedEvent) -> None:
         _give_up(service, queued, config, "EventAgeExceeded")
         return
     if function.reserved_concurrency == 0:
+        record_throttle(service, queued.target, "async", RESERVED_CONCURRENCY, "concurrency")
         _give_up(service, queued, config, "RetriesExhausted", throttled=True)
         return
-    if throttle_reason(service, function) is not None:
+    version, reason = admit(service, queued.target, "async")
+    if version is None:
         delay = queued.backoff_s
         queued.backoff_s = min(THROTTLE_BACKOFF_MAX_S, queued.backoff_s * 2)
-        queued.history.append(f"{cloud.now:.3f} throttled, back in {delay:g} s")
+        queued.history.append(f"{cloud.now:.3f} throttled ({reason}), back in {delay:g} s")
         cloud.kernel.schedule(delay, _deliver, service, queued)
         return
-    version = route(service, queued.target)
+    # "AsyncEventAge: the time between when Lambda successfully queues the event and when the function is
+    # invoked" (monitoring-metrics-types), one data point per attempt.
+    age_ms = (cloud.now - queued.enqueued_at) * 1000
+    service.metrics.async_age(function.name, _resource(queued.target), cloud.now, age_ms)
     queued.attempts += 1
     queued.executed_version = version.version
 
@@ -114,7 +124,17 @@ def _deliver(service: LambdaService, queued: QueuedEvent) -> None:
         else:
             _give_up(service, queued, config, "RetriesExhausted")
 
-    start_invocation(service, queued.target, version, queued.event, None, finished, request_id=queued.request_id)
+    start_invocation(
+        service,
+        queued.target,
+        version,
+        queued.event,
+        None,
+        finished,
+        request_id=queued.request_id,
+        path="async",
+        received_at=queued.enqueued_at,
+    )
 
 
 def _done(service: LambdaService, queued: QueuedEvent) -> None:
@@ -172,6 +192,11 @@ def _give_up(
     """An event Lambda will not try again: to the on-failure destination and the DLQ, or dropped."""
     _done(service, queued)
     cloud = service.cloud
+    # AsyncEventsDropped: "events dropped without successfully executing the function" (also when they then go
+    # to a DLQ or an on-failure destination). https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+    service.metrics.async_dropped(
+        queued.target.function.name, _resource(queued.target), cloud.now, len(service.async_events)
+    )
     last = queued.last
     never_ran = last is None or throttled
     status = 429 if never_ran else 200

@@ -124,6 +124,10 @@ class LambdaClient(BaseClient):
         return layers.delete_layer_version(self._service, params)
 
     # -- concurrency -----------------------------------------------------------------------------------------
+    @operation("GetAccountSettings")
+    def get_account_settings(self, **params: Any) -> dict[str, Any]:
+        return concurrency.get_account_settings(self._service, params)
+
     @operation("PutFunctionConcurrency")
     def put_function_concurrency(self, **params: Any) -> dict[str, Any]:
         return concurrency.put_function_concurrency(self._service, params)

@@ -34,10 +34,41 @@ def reserved_total(service: LambdaService, excluding: Function | None = None) ->
     return sum(f.reserved_concurrency or 0 for f in service.reserved.values() if f is not excluding)
 
 
+def get_account_settings(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    """The account's limits and usage in this Region (GetAccountSettings).
+
+    ``ConcurrentExecutions`` is the account's concurrency quota (:attr:`.service.Settings.account_concurrency`,
+    1,000 by default, Service Quotas code L-B99A9384); ``UnreservedConcurrentExecutions`` is what is left after
+    reserved concurrency and the provisioned concurrency of functions without reserved concurrency. The code
+    storage figures are the documented quotas: 75 GB of code storage, 50 MB zipped upload, 250 MB unzipped.
+    ``TotalCodeSize`` in use counts every function version's package and every layer version's archive.
+    https://docs.aws.amazon.com/lambda/latest/api/API_GetAccountSettings.html
+    https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+    """
+    used = 0
+    for function in service.functions.values():
+        packages = {id(function.latest.code): len(function.latest.code.zip_bytes)}
+        for version in function.versions.values():
+            packages[id(version.code)] = len(version.code.zip_bytes)
+        used += sum(packages.values())
+    for layer in service.layers.values():
+        used += sum(len(version.content.zip_bytes) for version in layer.versions.values())
+    return {
+        "AccountLimit": {
+            "TotalCodeSize": limits.LAMBDA_TOTAL_CODE_STORAGE_BYTES,
+            "CodeSizeUnzipped": limits.LAMBDA_UNZIPPED_MAX_BYTES,
+            "CodeSizeZipped": limits.LAMBDA_ZIP_UPLOAD_MAX_BYTES,
+            "ConcurrentExecutions": service.settings.account_concurrency,
+            "UnreservedConcurrentExecutions": service.unreserved_pool,
+        },
+        "AccountUsage": {"TotalCodeSize": used, "FunctionCount": len(service.functions)},
+    }
+
+
 def put_function_concurrency(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
     function, _ = service.function(params["FunctionName"])
     count = _check_count(params["ReservedConcurrentExecutions"], "reservedConcurrentExecutions", 0)
-    unreserved = limits.LAMBDA_ACCOUNT_CONCURRENCY - reserved_total(service, function) - count
+    unreserved = service.settings.account_concurrency - reserved_total(service, function) - count
     if unreserved < limits.LAMBDA_MIN_UNRESERVED_CONCURRENCY:
         raise ServiceError(
             "InvalidParameterValueException",
@@ -46,6 +77,7 @@ def put_function_concurrency(service: LambdaService, params: dict[str, Any]) -> 
         )
     function.reserved_concurrency = count
     service.reserved[function.name] = function
+    service.recount()
     return {"ReservedConcurrentExecutions": count}
 
 
@@ -60,24 +92,8 @@ def delete_function_concurrency(service: LambdaService, params: dict[str, Any]) 
     function, _ = service.function(params["FunctionName"])
     function.reserved_concurrency = None
     service.reserved.pop(function.name, None)
+    service.recount()
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}
-
-
-def throttle_reason(service: LambdaService, function: Function) -> str | None:
-    """Why a new invocation of ``function`` would be throttled right now, or None if it may run."""
-    if function.reserved_concurrency is not None:
-        if function.in_flight >= function.reserved_concurrency:
-            return "ReservedFunctionConcurrentInvocationLimitExceeded"
-        return None
-    if not service.reserved:
-        if service.in_flight >= limits.LAMBDA_ACCOUNT_CONCURRENCY:
-            return "ConcurrentInvocationLimitExceeded"
-        return None
-    unreserved_pool = limits.LAMBDA_ACCOUNT_CONCURRENCY - reserved_total(service)
-    busy_unreserved = service.in_flight - sum(f.in_flight for f in service.reserved.values())
-    if busy_unreserved >= unreserved_pool:
-        return "ConcurrentInvocationLimitExceeded"
-    return None
 
 
 # -- provisioned concurrency ---------------------------------------------------------------------------------
@@ -114,6 +130,12 @@ def put_provisioned_concurrency_config(service: LambdaService, params: dict[str,
 
     function, qualifier = _provisioned_target(service, params)
     count = _check_count(params["ProvisionedConcurrentExecutions"], "provisionedConcurrentExecutions", 1)
+    if service.resolve(function.name, qualifier).version.snap_start == "PublishedVersions":
+        # "SnapStart does not support provisioned concurrency" (snapstart.html); the message is pocketcloud's.
+        raise ServiceError(
+            "InvalidParameterValueException",
+            "Provisioned Concurrency cannot be configured for a function version with SnapStart enabled.",
+        )
     if function.reserved_concurrency is not None and count > function.reserved_concurrency:
         raise ServiceError(
             "InvalidParameterValueException",
@@ -132,7 +154,7 @@ def put_provisioned_concurrency_config(service: LambdaService, params: dict[str,
             for q, config in other.provisioned.items()
             if not (other is function and q == qualifier)
         )
-        unreserved = limits.LAMBDA_ACCOUNT_CONCURRENCY - reserved_total(service) - others - count
+        unreserved = service.settings.account_concurrency - reserved_total(service) - others - count
         if unreserved < limits.LAMBDA_MIN_UNRESERVED_CONCURRENCY:
             raise ServiceError(
                 "InvalidParameterValueException",
@@ -141,6 +163,7 @@ def put_provisioned_concurrency_config(service: LambdaService, params: dict[str,
             )
     config = ProvisionedConfig(qualifier=qualifier, requested=count, last_modified=last_modified(service.cloud.now))
     function.provisioned[qualifier] = config
+    service.recount()
     provision_environments(service, function, service.resolve(function.name, qualifier), config)
     result = _describe(config)
     result["ResponseMetadata"] = {"HTTPStatusCode": 202}
@@ -167,7 +190,11 @@ def delete_provisioned_concurrency_config(service: LambdaService, params: dict[s
             f"No Provisioned Concurrency Config found for this function: {service.arn(function.name, qualifier)}",
             404,
         )
+    service.recount()
+    idle = function.idle_provisioned.pop(qualifier, [])
     for env in [e for e in function.environments if e.provisioned_for == qualifier]:
         env.provisioned_for = None  # becomes an ordinary environment, reclaimed when idle
+        if env in idle:
+            function.idle.setdefault(id(env.version), []).append(env)
         env.schedule_reclaim(service.settings)
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}

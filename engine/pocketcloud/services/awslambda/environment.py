@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ... import limits
 from ...kernel import Timer
 from ...timeutil import iso_millis, log_stream_day
-from . import guard, memory, performance
+from . import guard, memory, performance, snapstart
 from .bootstrap import dumps, exception_fault, fault, format_stack, handle, user_frames
 from .context import ClientContext, LambdaContext
 from .process import exit_status
@@ -32,7 +32,10 @@ from .tmpfs import TmpFS, patches
 if TYPE_CHECKING:
     from ...cloud import Cloud
     from .models import FunctionVersion
+    from .placement import WorkerHost
     from .service import Settings
+    from .snapstart import Snapshot
+    from .workload import Workload
 
 
 class EnvState(Enum):
@@ -62,15 +65,29 @@ class ExecutionEnvironment:
         self,
         cloud: Cloud,
         version: FunctionVersion,
-        index: ModuleIndex,
+        index: ModuleIndex | None,
         created_at: float,
         provisioned_for: str | None = None,
+        workload: Workload | None = None,
+        snapshot: Snapshot | None = None,
+        number: int = 0,
     ) -> None:
         self.cloud = cloud
         self.version = version
         #: The qualifier whose provisioned concurrency created this environment, or None for on-demand ones.
         self.provisioned_for = provisioned_for
-        self.init_type = "provisioned-concurrency" if provisioned_for else "on-demand"
+        #: The function's workload model when this environment was created (see :mod:`.workload`): its phases
+        #: are computed from the model instead of running the handler's code.
+        self.workload = workload
+        #: The SnapStart snapshot this environment is resumed from, or None (see :mod:`.snapstart`).
+        self.snapshot = snapshot
+        #: AWS_LAMBDA_INITIALIZATION_TYPE: on-demand, provisioned-concurrency or snap-start.
+        # https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+        self.init_type = (
+            "provisioned-concurrency" if provisioned_for else "snap-start" if snapshot is not None else "on-demand"
+        )
+        #: This environment's number within its function (1, 2, ...), for traces and charts.
+        self.number = number
         # Stream name format: date/[version]id, one stream per environment.
         # https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
         self.log_stream_name = f"{log_stream_day(created_at)}/[{version.version}]{cloud.random_hex(32)}"
@@ -79,16 +96,19 @@ class ExecutionEnvironment:
         self.state = EnvState.BUSY
         self.invocations = 0
         self.available_at = created_at
+        #: When the environment shut down (None while it lives), and the worker host and slot it occupies.
+        self.shutdown_at: float | None = None
+        self.host: WorkerHost | None = None
+        self.slot = -1
         #: A provisioned environment's Init Duration, until its first REPORT shows it.
         self.pending_init_ms: float | None = None
+        #: When a provisioned environment's Init finished (it can serve from then on).
+        self.ready_at: float | None = None
+        #: When the Init's module code started (after the runtime's start-up), and a restore's hook output.
+        self.init_code_started_at = created_at
+        self.restore_lines: list[tuple[float, str]] = []
         self._clock = VirtualClock(created_at, None)
         self._lines: list[tuple[float, str]] = []
-        self.tmp = TmpFS(index.mount_roots(), version.ephemeral_storage_mb * 1024 * 1024)
-        # The environment's own random generator: from the cloud's seed and this environment, never drawn from
-        # the cloud's sources, so adding it changed no other simulated number.
-        seed = f"{cloud.seed}:{self.log_stream_name}"
-        self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp), sdk_modules(cloud), seed)
-        self.sandbox.on_tick = self.sample_running
         self.handler: Callable[[Any, Any], Any] | None = None
         self._handler_fault: dict[str, Any] | None = None
         self._reclaim_timer: Timer | None = None
@@ -98,7 +118,27 @@ class ExecutionEnvironment:
         self.base_memory_mb = performance.base_memory_mb(version.code.unzipped_size)
         self.peak_data_bytes = 0
         self.max_memory_used_mb = performance.max_memory_used_mb(version.code.unzipped_size, version.memory_size)
+        if workload is not None and workload.memory_mb is not None:
+            self.max_memory_used_mb = min(version.memory_size, workload.memory_mb)
         self.vcpus = min(limits.LAMBDA_MAX_VCPUS, version.memory_size / limits.LAMBDA_MB_PER_VCPU)
+        self.hooks = snapstart.hooks_module()
+        self.tmp: TmpFS | None = None
+        self.sandbox: Sandbox | None = None
+        if workload is not None or index is None:
+            # A modelled environment runs no code: no sandbox, no /tmp (this keeps a million-invocation day cheap).
+            return
+        self.tmp = TmpFS(index.mount_roots(), version.ephemeral_storage_mb * 1024 * 1024)
+        # The environment's own random generator: from the cloud's seed and this environment, never drawn from
+        # the cloud's sources, so adding it changed no other simulated number. Environments resumed from one
+        # SnapStart snapshot share the snapshot's generator state, as on AWS (see :mod:`.snapstart`).
+        seed = snapshot.seed if snapshot is not None else f"{cloud.seed}:{self.log_stream_name}"
+        provided = sdk_modules(cloud)
+        if version.snap_start == "PublishedVersions":
+            # The runtime hooks library, for SnapStart functions only (other functions have no use for it, and
+            # every module the sandbox provides costs a little on each invocation).
+            provided = dict(provided, snapshot_restore_py=self.hooks)
+        self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp), provided, seed)
+        self.sandbox.on_tick = self.sample_running
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def schedule_reclaim(self, settings: Settings) -> None:
@@ -137,16 +177,40 @@ class ExecutionEnvironment:
 
     def shutdown(self) -> None:
         """The Shutdown phase: the environment is gone, with its globals and its /tmp."""
+        if self.state is EnvState.DEAD:
+            return
         self.cancel_reclaim()
+        previous = self.state
         self.state = EnvState.DEAD
-        self.tmp.remove()
-        self.sandbox.modules.clear()
-        self.sandbox.threads.discard()  # frozen background work dies with the environment
+        self.shutdown_at = self.cloud.kernel.now
+        if self.tmp is not None:
+            self.tmp.remove()
+        if self.sandbox is not None:
+            self.sandbox.modules.clear()
+            self.sandbox.threads.discard()  # frozen background work dies with the environment
         self.handler = None
         if self.on_shutdown is not None:
-            self.on_shutdown(self)
+            self.on_shutdown(self, previous)
 
-    on_shutdown: Callable[[ExecutionEnvironment], None] | None = None
+    #: Called with the environment and the state it was in (the invoke path frees its slot and forgets it).
+    on_shutdown: Callable[[ExecutionEnvironment, EnvState], None] | None = None
+
+    @property
+    def name(self) -> str:
+        """A short name for traces: ``function:version#number``."""
+        return f"{self.version.name}:{self.version.version}#{self.number}"
+
+    def first_lines(self, at: float, restore_ms: float | None = None) -> list[tuple[float, str]]:
+        """The platform's lines that open a new environment's stream: ``INIT_START``, or for a SnapStart
+        environment ``RESTORE_START`` and ``RESTORE_REPORT`` (snapstart-monitoring; real logs 2023-2026)."""
+        from .invoke import init_lines, runtime_line
+
+        if restore_ms is None:
+            return init_lines(self.version, at)
+        return [
+            (at, runtime_line("RESTORE_START", self.version)),
+            (at + restore_ms / 1000, f"RESTORE_REPORT Restore Duration: {restore_ms:.2f} ms"),
+        ]
 
     # -- environment variables -------------------------------------------------------------------------------
     def _environ(self) -> dict[str, str]:
@@ -178,6 +242,11 @@ class ExecutionEnvironment:
                 "LAMBDA_RUNTIME_DIR": "/var/runtime",
             }
         )
+        if self.snapshot is not None:
+            # "The AWS_LAMBDA_LOG_GROUP_NAME and AWS_LAMBDA_LOG_STREAM_NAME environment variables are not available
+            # in Lambda SnapStart functions." https://docs.aws.amazon.com/lambda/latest/dg/snapstart-monitoring.html
+            del environ["AWS_LAMBDA_LOG_GROUP_NAME"], environ["AWS_LAMBDA_LOG_STREAM_NAME"]
+            environ["AWS_LAMBDA_METADATA_TOKEN"] = _token(self.snapshot.seed)
         return environ
 
     def _emit(self, line: str) -> None:
@@ -192,7 +261,7 @@ class ExecutionEnvironment:
         first invocation gets the function timeout: see :func:`.invoke._retry_init`).
         https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
         """
-        if self.provisioned_for is None:
+        if self.provisioned_for is None and self.snapshot is None:
             return float(limits.LAMBDA_INIT_TIMEOUT_S)
         return float(max(limits.LAMBDA_PROVISIONED_INIT_TIMEOUT_S, self.version.timeout))
 
@@ -207,7 +276,8 @@ class ExecutionEnvironment:
         if limit_s is None:
             limit_s = self.init_limit_s()
         limit = max(0.0, limit_s - overhead_ms / 1000)
-        clock = self._clock = VirtualClock(at + overhead_ms / 1000, limit, vcpus=max(1.0, self.vcpus))
+        self.init_code_started_at = at + overhead_ms / 1000
+        clock = self._clock = VirtualClock(self.init_code_started_at, limit, vcpus=max(1.0, self.vcpus))
         self._lines = []
         self.handler = None
         self._handler_fault = None
@@ -237,6 +307,7 @@ class ExecutionEnvironment:
     ) -> tuple[dict[str, Any] | None, bool]:
         """Import the handler's module inside the sandbox, as the runtime's ``_get_handler`` does."""
         sandbox = self.sandbox
+        assert sandbox is not None
         error: dict[str, Any] | None = None
         timed_out = False
         run = sandbox.enter(clock)
@@ -279,6 +350,54 @@ class ExecutionEnvironment:
             timed_out, error = True, None
         return error, timed_out
 
+    # -- SnapStart ---------------------------------------------------------------------------------------------
+    def run_hooks(
+        self, hooks: list[tuple[Any, tuple[Any, ...], dict[str, Any]]], at: float, limit_s: float | None
+    ) -> tuple[dict[str, Any] | None, bool, float, list[tuple[float, str]]]:
+        """Run SnapStart runtime hooks in the sandbox from ``at``: (error, timed out, elapsed ms, log lines)."""
+        sandbox = self.sandbox
+        if not hooks or sandbox is None:
+            return None, False, 0.0, []
+        clock = self._clock = VirtualClock(at, limit_s, vcpus=max(1.0, self.vcpus))
+        self._lines = []
+        error: dict[str, Any] | None = None
+        timed_out = False
+        run = sandbox.enter(clock)
+        try:
+            try:
+                for func, args, kwargs in hooks:
+                    func(*args, **kwargs)
+                guard.checkpoint()
+            except Exception as exc:
+                error = exception_fault(exc, "", sandbox.index.sources)
+        except memory.OutOfMemory:
+            error = self._out_of_memory("")
+        except DeadlineExceeded:
+            timed_out = True
+        except BaseException as exc:  # the runtime process ended in a hook
+            error = _exit_error("", exc)
+        finally:
+            sandbox.exit()
+        if run.tripped or clock.expired:
+            timed_out, error = True, None
+        lines = self._lines
+        if error is not None:
+            lines.extend(_error_lines(clock.now, error))
+        return error, timed_out, clock.elapsed * 1000, lines
+
+    def replay_snapshot(self, code_started_at: float) -> None:
+        """Rebuild the snapshot's state in this environment: the Init's module code and the before-snapshot hooks,
+        replayed with the snapshot's seed and clock, output discarded (see :mod:`.snapstart`)."""
+        module_name, _, func_name = self.version.handler.rpartition(".")
+        if not module_name or self.sandbox is None:
+            return
+        clock = VirtualClock(code_started_at, self.init_limit_s(), vcpus=max(1.0, self.vcpus))
+        self._clock = clock
+        self._lines = []
+        self._import_handler(clock, module_name.replace("/", "."), func_name)
+        self.run_hooks(list(reversed(self.hooks.before_snapshot_hooks)), clock.now, None)
+        self._lines = []
+
     # -- Invoke ----------------------------------------------------------------------------------------------
     def invoke(
         self,
@@ -298,6 +417,7 @@ class ExecutionEnvironment:
         overhead_ms = performance.invoke_overhead_ms(self.cloud.random)
         clock = self._clock = VirtualClock(at, max(0.0, v.timeout - spent_s), vcpus=self.vcpus)
         sandbox = self.sandbox
+        assert sandbox is not None
         sandbox.log_handler.request_id = request_id
         self._lines = []
         self.invocations += 1
@@ -353,6 +473,7 @@ class ExecutionEnvironment:
     def _sample_memory(self, payload: bytes | None) -> None:
         """Measure the data the function holds (see :mod:`.memory`); past MemorySize, the runtime is killed."""
         sandbox = self.sandbox
+        assert sandbox is not None
         modules = sandbox.modules.values() if sandbox.modules else sandbox.modules_now()
         data = memory.data_bytes(memory.module_roots(modules))
         if payload is not None:
@@ -374,6 +495,7 @@ class ExecutionEnvironment:
     def sample_running(self) -> int:
         """A sample while the code runs, called by the guard: 0 when over memory, else the steps to the next one
         (one per object visited: sampling costs about as much again as the code between samples)."""
+        assert self.sandbox is not None
         roots = memory.module_roots(self.sandbox.modules_now()) + memory.frame_roots(guard.USER_PREFIXES)
         data, visited = memory.data_bytes(roots, count=True)
         return 0 if self._note_data(data) else visited

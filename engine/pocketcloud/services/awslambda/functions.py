@@ -11,7 +11,7 @@ from ...constraints import java_string
 from ...errors import ServiceError
 from ...packaging import BadZipError
 from ...timeutil import last_modified
-from . import validation
+from . import snapstart, validation
 from .arns import check_new_name
 from .destinations import check_dead_letter_config
 from .layers import resolve_layers
@@ -108,6 +108,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     architectures = _check_architectures(params.get("Architectures"))
     storage = _check_ephemeral_storage(params.get("EphemeralStorage"))
     dead_letter = check_dead_letter_config(params.get("DeadLetterConfig"))
+    snap_start = snapstart.check_setting(params.get("SnapStart"), runtime, storage)
     code = code_package(_zip_from_code_param(params["Code"]), "CreateFunction")
     layers = resolve_layers(service, params.get("Layers") or [], runtime, architectures[0])
     check_total_size(code, layers)
@@ -132,6 +133,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
         ephemeral_storage_mb=storage,
         layers=layers,
         dead_letter_target=dead_letter,
+        snap_start=snap_start,
     )
     function = Function(latest=version, tags=check_tags(params.get("Tags")))
     service.functions[name] = function
@@ -206,6 +208,11 @@ def update_function_configuration(service: LambdaService, params: dict[str, Any]
         changes["ephemeral_storage_mb"] = _check_ephemeral_storage(params["EphemeralStorage"])
     if "DeadLetterConfig" in params:
         changes["dead_letter_target"] = check_dead_letter_config(params["DeadLetterConfig"])
+    if {"SnapStart", "Runtime", "EphemeralStorage"} & params.keys():
+        setting = params.get("SnapStart", {"ApplyOn": latest.snap_start})
+        runtime = changes.get("runtime", latest.runtime)
+        storage = changes.get("ephemeral_storage_mb", latest.ephemeral_storage_mb)
+        changes["snap_start"] = snapstart.check_setting(setting, runtime, storage)
     if "Layers" in params:
         runtime = changes.get("runtime", latest.runtime)
         changes["layers"] = resolve_layers(service, params["Layers"] or [], runtime, latest.architectures[0])
@@ -308,6 +315,7 @@ def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
         forget_all(service, function)  # its URLs stop answering
         for env in list(function.environments):
             env.shutdown()  # each removes itself from function.environments
+        service.recount()
         return {"ResponseMetadata": {"HTTPStatusCode": 204}}
     if qualifier == "$LATEST":
         raise ServiceError(
@@ -322,8 +330,11 @@ def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
             409,
         )
     del function.versions[qualifier]
+    if version.snapshot is not None:
+        version.snapshot.deleted_at = service.cloud.now  # the cache charge stops (see :mod:`.snapstart`)
     for env in [e for e in function.environments if e.version is version]:
         env.shutdown()  # its on_shutdown hook removes it from function.environments
     function.provisioned.pop(qualifier, None)
+    service.recount()
     function.event_invoke_configs.pop(qualifier, None)
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}

@@ -17,12 +17,11 @@ from ... import jsondoc, limits
 from ...client import ACCOUNT, Caller
 from ...errors import ServiceError
 from . import async_queue
-from .concurrency import throttle_reason
+from .admission import admit
 from .context import ClientContext
 from .invoke import Invocation, start_invocation
 from .permissions import check_invoke_permission
 from .sandbox import current_clock
-from .versions import route
 
 if TYPE_CHECKING:
     from .service import LambdaService
@@ -120,10 +119,11 @@ def invoke(
             "A synchronous Invoke cannot be made from inside the simulation (e.g. from a handler); "
             "use InvocationType='Event'.",
         )
-    reason = throttle_reason(service, target.function)
-    if reason is not None:
+    version, reason = admit(service, target, "sync")
+    if version is None:
+        # A throttled synchronous call: 429 TooManyRequestsException with the check's Reason (see
+        # :mod:`.admission`); the caller retries (boto3's retry modes do, for this error code).
         raise ServiceError("TooManyRequestsException", "Rate Exceeded.", 429, Reason=reason, Type="User")
-    version = route(service, target)
     if on_response is not None:
 
         def finished(invocation: Invocation) -> None:

@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING, Any
 from ...packaging import unzip
 
 if TYPE_CHECKING:
+    from .admission import ScalingBucket
     from .environment import ExecutionEnvironment
+    from .snapstart import Snapshot
+    from .workload import Workload
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,10 @@ class FunctionVersion:
     #: DeadLetterConfig.TargetArn: an SQS queue or SNS topic for async events Lambda gives up on (a version's own
     #: setting, "locked in when you publish a version"; see :mod:`.destinations`).
     dead_letter_target: str | None = None
+    #: SnapStart.ApplyOn ("PublishedVersions" or "None") and, for a published version, its snapshot (see
+    #: :mod:`.snapstart`).
+    snap_start: str = "None"
+    snapshot: Snapshot | None = None
 
     def copy(self, **changes: Any) -> FunctionVersion:
         """A new configuration object. Environments belong to one object, so any change means new environments,
@@ -84,7 +91,7 @@ class FunctionVersion:
             "PackageType": "Zip",
             "Architectures": list(self.architectures),
             "EphemeralStorage": {"Size": self.ephemeral_storage_mb},
-            "SnapStart": {"ApplyOn": "None", "OptimizationStatus": "Off"},
+            "SnapStart": snapstart_configuration(self),
             "RuntimeVersionConfig": {"RuntimeVersionArn": runtime_version_arn(self.runtime, self.arn)},
             "LoggingConfig": {"LogFormat": "Text", "LogGroup": f"/aws/lambda/{self.name}"},
         }
@@ -109,6 +116,7 @@ class FunctionVersion:
             and self.architectures == other.architectures
             and self.ephemeral_storage_mb == other.ephemeral_storage_mb
             and self.dead_letter_target == other.dead_letter_target
+            and self.snap_start == other.snap_start
             and [layer.arn for layer in self.layers] == [layer.arn for layer in other.layers]
         )
 
@@ -194,6 +202,12 @@ class ProvisionedConfig:
     status_reason: str | None = None
 
 
+def snapstart_configuration(version: FunctionVersion) -> dict[str, str]:
+    from .snapstart import configuration
+
+    return configuration(version)
+
+
 def runtime_version_arn(runtime: str, function_arn: str) -> str:
     """A stable, made-up runtime version ARN in AWS's shape: the function's partition and Region, no account
     (``arn:aws:lambda:us-east-1::runtime:<64 hex digits>``, the form of the API reference's RuntimeVersionArn).
@@ -225,8 +239,19 @@ class Function:
     #: Function URLs by qualifier (None: the function's own URL, else an alias name); see :mod:`.function_urls`.
     url_configs: dict[str | None, Any] = field(default_factory=dict)
 
-    #: Invocations in flight right now: this function's concurrency (kept as a counter by the invoke path).
+    #: Invocations in flight right now: this function's concurrency (kept as a counter by the invoke path), and
+    #: per qualifier ("$LATEST", a version or an alias) for invocations that named one.
     in_flight: int = 0
+    in_flight_by: dict[str, int] = field(default_factory=dict)
+    #: Idle (READY) environments, most recently used last: on-demand ones by version, provisioned ones by
+    #: qualifier. The invoke path takes the last one, so a warm start reuses the environment used most recently.
+    idle: dict[int, list[ExecutionEnvironment]] = field(default_factory=dict)
+    idle_provisioned: dict[str, list[ExecutionEnvironment]] = field(default_factory=dict)
+    #: Environments created so far (their numbers in traces), and the scaling-rate budget (see :mod:`.admission`).
+    environments_created: int = 0
+    scaling: ScalingBucket | None = None
+    #: A workload model replacing the handler's code in new environments (see :mod:`.workload`), or None.
+    workload: Workload | None = None
 
     @property
     def name(self) -> str:

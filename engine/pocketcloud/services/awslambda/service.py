@@ -12,16 +12,20 @@ from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ... import limits
 from ...errors import ServiceError
 from ..logs.backend import LogsBackend
 from .arns import function_arn, parse_function_ref
+from .cw_metrics import LambdaMetrics
 from .destinations import FAILURE_LOG_SIZE
 from .models import Alias, Function, FunctionVersion, LayerVersion
+from .placement import WorkerFleet
 from .sandbox import TASK_ROOT, ModuleIndex
+from .trace import LambdaTrace
 
 if TYPE_CHECKING:
     from ...cloud import Cloud
-    from .invoke import Invocation
+    from .records import Invocation
 
 #: How many invocation records a cloud keeps for :meth:`LambdaService.remember`.
 RECENT_INVOCATIONS = 1_000
@@ -69,6 +73,13 @@ class Settings:
     #: Deleting) before Lambda finishes the change. AWS documents no figure; its console shows "Creating" for a
     #: few seconds: 5 s of virtual time here (see :mod:`.esm.model`).
     esm_transition_s: float = 5.0
+    #: The account's concurrency quota in this Region: "Concurrent executions", quota code L-B99A9384, 1,000 by
+    #: default. On AWS it is raised through Service Quotas; here a lab sets it on the cloud
+    #: (``cloud.lambda_settings.account_concurrency = 3000``), and GetAccountSettings reports it.
+    #: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+    account_concurrency: int = limits.LAMBDA_ACCOUNT_CONCURRENCY
+    #: microVM slots per worker host in pocketcloud's placement model (see :mod:`.placement`; not an AWS figure).
+    worker_slots: int = 8
 
 
 class LambdaService:
@@ -100,6 +111,41 @@ class LambdaService:
         #: Invocations in flight across all functions, and the functions with reserved concurrency.
         self.in_flight = 0
         self.reserved: dict[str, Function] = {}
+        #: Invocations in flight that use the account's unreserved concurrency (see :mod:`.admission`), and the
+        #: provisioned concurrency allocated to functions without reserved concurrency (it comes out of that pool).
+        self.unreserved_in_flight = 0
+        self.reserved_sum = 0
+        self.provisioned_unreserved = 0
+        #: Requests counted in the current one-second window: [second, count] for the account, per function.
+        self.rate_window: list[int] = [-1, 0]
+        self.function_rate: dict[str, list[int]] = {}
+        #: Every invocation's path and every throttle (``cloud.lambda_trace``), the worker hosts environments are
+        #: placed on, and the CloudWatch metrics Lambda emits (into ``cloud.metrics``).
+        self.trace = LambdaTrace()
+        self.fleet = WorkerFleet(self.settings)
+        self.metrics = LambdaMetrics(cloud)
+
+    @property
+    def unreserved_pool(self) -> int:
+        """UnreservedConcurrentExecutions: the account's concurrency minus all reserved concurrency and the
+        provisioned concurrency of functions without reserved concurrency ("Provisioned concurrency counts towards
+        a function's reserved concurrency and Regional quotas", lambda-concurrency)."""
+        return max(0, self.settings.account_concurrency - self.reserved_sum - self.provisioned_unreserved)
+
+    @property
+    def claimed_allocations(self) -> int:
+        """Concurrency claimed whether used or not: all reserved, plus provisioned outside reserved."""
+        return self.reserved_sum + self.provisioned_unreserved
+
+    def recount(self) -> None:
+        """Recompute the allocations after a reserved or provisioned concurrency change (or a deletion)."""
+        self.reserved_sum = sum(f.reserved_concurrency or 0 for f in self.reserved.values())
+        self.provisioned_unreserved = sum(
+            config.requested
+            for function in self.functions.values()
+            if function.reserved_concurrency is None
+            for config in function.provisioned.values()
+        )
 
     def remember(self, invocation: Invocation) -> None:
         self.recent[invocation.request_id] = invocation

@@ -39,6 +39,11 @@ def publish(service: LambdaService, function: Function, description: str) -> Fun
         revision_id=service.cloud.new_request_id(),
     )
     function.versions[number] = version
+    if version.snap_start == "PublishedVersions":
+        # SnapStart: "Lambda initializes your function when you publish a function version" (snapstart.html).
+        from .snapstart import take_snapshot
+
+        version.snapshot = take_snapshot(service, function, version)
     return version
 
 
@@ -166,6 +171,7 @@ def delete_alias(service: LambdaService, params: dict[str, Any]) -> dict[str, An
     function, alias = _alias(service, params)
     del function.aliases[alias.name]
     function.provisioned.pop(alias.name, None)
+    service.recount()
     from .function_urls import forget
 
     forget(service, function, alias.name)  # the alias's function URL goes with it

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ...errors import ServiceError
 from ...timeutil import epoch_millis
@@ -46,21 +46,51 @@ _DAY_MS = 86_400_000
 GROUP_NOT_FOUND = "The specified log group does not exist."
 
 
+class LazyLines(Protocol):
+    """Something that knows the log lines it stands for, formatted only when a reader asks (see
+    :meth:`LogsBackend.put_lazy`): ``(virtual seconds, message)`` pairs, oldest first."""
+
+    def log_events(self) -> list[tuple[float, str]]: ...
+
+
 @dataclass
 class LogStream:
     name: str
     created: int
-    events: list[Event] = field(default_factory=list)  # (timestamp ms, message, ingestion ms)
+    _events: list[Event] = field(default_factory=list)  # (timestamp ms, message, ingestion ms)
     #: Creation order within the group; part of FilterLogEvents' event IDs, so they stay stable across calls.
     ordinal: int = 0
     #: The smallest timestamp ever stored here (None while empty): lets retention skip streams with nothing old.
     oldest: int | None = None
+    #: Writes not yet formatted (:meth:`LogsBackend.put_lazy`), in the order they were made.
+    pending: list[LazyLines] = field(default_factory=list)
+
+    @property
+    def events(self) -> list[Event]:
+        """Every event of the stream, in the order written (pending lazy writes are formatted first)."""
+        if self.pending:
+            self._flush()
+        return self._events
+
+    def _flush(self) -> None:
+        pending = self.pending
+        append = self._events.append
+        oldest = self.oldest
+        for item in pending:
+            for at, message in item.log_events():
+                millis = epoch_millis(at)
+                append((millis, message, millis))
+                if oldest is None or millis < oldest:
+                    oldest = millis
+        self.oldest = oldest
+        pending.clear()
 
     def visible(self, cutoff: int | None) -> list[tuple[int, Event]]:
         """``(sequence, event)`` of every event not expired by ``cutoff`` (None: nothing expires)."""
+        events = self.events  # formats pending lazy writes first, so ``oldest`` is up to date
         if cutoff is None or self.oldest is None or self.oldest >= cutoff:
-            return list(enumerate(self.events))
-        return [(seq, event) for seq, event in enumerate(self.events) if event[0] >= cutoff]
+            return list(enumerate(events))
+        return [(seq, event) for seq, event in enumerate(events) if event[0] >= cutoff]
 
     def times(self, cutoff: int | None) -> tuple[int, int, int] | None:
         """(first event timestamp, last event timestamp, last ingestion time) of the visible events, or None."""
@@ -171,6 +201,30 @@ class LogsBackend:
             millis = epoch_millis(at)
             batch.append((millis, message, millis))
         self.ingest(log_group, log_stream, batch)
+
+    def put_lazy(self, group: str, stream: str, item: LazyLines, at: float) -> None:
+        """Append the lines ``item`` stands for without formatting them now: the stream exists (and is listed)
+        at once, and the lines are formatted, in write order, the first time anything reads the stream.
+
+        This is how a simulation of a million invocations keeps every invocation's log lines without paying
+        for text nobody reads; a reader sees the same as if each line had been written eagerly (``at`` is the
+        virtual time of the first line, used if the stream is new). A group with metric or subscription
+        filters sees its events at once, so there the lines are formatted and ingested now."""
+        log_group = self.groups.get(group)
+        first = epoch_millis(at)
+        if log_group is None:
+            log_group = self.groups[group] = LogGroup(group, first)
+        log_stream = log_group.streams.get(stream)
+        if log_stream is None:
+            log_stream = self._new_stream(log_group, stream, first)
+        if log_group.metric_filters or log_group.subscription_filters:
+            batch: list[Event] = []
+            for line_at, message in item.log_events():
+                millis = epoch_millis(line_at)
+                batch.append((millis, message, millis))
+            self.ingest(log_group, log_stream, batch)
+            return
+        log_stream.pending.append(item)
 
     def ingest(self, log_group: LogGroup, log_stream: LogStream, batch: list[Event]) -> None:
         """Store events in a stream (the one write path) and show them to the group's filters."""

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ....errors import ServiceError
-from ..concurrency import throttle_reason
+from ..admission import admit
 from ..invoke import Invocation, start_invocation
-from ..versions import route
 
 if TYPE_CHECKING:
     from ..service import LambdaService
@@ -40,11 +39,10 @@ def invoke_batch(
         target = service.resolve(esm.function_arn)
     except ServiceError as error:
         return NotInvoked(error.message, throttled=False)
-    reason = throttle_reason(service, target.function)
-    if reason is not None:
-        return NotInvoked(reason, throttled=True)
-    version = route(service, target)
-    start_invocation(service, target, version, event, None, done)
+    version, reason = admit(service, target, "esm")
+    if version is None:
+        return NotInvoked(reason or "", throttled=True)
+    start_invocation(service, target, version, event, None, done, path="esm", source=esm.uuid)
     return None
 
 
