@@ -14,17 +14,23 @@ from .cloud import Cloud, UnknownServiceError
 from .easy import DeployedFunction, InvokeResult, decode_log, deploy
 from .errors import ClientError, ParamValidationError
 from .packaging import zip_code
+from .stepfunctions import ExecutionView, StateMachineView, show_definition, show_execution, show_state_machine
 
 __version__ = "0.1.0"
 __all__ = [
     "ClientError",
     "Cloud",
     "DeployedFunction",
+    "ExecutionView",
     "InvokeResult",
     "ParamValidationError",
+    "StateMachineView",
     "UnknownServiceError",
     "__version__",
     "decode_log",
     "deploy",
+    "show_definition",
+    "show_execution",
+    "show_state_machine",
     "zip_code",
 ]

@@ -3,7 +3,10 @@
  * example on it, kept warm between runs (runner.mjs starts it on the first Run click).
  *
  * Protocol (main thread -> worker):
- *   {type: "run", id, code, filename, indexURL, lockFileURL}   lockFileURL: the site's content-named lock
+ *   {type: "run", id, code, filename, lang, indexURL, lockFileURL}
+ *     lockFileURL: the site's content-named lock; lang: the page's language ("ko" or "en"), given to
+ *     Python as the POCKETCLOUD_LANG environment variable, so pocketcloud's displays (state machine
+ *     graphs, pocketcloud.stepfunctions) label themselves in the page's language
  * worker -> main thread, all tagged with the run's id:
  *   {type: "phase", phase: "python" | "packages" | "running"}
  *   {type: "output", chunks: [[stream, text], ...]}      stream is "stdout" or "stderr"
@@ -86,6 +89,7 @@ import base64
 import builtins
 import json
 import linecache
+import os
 import sys
 import traceback
 
@@ -161,7 +165,9 @@ def _user_frames(exc, filename):
     return tb
 
 
-async def run(code, filename):
+async def run(code, filename, lang):
+    if lang in ("ko", "en"):
+        os.environ["POCKETCLOUD_LANG"] = lang
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     linecache.cache[filename] = (len(code), None, code.splitlines(keepends=True), filename)
     try:
@@ -211,7 +217,7 @@ async function boot(indexURL, lockFileURL, code) {
   return py;
 }
 
-async function run({ id, code, filename, indexURL, lockFileURL }) {
+async function run({ id, code, filename, lang, indexURL, lockFileURL }) {
   currentId = id;
   resetOutput();
   try {
@@ -229,7 +235,7 @@ async function run({ id, code, filename, indexURL, lockFileURL }) {
       errorCallback: (message) => emit("stderr", `${message}\n`),
     });
     self.postMessage({ type: "phase", id, phase: "running" });
-    const result = JSON.parse(await runInPython(code, filename));
+    const result = JSON.parse(await runInPython(code, filename, lang ?? ""));
     flush();
     self.postMessage({ type: "done", id, ...result });
   } catch (error) {

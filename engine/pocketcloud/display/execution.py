@@ -9,7 +9,8 @@ state whose ``...StateEntered`` event its ``previousEventId`` chain leads back t
 * *failed*: a Fail state was entered, or a failure (TaskFailed, TaskTimedOut, LambdaFunctionFailed, ...) ended the
   visit and nothing caught it;
 * *caught*: a failure happened and the execution went on from that state (a catcher's ``Next``);
-* *retried*: a failure was followed by another attempt (TaskScheduled again), and the state then succeeded;
+* *retried*: a failure was followed by another attempt (TaskScheduled again, or a Parallel or Map state's
+  ParallelStateStarted / MapStateStarted again), and the state then succeeded;
 * *in progress*: entered and not left while the execution runs; *succeeded*: left normally; *not reached*.
 
 A state visited several times (a loop, a Map iteration) shows its most telling visit: failed before caught before
@@ -42,7 +43,11 @@ _FAILURES = frozenset(
         "MapRunFailed",
     }
 )  # fmt: skip
-_ATTEMPTS = frozenset({"TaskScheduled", "LambdaFunctionScheduled", "ActivityScheduled"})
+#: Events that start one attempt of a state: a retried Task schedules its work again, a retried Parallel or Map
+#: state starts its branches or iterations again.
+_ATTEMPTS = frozenset(
+    {"TaskScheduled", "LambdaFunctionScheduled", "ActivityScheduled", "ParallelStateStarted", "MapStateStarted"}
+)
 _ABORTS = frozenset({"TaskStateAborted", "MapStateAborted", "ParallelStateAborted", "WaitStateAborted"})
 _EXECUTION_ENDS = frozenset({"ExecutionSucceeded", "ExecutionFailed", "ExecutionAborted", "ExecutionTimedOut"})
 
@@ -195,7 +200,7 @@ def _visit_status(visit: _Visit, caught_from: set[int], finished: str | None) ->
             return CAUGHT
         return IN_PROGRESS if finished is None else FAILED
     if visit.exited:
-        return SUCCEEDED
+        return RETRIED if len(visit.attempts) > 1 else SUCCEEDED
     if visit.aborted or finished is not None:
         return FAILED if finished != "ExecutionSucceeded" else SUCCEEDED
     return IN_PROGRESS
@@ -207,7 +212,7 @@ def _run(entries: list[_Visit], caught_from: set[int], finished: str | None) -> 
     return StateRun(
         status=min(statuses, key=lambda s: _PRIORITY[s]),
         visits=len(entries),
-        retries=sum(sum(1 for a in v.attempts if v.failures and a > v.failures[0]) for v in entries),
+        retries=sum(max(len(v.attempts) - 1, 0) for v in entries),
         input=last.input,
         output=last.output,
         error=next((v.error for v in reversed(entries) if v.error), None),
