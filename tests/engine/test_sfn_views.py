@@ -275,3 +275,37 @@ def test_show_execution_refuses_what_the_api_refuses() -> None:
     with pytest.raises(pocketcloud.ClientError) as direct:
         sfn.describe_execution(executionArn=started)
     assert caught.value.response["Error"]["Code"] == direct.value.response["Error"]["Code"]
+
+
+def test_parallel_and_map_events_belong_to_their_state_in_the_history_table() -> None:
+    """ParallelStateSucceeded and MapStateSucceeded point (previousEventId) at the last event of a branch or an
+    iteration, yet they are the Parallel's and the Map's own events (HistoryEvent types,
+    https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html): the table says so."""
+    from pocketcloud.display.execution import summarize
+
+    cloud = pocketcloud.Cloud(seed=0)
+    inner = {"StartAt": "Leaf", "States": {"Leaf": {"Type": "Pass", "End": True}}}
+    definition = {
+        "StartAt": "Both",
+        "States": {
+            "Both": {
+                "Type": "Parallel",
+                "Branches": [
+                    {
+                        "StartAt": "Each",
+                        "States": {"Each": {"Type": "Map", "ItemProcessor": inner, "End": True}},
+                    },
+                    {"StartAt": "Other", "States": {"Other": {"Type": "Pass", "End": True}}},
+                ],
+                "End": True,
+            }
+        },
+    }
+    outcome = run(cloud, definition, [1, 2])
+    rows = summarize(outcome.events).rows
+    owners = {(r.type, r.state) for r in rows if r.type.startswith(("ParallelState", "MapState"))}
+    assert owners == {
+        ("ParallelStateEntered", "Both"), ("ParallelStateStarted", "Both"), ("ParallelStateSucceeded", "Both"),
+        ("ParallelStateExited", "Both"), ("MapStateEntered", "Each"), ("MapStateStarted", "Each"),
+        ("MapStateSucceeded", "Each"), ("MapStateExited", "Each"),
+    }  # fmt: skip

@@ -135,6 +135,9 @@ def summarize(events: Iterable[Mapping[str, Any]]) -> ExecutionSummary:
     finished: str | None = None
     start: float | None = None
     last_entered: str | None = None
+    #: Parallel and Map states entered and not yet exited, innermost last: their ...Started, ...Succeeded,
+    #: ...Failed and MapRun* events point (previousEventId) at a branch's or iteration's last event, not at them.
+    containers: list[tuple[str, str]] = []
     for event in ordered:
         kind = str(event.get("type", ""))
         event_id = int(event.get("id", 0) or 0)
@@ -152,8 +155,14 @@ def summarize(events: Iterable[Mapping[str, Any]]) -> ExecutionSummary:
             last_entered = name
             if kind == "FailStateEntered":
                 visits[name][-1].failures.append(event_id)
+            if kind in ("ParallelStateEntered", "MapStateEntered"):
+                containers.append((kind.removesuffix("StateEntered"), name))
         elif kind.endswith("StateExited"):
             name = str(details.get("name", ""))
+            for index in range(len(containers) - 1, -1, -1):
+                if containers[index][1] == name:
+                    del containers[index]
+                    break
             if name in visits:
                 visits[name][-1].exited = True
                 visits[name][-1].output = _text(details.get("output"))
@@ -164,6 +173,15 @@ def summarize(events: Iterable[Mapping[str, Any]]) -> ExecutionSummary:
             counts[outcome] = counts.get(outcome, 0) + 1
         else:
             name = owner.get(previous) if isinstance(previous, int) else None
+            family = (
+                "Map"
+                if kind.startswith(("MapState", "MapRun"))
+                else "Parallel"
+                if kind.startswith("ParallelState")
+                else None
+            )
+            if family is not None:
+                name = next((n for f, n in reversed(containers) if f == family), name)
             if name is None and kind not in _EXECUTION_ENDS and kind != "ExecutionStarted":
                 name = last_entered
             visit = visits[name][-1] if name in visits else None
