@@ -2,10 +2,10 @@
 
 Colours are CSS custom properties; every text keeps a contrast of at least 4.5:1 with its box (WCAG 2.2, success
 criterion 1.4.3, checked in the browser tests). Text and lines start from the page's own colours where the page
-has them (mkdocs-material's ``--md-default-fg-color``/``--md-default-bg-color``, JupyterLab's ``--jp-ui-font-
-color1``), with fallbacks; the status colours switch with ``prefers-color-scheme`` and with the explicit scheme
-switches of mkdocs-material (``data-md-color-scheme``) and JupyterLab (``data-jp-theme-light``). Font sizes are
-fixed pixels so the layout's text estimates hold; the SVG itself scales with its ``viewBox``.
+has them (mkdocs-material's ``--md-default-fg-color``/``--md-default-bg-color``, JupyterLab's
+``--jp-ui-font-color1``), with fallbacks; the status colours switch with ``prefers-color-scheme`` and with the
+explicit scheme switches of mkdocs-material (``data-md-color-scheme``) and JupyterLab (``data-jp-theme-light``).
+Font sizes are fixed pixels so the layout's text estimates hold; the SVG itself scales with its ``viewBox``.
 """
 
 from __future__ import annotations
