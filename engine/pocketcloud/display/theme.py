@@ -62,8 +62,8 @@ SVG_CSS = (
 HTML_CSS = (
     ".pc-exec{color:var(--md-default-fg-color,var(--jp-ui-font-color1,inherit));font-size:14px}"
     ".pc-exec table{border-collapse:collapse;margin:.5em 0;font-size:13px}"
-    ".pc-exec th,.pc-exec td{border-bottom:1px solid var(--md-default-fg-color--lightest,#8884);"
+    ".pc-exec table th,.pc-exec table td{border-bottom:1px solid var(--md-default-fg-color--lightest,#8884);"
     "padding:2px 8px;text-align:left;vertical-align:top}"
-    ".pc-exec td.num{text-align:right;font-variant-numeric:tabular-nums}"
+    ".pc-exec table td.num{text-align:right;font-variant-numeric:tabular-nums}"
     ".pc-exec pre{margin:0;max-width:32em;max-height:12em;overflow:auto;white-space:pre-wrap;font-size:12px}"
 )
