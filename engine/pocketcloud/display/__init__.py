@@ -5,6 +5,9 @@ in JupyterLite and in notebooks, in light and dark themes.
   :mod:`.theme` the scoped stylesheets, so later pictures (charts, timelines) share them;
 * :func:`state_machine_svg` draws a Step Functions state machine, coloured by an execution history when given one;
 * :func:`execution_html` adds the states' inputs and outputs and the history table.
+
+Learners reach them through :mod:`pocketcloud.stepfunctions` (``pocketcloud.show_execution(cloud, arn)``), which
+reads an execution through the public API and displays itself with these functions.
 """
 
 from .html import execution_html
