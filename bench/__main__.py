@@ -1,4 +1,5 @@
-"""Run the benchmarks: ``python -m bench [engine|site|all]`` (default: all). Prints ratios measured in one run."""
+"""Run the benchmarks: ``python -m bench [engine|site|all|ab [REV]]`` (default: all). Prints ratios measured in one
+run; ``ab`` compares the invoke cost with an earlier git revision (see :mod:`bench.invoke_ab`)."""
 
 from __future__ import annotations
 
@@ -70,7 +71,25 @@ def dynamodb() -> None:
     )
 
 
-ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions)
+def event_source_mapping() -> None:
+    from . import esm_sqs
+
+    esm_sqs.main()
+
+
+def logs() -> None:
+    from . import logs_ops
+
+    logs_ops.main()
+
+
+def http_api() -> None:
+    from . import http_api as bench_http
+
+    bench_http.main()
+
+
+ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping, http_api, logs)
 
 
 def engine() -> None:
@@ -86,6 +105,10 @@ def site() -> None:
 
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if what == "ab":
+        from . import invoke_ab
+
+        invoke_ab.main(sys.argv[2] if len(sys.argv) > 2 else "HEAD~1")
     if what in ("engine", "all"):
         engine()
     if what in ("site", "all"):

@@ -45,13 +45,16 @@ def call(qualifier: str) -> None:
     init = "-"
     if "Init Duration" in report:
         init = report.split("Init Duration: ")[1].split("\t")[0]
-    print(f"{qualifier:<8} {init_type:<24} Init Duration: {init}")
+    billed = report.split("Billed Duration: ")[1].split("\t")[0]
+    print(f"{qualifier:<8} {init_type:<24} Init Duration: {init:<10} Billed: {billed}")
 
 
-call("live")  # served by the pre-initialised environment
-call("$LATEST")  # on demand: this request waits for Init
+call("live")  # pre-initialised: its Init ran ahead and is not billed here
+call("$LATEST")  # on demand: this request waits for Init, and pays for it
+call("live")  # later requests to the same environment report no Init at all
 
 # expect: provisioned concurrency: IN_PROGRESS
 # expect: five seconds later:      READY
-# expect: live     provisioned-concurrency  Init Duration: -
-# expect: $LATEST  on-demand
+# expect: live     provisioned-concurrency  Init Duration: 917.56 ms  Billed: 1 ms
+# expect: $LATEST  on-demand                Init Duration: 896.78 ms  Billed: 899 ms
+# expect: live     provisioned-concurrency  Init Duration: -          Billed: 2 ms

@@ -144,6 +144,11 @@ class Caller:
     principal: str | None = None
     source_arn: str | None = None
     source_account: str | None = None
+    #: ``aws:SourceOwner``: the account that owns the resource a service acts for. Services that publish their
+    #: notifications to SNS "as the account" (RDS, ElastiCache, SES receiving) carry it, which is what lets an SNS
+    #: topic's default policy (``AWS:SourceOwner`` = the owner) accept them without an extra statement; S3 does
+    #: not, so S3 needs a policy statement of its own. https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/ElastiCacheSNS.html
+    source_owner: str | None = None
 
 
 ACCOUNT = Caller()

@@ -12,12 +12,35 @@ from .kernel import Kernel
 
 if TYPE_CHECKING:
     from .client import BaseClient
+    from .http import HttpResponse, HttpRouter
+    from .metrics import MetricStore
 
 #: The latest virtual time a cloud can reach: 100 years after it was created.
 MAX_VIRTUAL_SECONDS = 100 * 365.25 * 24 * 3600
 
 _REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")
 _ACCOUNT = re.compile(r"^\d{12}$")
+
+#: Which AWS partition a Region belongs to, from the ``regionRegex`` of each partition in botocore's
+#: ``data/partitions.json`` (botocore 1.44.5, checked 2026-12-01): the China Regions are ``aws-cn``, the GovCloud
+#: Regions ``aws-us-gov``, the isolated Regions ``aws-iso*``, every other Region ``aws``. An ARN starts with its
+#: partition: ``arn:aws-cn:logs:cn-north-1:...``. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+_PARTITIONS = (
+    (re.compile(r"^cn-\w+-\d+$"), "aws-cn"),
+    (re.compile(r"^us-gov-\w+-\d+$"), "aws-us-gov"),
+    (re.compile(r"^us-iso-\w+-\d+$"), "aws-iso"),
+    (re.compile(r"^us-isob-\w+-\d+$"), "aws-iso-b"),
+    (re.compile(r"^eu-isoe-\w+-\d+$"), "aws-iso-e"),
+    (re.compile(r"^us-isof-\w+-\d+$"), "aws-iso-f"),
+)
+
+
+def partition_of(region: str) -> str:
+    """The partition of ``region``: ``aws-cn`` for ``cn-north-1``, ``aws-us-gov`` for ``us-gov-west-1``, or ``aws``."""
+    for pattern, partition in _PARTITIONS:
+        if pattern.match(region):
+            return partition
+    return "aws"
 
 
 class UnknownServiceError(PocketCloudError):
@@ -45,6 +68,8 @@ class Cloud:
             raise ValueError(f"account_id must be 12 digits, got {account_id!r}")
         self.seed = seed
         self.region = region
+        #: The AWS partition of the Region, the second field of every ARN this cloud makes (see :func:`partition_of`).
+        self.partition = partition_of(region)
         self.account_id = account_id
         self.kernel = Kernel()
         #: Random source for behaviour models (durations, jitter). Separate from IDs so that asking for an
@@ -74,7 +99,8 @@ class Cloud:
         return self.kernel.running or current_clock() is not None
 
     def run(self, until: float | None = None) -> float:
-        """Advance the clock until nothing is scheduled, or until virtual time ``until``; return ``now``.
+        """Advance the clock until nothing is scheduled (background pollers that have found nothing more to do do
+        not count), or until virtual time ``until``; return ``now``.
 
         ``until`` is a number of virtual seconds since the cloud was created, not before ``now`` and at most
         :data:`MAX_VIRTUAL_SECONDS` (100 years: far beyond anything AWS keeps, and still a valid date).
@@ -113,10 +139,16 @@ class Cloud:
         return factory(self)
 
     def service_client(
-        self, service_name: str, principal: str, source_arn: str | None = None, source_account: str | None = None
+        self,
+        service_name: str,
+        principal: str,
+        source_arn: str | None = None,
+        source_account: str | None = None,
+        source_owner: str | None = None,
     ) -> BaseClient:
         """A client for one AWS service calling another on a resource's behalf, e.g. S3 delivering a bucket's
         notification to Lambda as ``s3.amazonaws.com``: the called service checks its resource-based policy.
+        ``source_owner`` is the ``aws:SourceOwner`` the call carries (see :class:`~pocketcloud.client.Caller`).
 
         Services use this; learners use :meth:`client`, which calls as the account itself.
         """
@@ -126,7 +158,7 @@ class Cloud:
         factory = CLIENTS.get(service_name)
         if factory is None:
             raise UnknownServiceError(f"Unknown service: '{service_name}'")
-        caller = Caller(principal, source_arn, source_account or self.account_id)
+        caller = Caller(principal, source_arn, source_account or self.account_id, source_owner)
         return factory(self, caller)
 
     def backend(self, service_name: str, factory: Any) -> Any:
@@ -137,11 +169,66 @@ class Cloud:
         return state
 
     @property
+    def metrics(self) -> MetricStore:
+        """Every metric data point the simulated services emitted (read them with ``cloud.client("cloudwatch")``
+        once it exists; see :mod:`pocketcloud.metrics`)."""
+        from .metrics import MetricStore
+
+        store: MetricStore = self.backend("metrics", MetricStore)
+        return store
+
+    @property
     def lambda_settings(self) -> Any:
         """Lambda's behaviour-model settings for this cloud, e.g. ``cloud.lambda_settings.idle_reclaim_s``."""
         from .services.awslambda.service import LambdaService
 
         return self.backend("lambda", LambdaService).settings
+
+    def lambda_esm_activity(self, uuid: str) -> Any:
+        """What an event source mapping's pollers did and when: polls and what they fetched, filtered records,
+        batches invoked and their results, deletes, retries, discards, scaling (a learner's view; the API is
+        ``cloud.client("lambda").get_event_source_mapping``). See :mod:`pocketcloud.services.awslambda.esm.activity`.
+        """
+        from .services.awslambda.esm.api import activity
+        from .services.awslambda.service import LambdaService
+
+        return activity(self.backend("lambda", LambdaService), uuid)
+
+    # -- HTTP endpoints ----------------------------------------------------------------------------------------
+    @property
+    def http(self) -> HttpRouter:
+        """The cloud's registry of HTTP endpoints (host -> the service that answers), see :mod:`pocketcloud.http`."""
+        router: HttpRouter | None = self._backends.get("http")
+        if router is None:
+            from .http import HttpRouter
+
+            router = self.backend("http", HttpRouter)
+        return router
+
+    def http_request(
+        self, method: str, url: str, headers: Any = None, body: Any = None, *, source_ip: str | None = None
+    ) -> HttpResponse:
+        """Send an HTTP request to a simulated endpoint and return ``{"statusCode", "headers", "body", ...}``.
+
+        The query string goes in the URL. Outside the simulation the virtual clock runs until the response
+        arrives, as a real client waits; inside it use :meth:`http_request_and_then`.
+        ``cloud.http_request("GET", api["ApiEndpoint"] + "/hello?name=me")``
+        """
+        return self.http.request(method, url, headers, body, source_ip)
+
+    def http_request_and_then(
+        self,
+        on_response: Any,
+        method: str,
+        url: str,
+        headers: Any = None,
+        body: Any = None,
+        *,
+        source_ip: str | None = None,
+    ) -> None:
+        """Send an HTTP request from inside the simulation: ``on_response(response)`` is called at the virtual
+        moment the response reaches the client; the clock is never moved here."""
+        self.http.request_and_then(on_response, method, url, headers, body, source_ip)
 
     def function(self, **options: Any) -> Any:
         """Decorator: deploy a Python function as a Lambda function in this cloud (see :mod:`pocketcloud.easy`).

@@ -4,6 +4,13 @@ Everything that happens in pocketcloud happens at a point of *virtual* time. Not
 the same seed and the same calls always give the same history, in CPython and in Pyodide alike. The kernel is
 deliberately as small as SimPy's core: a heap ordered by ``(time, priority, sequence)`` and a loop. The
 sequence number makes ties break in the order things were scheduled, which is what keeps runs reproducible.
+
+*Background* events are the ones a service schedules for itself without anyone waiting for them, such as the
+pollers of Lambda's event source mappings checking a queue once a second. They run like any other event, but they
+do not keep ``run()`` (without ``until``) going on their own: ``run()`` stops when only background events remain
+and every registered *quiescence check* agrees that nothing is left to do (a poller says so once it has looked
+at its source and found it empty, after the last foreground event and after the run began). So "run until
+everything has settled" still means something when pollers tick forever.
 """
 
 from __future__ import annotations
@@ -39,32 +46,51 @@ class Kernel:
     purpose: services keep explicit state, which is easier to show to a learner than a suspended generator.
     """
 
-    __slots__ = ("_heap", "_seq", "now", "running")
+    __slots__ = ("_heap", "_live", "_seq", "activity", "now", "quiescence_checks", "running")
 
     def __init__(self) -> None:
         self.now: float = 0.0
-        self._heap: list[tuple[float, int, int, Timer | None, Callable[..., Any], tuple[Any, ...]]] = []
+        self._heap: list[tuple[float, int, int, Timer | None, Callable[..., Any], tuple[Any, ...], bool]] = []
         self._seq = 0
+        #: Foreground (not background) events on the heap.
+        self._live = 0
+        #: Counts foreground events run and calls of :meth:`run`: a background poller that found nothing to do
+        #: notes this number, and is idle for as long as it has not changed.
+        self.activity = 0
+        #: Functions that say whether background work has settled (see the module docstring).
+        self.quiescence_checks: list[Callable[[], bool]] = []
         #: True while :meth:`run` is processing events, so that code outside the simulation (a synchronous
         #: API call) can refuse to be called from inside it.
         self.running = False
 
-    def schedule(self, delay: float, callback: Callable[..., Any], *args: Any, priority: int = NORMAL) -> Timer:
+    def schedule(
+        self, delay: float, callback: Callable[..., Any], *args: Any, priority: int = NORMAL, background: bool = False
+    ) -> Timer:
         """Call ``callback(*args)`` ``delay`` virtual seconds from now and return a cancellable handle."""
         if delay < 0:
             raise ValueError(f"cannot schedule in the past (delay={delay})")
         at = self.now + delay
         timer = Timer(at)
         self._seq += 1
-        heapq.heappush(self._heap, (at, priority, self._seq, timer, callback, args))
+        heapq.heappush(self._heap, (at, priority, self._seq, timer, callback, args, background))
+        if not background:
+            self._live += 1
         return timer
 
-    def call_at(self, at: float, callback: Callable[..., Any], *args: Any, priority: int = NORMAL) -> None:
+    def call_at(
+        self, at: float, callback: Callable[..., Any], *args: Any, priority: int = NORMAL, background: bool = False
+    ) -> None:
         """Schedule without a handle: the cheap path for events nobody will cancel."""
         if at < self.now:
             raise ValueError(f"cannot schedule in the past (at={at}, now={self.now})")
         self._seq += 1
-        heapq.heappush(self._heap, (at, priority, self._seq, None, callback, args))
+        heapq.heappush(self._heap, (at, priority, self._seq, None, callback, args, background))
+        if not background:
+            self._live += 1
+
+    def settled(self) -> bool:
+        """True when only background events remain and every quiescence check agrees nothing is left to do."""
+        return self._live == 0 and all(check() for check in self.quiescence_checks)
 
     def peek(self) -> float | None:
         """The time of the next event, or ``None`` when nothing is scheduled."""
@@ -74,18 +100,26 @@ class Kernel:
         """Process events until none are left or until virtual time ``until``; return the new ``now``.
 
         With ``until`` the clock ends exactly at ``until`` even when the last event came earlier, so that
-        ``run(until=60)`` reads as "let a minute pass".
+        ``run(until=60)`` reads as "let a minute pass". Without ``until`` it also stops once only background
+        events remain and they have settled (see the module docstring).
         """
         heap = self._heap
         pop = heapq.heappop
         if until is not None and until < self.now:
             raise ValueError(f"until={until} is before now={self.now}")
         self.running = True
+        self.activity += 1
         try:
             while heap:
-                if until is not None and heap[0][0] > until:
+                if until is not None:
+                    if heap[0][0] > until:
+                        break
+                elif self._live == 0 and self.settled():
                     break
-                at, _prio, _seq, timer, callback, args = pop(heap)
+                at, _prio, _seq, timer, callback, args, background = pop(heap)
+                if not background:
+                    self._live -= 1
+                    self.activity += 1
                 if timer is not None and timer.cancelled:
                     continue
                 self.now = at

@@ -40,12 +40,23 @@ LAMBDA_LOG_TAIL_BYTES = 4 * 1024
 # The Init phase "is limited to 10 seconds" for on-demand functions.
 # https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
 LAMBDA_INIT_TIMEOUT_S = 10
+# "For functions using provisioned concurrency or SnapStart, ... initialization code can run for up to 130
+# seconds or the configured function timeout, whichever is higher" (checked 2026-12-01).
+# https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
+LAMBDA_PROVISIONED_INIT_TIMEOUT_S = 130
+# A synchronous response larger than this fails with Function.ResponseSizeTooLarge: "Response payload size
+# exceeded maximum allowed payload size (6291556 bytes)." (the figure in Lambda's message, 6 MB + 100 bytes).
+# https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+LAMBDA_SYNC_RESPONSE_MAX_BYTES = 6_291_556
 
 # --- Lambda: runtimes ------------------------------------------------------------------------------------------
-# Supported Python runtime identifiers, and the deprecated ones Lambda now refuses for new functions.
-# https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
-LAMBDA_PYTHON_RUNTIMES = ("python3.14", "python3.13", "python3.12", "python3.11", "python3.10")
-LAMBDA_DEPRECATED_PYTHON_RUNTIMES = ("python3.9", "python3.8", "python3.7", "python3.6", "python2.7")
+# Python runtime identifiers Lambda accepts for new functions, and the deprecated ones it refuses (past their
+# "Block function create" date). python3.9 was deprecated on 2025-12-15, but its block-create date moved from
+# 2026-01-15 to 2027-02-01 (block update 2027-03-03), so it is still accepted, deprecated (checked 2026-12-01;
+# the table changes: re-check it). https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+# https://repost.aws/questions/QUwvZZcO78S2iFe9UF6rK4nw/aws-lambda-python-runtime-3-9-eol
+LAMBDA_PYTHON_RUNTIMES = ("python3.14", "python3.13", "python3.12", "python3.11", "python3.10", "python3.9")
+LAMBDA_DEPRECATED_PYTHON_RUNTIMES = ("python3.8", "python3.7", "python3.6", "python2.7")
 
 # --- Secrets Manager -------------------------------------------------------------------------------------------
 # Quota "Secret value size: 65,536 bytes" (not adjustable), and the API's SecretString / SecretBinary constraint
@@ -62,6 +73,17 @@ SECRETSMANAGER_DEFAULT_RECOVERY_WINDOW_DAYS = 30
 # Field lengths (Name 1-512, Description at most 2048, ClientRequestToken 32-64, MaxResults 1-100) come from
 # botocore's model (engine/pocketcloud/models/secretsmanager.json).
 SECRETSMANAGER_LIST_MAX_RESULTS = 100
+# Quotas (checked 2026-12-01): staging labels attached to a version of a secret, 20; tags per secret, 50 (the
+# AWS-wide tag maximum); "Secrets Manager removes unlabeled versions when there are more than 100, but it does
+# not remove versions created less than 24 hours ago."
+# https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html
+SECRETSMANAGER_STAGES_PER_VERSION_MAX = 20
+SECRETSMANAGER_TAGS_MAX = 50
+SECRETSMANAGER_VERSIONS_KEPT = 100
+SECRETSMANAGER_VERSION_MIN_AGE_S = 24 * 60 * 60
+# BatchGetSecretValue: "up to 20 secrets"; MaxResults 1-20 and SecretIdList 1-20 items are in the model.
+# https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_BatchGetSecretValue.html
+SECRETSMANAGER_BATCH_MAX = 20
 
 # --- Lambda: ephemeral storage (pricing) -----------------------------------------------------------------------
 # "You can allocate any additional amount of storage to your function between 512 MB and 10,240 MB, in 1 MB
@@ -93,6 +115,50 @@ LOGS_PUT_MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000
 # "For valid events ... the time span in a single batch cannot exceed 24 hours. Otherwise, the operation fails."
 LOGS_PUT_MAX_SPAN_MS = 24 * 60 * 60 * 1000
 
+# --- CloudWatch Logs: retention, tags, filters, policies (checked 2026-12-01) -------------------------------------
+# PutRetentionPolicy retentionInDays: "Possible values are: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
+# 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, and 3653."
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+LOGS_RETENTION_DAYS = (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+                       3288, 3653)  # fmt: skip
+# TagResource: "You can associate as many as 50 tags with a CloudWatch Logs resource."
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_TagResource.html
+LOGS_TAGS_MAX = 50
+# PutMetricFilter: "The maximum number of metric filters that can be associated with a log group is 100." A
+# MetricTransformation "can include as many as three dimensions". Regular expressions: "a quota of two regular
+# expression patterns within a single filter pattern ... five regular expression patterns per log group".
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutMetricFilter.html
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_MetricTransformation.html
+LOGS_METRIC_FILTERS_PER_GROUP_MAX = 100
+LOGS_METRIC_DIMENSIONS_MAX = 3
+LOGS_REGEX_PER_PATTERN_MAX = 2
+LOGS_REGEX_PER_GROUP_MAX = 5
+# PutSubscriptionFilter: "Each log group can have up to two subscription filters associated with it."
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutSubscriptionFilter.html
+LOGS_SUBSCRIPTION_FILTERS_PER_GROUP_MAX = 2
+# PutResourcePolicy: "An account can have a maximum of 10 policies without resourceARN and one per LogGroup
+# resourceARN". https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutResourcePolicy.html
+LOGS_ACCOUNT_RESOURCE_POLICIES_MAX = 10
+# StartQuery: "You can have up to 100 concurrent CloudWatch Logs insights queries"; "Queries time out after 60
+# minutes of runtime"; "You can query up to 10 data sources in a single query"; limit "The maximum limit is
+# 100,000"; GetQueryResults returns "10,000 log events per request".
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StartQuery.html
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_GetQueryResults.html
+LOGS_CONCURRENT_QUERIES_MAX = 100
+LOGS_QUERY_TIMEOUT_S = 60 * 60
+LOGS_QUERY_LOG_GROUPS_MAX = 10
+LOGS_QUERY_RESULTS_MAX = 100_000
+LOGS_QUERY_RESULTS_PAGE_MAX = 10_000
+# "Query results are available for 7 days." (CloudWatch Logs quotas, "Logs Insights: Query results availability")
+# https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html
+LOGS_QUERY_RESULTS_KEPT_S = 7 * 24 * 60 * 60
+# The `limit` command (and StartQuery without `limit`): "If you don't specify limit, the default is 10,000 log
+# events" ... "the maximum is 10,000" in the command. https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_QuerySyntax-Limit.html
+LOGS_QUERY_DEFAULT_LIMIT = 10_000
+# CreateExportTask: "Each account can only have one active (RUNNING or PENDING) export task at a time."
+# https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateExportTask.html
+LOGS_ACTIVE_EXPORT_TASKS_MAX = 1
+
 # --- Lambda: layers ----------------------------------------------------------------------------------------------
 # "Function layers: five layers" per function; the 250 MB unzipped limit counts function code and all layers.
 # https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html (checked 2026-11-25)
@@ -112,6 +178,28 @@ LAMBDA_ASYNC_PAYLOAD_MAX_BYTES = 1024 * 1024
 # to 6 hours. https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html (checked 2026-11-25)
 LAMBDA_ASYNC_RETRY_DELAYS_S = (60, 120)
 LAMBDA_ASYNC_MAX_EVENT_AGE_S = 6 * 3600
+# ListFunctionEventInvokeConfigs: "MaxItems: The maximum number of configurations to return", 1-50 (its model's
+# range). https://docs.aws.amazon.com/lambda/latest/api/API_ListFunctionEventInvokeConfigs.html (checked 2026-12-03)
+LAMBDA_EVENT_INVOKE_CONFIG_LIST_MAX = 50
+
+# --- Lambda: event source mappings -------------------------------------------------------------------------------
+# Checked 2026-12-03. SQS: "BatchSize ... 10 ... For standard queues, the maximum is 10,000. For FIFO queues, the
+# maximum is 10"; a batch over 10 needs a batching window ("Maximum batch window in seconds must be greater than 0 if
+# maximum batch size is greater than 10"). https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html
+LAMBDA_ESM_SQS_DEFAULT_BATCH = 10
+LAMBDA_ESM_SQS_FIFO_MAX_BATCH = 10
+LAMBDA_ESM_SQS_MAX_BATCH_NO_WINDOW = 10
+# Kinesis and DynamoDB Streams: "BatchSize ... 100 ... Maximum: 10,000".
+# https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html
+LAMBDA_ESM_STREAM_DEFAULT_BATCH = 100
+# MaximumRecordAgeInSeconds is -1 (infinite) or at least 60 ("The minimum valid value for maximum record age is
+# 60s", AWS::Lambda::EventSourceMapping). https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-eventsourcemapping.html
+LAMBDA_ESM_MIN_RECORD_AGE_S = 60
+# "By default, you can define up to five different filters for a single event source mapping."
+# https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
+LAMBDA_ESM_MAX_FILTERS = 5
+# ListEventSourceMappings: "MaxItems ... maximum of 10,000"; pocketcloud's page when none is given is 100.
+LAMBDA_ESM_LIST_DEFAULT = 100
 # "Lambda allocates CPU power in proportion to the amount of memory configured ... At 1,769 MB, a function has the
 # equivalent of one vCPU" and up to 6 vCPUs at 10,240 MB.
 # https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html (checked 2026-11-25)
@@ -390,3 +478,101 @@ DYNAMODB_STREAMS_GET_RECORDS_MAX = 1000
 DYNAMODB_STREAMS_GET_RECORDS_MAX_BYTES = 1024 * 1024
 DYNAMODB_STREAMS_DESCRIBE_LIMIT_MAX = 100
 DYNAMODB_STREAMS_LIST_LIMIT_MAX = 100
+# --- SES (classic v1 API) ------------------------------------------------------------------------------------------
+# Sandbox: "you can send up to 200 emails per 24-hour period" and "1 email per second"; "Quotas are based on the
+# number of recipients, rather than on the number of messages." https://docs.aws.amazon.com/ses/latest/dg/quotas.html
+# (checked 2026-12-03)
+SES_SANDBOX_MAX_24_HOUR_SEND = 200
+SES_SANDBOX_MAX_SEND_RATE = 1
+# "Using the SES v1 API - Maximum message size (including attachments): 10 MB per message (after base64 encoding)."
+# https://docs.aws.amazon.com/ses/latest/dg/quotas.html (checked 2026-12-03)
+SES_V1_MAX_MESSAGE_BYTES = 10 * 1024 * 1024
+# SendEmail Destination: "The message may not include more than 50 recipients, across the To:, CC: and BCC: fields."
+# https://docs.aws.amazon.com/ses/latest/APIReference/API_SendEmail.html (checked 2026-12-03)
+SES_MAX_RECIPIENTS = 50
+# Receipt rule set and rule names: "Contain only ASCII letters (a-z, A-Z), numbers (0-9), underscores (_), or dashes
+# (-). Start and end with a letter or number. Contain 64 characters or fewer."
+# https://docs.aws.amazon.com/ses/latest/APIReference/API_CreateReceiptRuleSet.html (checked 2026-12-03)
+SES_RULE_NAME_MAX = 64
+# "There is a 30-second timeout on RequestResponse invocations."
+# https://docs.aws.amazon.com/ses/latest/dg/receiving-email-action-lambda.html (checked 2026-12-03)
+SES_REQUEST_RESPONSE_TIMEOUT_S = 30
+# headersTruncated: "which will happen if the headers are larger than 10 KB".
+# https://docs.aws.amazon.com/ses/latest/dg/receiving-email-notifications-contents.html (checked 2026-12-03)
+SES_NOTIFICATION_HEADERS_MAX_BYTES = 10 * 1024
+# SNS action: "the notification contains the entire contents of the email" up to 150 KB; "If the email is larger
+# than 150 KB, it will bounce". https://docs.aws.amazon.com/ses/latest/dg/receiving-email-action-sns.html
+SES_SNS_ACTION_MAX_BYTES = 150 * 1024
+
+# --- RDS -----------------------------------------------------------------------------------------------------------
+# DBInstanceIdentifier: "Must contain from 1 to 63 letters, numbers, or hyphens."; DBSnapshotIdentifier: 1-255.
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBSnapshot.html (checked 2026-12-03)
+RDS_IDENTIFIER_MAX = 63
+RDS_SNAPSHOT_IDENTIFIER_MAX = 255
+# Subscription names: "The name must be less than 255 characters."
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateEventSubscription.html (checked 2026-12-03)
+RDS_SUBSCRIPTION_NAME_MAX = 254
+# Default quotas, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html: "DB instances: 40" (read
+# on 2026-12-03); "Event subscriptions: 20" and "Manual DB instance snapshots: 100" are that table's other rows as
+# remembered: the copy read did not show them, so they are not verified.
+RDS_MAX_DB_INSTANCES = 40
+RDS_MAX_EVENT_SUBSCRIPTIONS = 20
+RDS_MAX_MANUAL_SNAPSHOTS = 100
+# DescribeEvents: "Returns events related to DB instances ... for the past 14 days"; Duration defaults to 60
+# minutes. https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeEvents.html (checked 2026-12-03)
+RDS_EVENT_RETENTION_S = 14 * 24 * 3600
+RDS_DESCRIBE_EVENTS_DEFAULT_MINUTES = 60
+# MaxRecords: "Default: 100 Constraints: Minimum 20, maximum 100." (DescribeDBInstances and the other Describe*).
+# https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeDBInstances.html (checked 2026-12-03)
+RDS_MAX_RECORDS_MIN = 20
+RDS_MAX_RECORDS_MAX = 100
+
+# --- ElastiCache ---------------------------------------------------------------------------------------------------
+# CacheClusterId: "A name must contain from 1 to 50 alphanumeric characters or hyphens. The first character must be
+# a letter. A name cannot end with a hyphen or contain two consecutive hyphens." ReplicationGroupId: "Must contain
+# from 1 to 40 alphanumeric characters or hyphens."
+# https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html
+# https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html (2026-12-03)
+ELASTICACHE_CLUSTER_ID_MAX = 50
+ELASTICACHE_REPLICATION_GROUP_ID_MAX = 40
+# NumCacheNodes: "For clusters running Valkey or Redis OSS, this value must be 1. For clusters running Memcached,
+# this value must be between 1 and 40." https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html
+ELASTICACHE_MEMCACHED_MAX_NODES = 40
+# NumCacheClusters: "The maximum permitted value for NumCacheClusters is 6 (1 primary plus 5 replicas)."
+# https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html (2026-12-03)
+ELASTICACHE_MAX_CACHE_CLUSTERS_PER_GROUP = 6
+# DescribeEvents: "Events that occurred more than 14 days before the current time are not returned" (Duration
+# defaults to 60 minutes). https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEvents.html
+ELASTICACHE_EVENT_RETENTION_S = 14 * 24 * 3600
+
+# --- API Gateway (checked 2026-12-01) ------------------------------------------------------------------------
+# REST APIs: "Integration timeout: 50 milliseconds - 29 seconds for all integration types" (since June 2024 it
+# can be raised for Regional and private REST APIs through a quota increase; pocketcloud keeps the default), and
+# PutIntegration answers a value outside the range with "Timeout should be between 50 ms and 29000 ms".
+# https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html#api-gateway-execution-service-limits-table
+# https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/
+APIGATEWAY_REST_TIMEOUT_MIN_MS = 50
+APIGATEWAY_REST_TIMEOUT_MAX_MS = 29_000
+APIGATEWAY_REST_TIMEOUT_DEFAULT_MS = 29_000
+# HTTP APIs: "Maximum integration timeout: 30 seconds" (not adjustable); CreateIntegration's TimeoutInMillis is
+# 50 to 30,000 and defaults to 30,000 for HTTP APIs.
+# https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
+# https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html
+APIGATEWAY_HTTP_TIMEOUT_MIN_MS = 50
+APIGATEWAY_HTTP_TIMEOUT_MAX_MS = 30_000
+APIGATEWAY_HTTP_TIMEOUT_DEFAULT_MS = 30_000
+# Stage names: "Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is
+# 128 characters." (HTTP APIs also accept "$default".) https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html
+APIGATEWAY_STAGE_NAME_MAX_LENGTH = 128
+# Stage variables: "Variable names can have alphanumeric and underscore characters, and the values must match
+# [A-Za-z0-9-._~:/?#&=,]+." https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDeployment.html
+# "Stage variable value: 2048 characters" (quota table above).
+APIGATEWAY_STAGE_VARIABLE_VALUE_MAX_LENGTH = 2_048
+# GetRestApis / GetResources / GetDeployments: "limit: The maximum number of returned results per page. The
+# default value is 25 and the maximum value is 500." https://docs.aws.amazon.com/apigateway/latest/api/API_GetRestApis.html
+APIGATEWAY_PAGE_DEFAULT = 25
+APIGATEWAY_PAGE_MAX = 500
+# minimumCompressionSize: "Invalid minimum compression size, must be between 0 and 10485760" (AWS's answer to a
+# value outside the documented 0 to 10 MiB range). https://docs.aws.amazon.com/apigateway/latest/api/API_RestApi.html
+APIGATEWAY_COMPRESSION_MAX_BYTES = 10_485_760

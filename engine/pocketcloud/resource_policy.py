@@ -5,9 +5,12 @@ bucket publishing to a topic), and the resource's policy must allow it, e.g. ``{
 {"Service": "sns.amazonaws.com"}, "Action": "sqs:SendMessage", "Resource": "<queue ARN>", "Condition":
 {"ArnEquals": {"aws:SourceArn": "<topic ARN>"}}}``. This module evaluates such a policy for one call: the principal
 (``*``, ``{"AWS": "*"}`` or ``{"Service": ...}``), the action (wildcards, case-insensitive as IAM actions are), the
-resource (``*`` wildcards) and the ``aws:SourceArn`` / ``aws:SourceAccount`` conditions (ArnEquals, ArnLike,
-StringEquals, StringLike; any other condition never grants access); an explicit Deny wins. Calls made as the
-account itself are the services' business (within one account IAM decides, which pocketcloud does not simulate).
+resource (``*`` wildcards) and the ``aws:SourceArn`` / ``aws:SourceAccount`` / ``aws:SourceOwner`` conditions
+(ArnEquals, ArnLike, StringEquals, StringLike; any other condition never grants access); an explicit Deny wins.
+Calls made as the account itself are the services' business (within one account IAM decides, which pocketcloud
+does not simulate). ``aws:SourceOwner`` is carried only by services that publish for the resource's owner (RDS,
+ElastiCache, SES receiving): that is how an SNS topic's default policy lets them publish, while S3 still needs a
+statement of its own. https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/ElastiCacheSNS.html
 https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html
 https://docs.aws.amazon.com/AmazonS3/latest/userguide/grant-destinations-permissions-to-s3.html
@@ -42,7 +45,11 @@ def _action_matches(action: Any, wanted: str) -> bool:
 def _conditions_hold(condition: Any, caller: Caller) -> bool:
     if not isinstance(condition, dict):
         return True
-    values = {"aws:sourcearn": caller.source_arn, "aws:sourceaccount": caller.source_account}
+    values = {
+        "aws:sourcearn": caller.source_arn,
+        "aws:sourceaccount": caller.source_account,
+        "aws:sourceowner": caller.source_owner,
+    }
     for operator, clauses in condition.items():
         if not isinstance(clauses, dict):
             return False

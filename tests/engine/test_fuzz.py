@@ -20,10 +20,13 @@ from hypothesis import HealthCheck, given, settings
 import pocketcloud
 from pocketcloud import ClientError, ParamValidationError, models
 from pocketcloud.services import CLIENTS
+from pocketcloud.timeutil import epoch_millis
 
 from .conftest import ROLE
 from .shape_strategies import ShapeStrategies
 
+#: A resource policy document (Secrets Manager's PutResourcePolicy, Logs' PutResourcePolicy).
+POLICY = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "*"}]}'
 #: Resource names created in the fuzzed cloud, drawn often for string parameters.
 KNOWN = (
     "fuzz",
@@ -49,9 +52,32 @@ KNOWN = (
     "arn:aws:sns:ap-northeast-2:123456789012:fuzz",
     "All",
     '{"k": ["v"]}',
+    "/fuzz",
+    "fuzz-filter",
+    "arn:aws:logs:ap-northeast-2:123456789012:log-group:/fuzz",
+    "arn:aws:logs:ap-northeast-2:123456789012:log-group:/fuzz:*",
+    '{ $.level = "ERROR" }',
+    "[ip, user, ..., status = 5*, bytes]",
+    "filter @type = 'REPORT' | stats avg(@duration) by bin(5m)",
+    "default",
+    "AWSCURRENT",
+    "AWSPENDING",
+    "rate(10 days)",
+    POLICY,
     "arn:aws:dynamodb:ap-northeast-2:123456789012:table/fuzz",
     "arn:aws:dynamodb:ap-northeast-2:123456789012:table/fuzz/stream/2026-01-01T00:00:00.000",
     "shardId-00000001767225600000-659d5203",
+    "fuzzdb",
+    "fuzzsnap",
+    "fuzz-sub",
+    "db-instance",
+    "fuzzcache",
+    "fuzzgroup",
+    "0001",
+    "me@example.com",
+    "example.com",
+    "rules",
+    "rule",
 )
 
 
@@ -106,7 +132,67 @@ def prepared_cloud() -> pocketcloud.Cloud:
             ]
         },
     )
+    logs = cloud.client("logs")
+    logs.create_log_group(logGroupName="/fuzz", tags={"team": "fuzz"})
+    logs.create_log_stream(logGroupName="/fuzz", logStreamName="fuzz")
+    logs.put_retention_policy(logGroupName="/fuzz", retentionInDays=7)
+    logs.put_metric_filter(
+        logGroupName="/fuzz",
+        filterName="fuzz-filter",
+        filterPattern='{ $.level = "ERROR" }',
+        metricTransformations=[{"metricName": "Errors", "metricNamespace": "Fuzz", "metricValue": "1"}],
+    )
+    lam.add_permission(
+        FunctionName="fuzz", StatementId="logs", Action="lambda:InvokeFunction", Principal="logs.amazonaws.com"
+    )
+    logs.put_subscription_filter(
+        logGroupName="/fuzz", filterName="fuzz-filter", filterPattern="", destinationArn=KNOWN[7]
+    )
+    logs.put_log_events(
+        logGroupName="/fuzz",
+        logStreamName="fuzz",
+        logEvents=[{"timestamp": epoch_millis(cloud.now), "message": '{"level": "ERROR"}'}],
+    )
+    lam.add_permission(
+        FunctionName="fuzz", StatementId="sm", Action="lambda:InvokeFunction", Principal="secretsmanager.amazonaws.com"
+    )
+    sm = cloud.client("secretsmanager")
+    sm.put_resource_policy(SecretId="secret", ResourcePolicy=POLICY)
+    sm.rotate_secret(
+        SecretId="secret", RotationLambdaARN=KNOWN[7], RotationRules={"ScheduleExpression": "rate(10 days)"}
+    )
+    cloud.run(until=cloud.now + 60)
+    rds = cloud.client("rds")
+    rds.create_db_instance(DBInstanceIdentifier="fuzzdb", DBInstanceClass="db.t3.micro", Engine="mysql")
+    rds.create_event_subscription(SubscriptionName="fuzz-sub", SnsTopicArn=topic, SourceType="db-instance")
+    ec = cloud.client("elasticache")
+    ec.create_cache_cluster(CacheClusterId="fuzzcache", Engine="redis", CacheNodeType="cache.t4g.micro")
+    ec.create_replication_group(
+        ReplicationGroupId="fuzzgroup", ReplicationGroupDescription="fuzz", CacheNodeType="cache.t4g.micro",
+        NumCacheClusters=2, AutomaticFailoverEnabled=True,
+    )  # fmt: skip
+    cloud.run(until=cloud.now + 600)
+    rds.create_db_snapshot(DBSnapshotIdentifier="fuzzsnap", DBInstanceIdentifier="fuzzdb")
+    ses = cloud.client("ses")
+    ses.verify_email_identity(EmailAddress="me@example.com")
+    ses.verify_domain_identity(Domain="example.com")
+    ses.create_receipt_rule_set(RuleSetName="rules")
+    ses.create_receipt_rule(RuleSetName="rules", Rule={"Name": "rule", "Enabled": True})
+    ses.set_active_receipt_rule_set(RuleSetName="rules")
+    lam.put_function_event_invoke_config(FunctionName="fuzz", MaximumRetryAttempts=1)
+    lam.create_event_source_mapping(FunctionName="fuzz", EventSourceArn="arn:aws:sqs:ap-northeast-2:123456789012:fuzz")
+    lam.create_event_source_mapping(
+        FunctionName="fuzz",
+        EventSourceArn="arn:aws:kinesis:ap-northeast-2:123456789012:stream/fuzz",
+        StartingPosition="TRIM_HORIZON",
+    )
+    cloud.run(until=cloud.now + 10)
     return cloud
+
+
+#: The prepared cloud's event source mapping UUIDs (seeded, so the same on every run), for UUID parameters.
+KNOWN = (*KNOWN, *prepared_cloud().client("lambda").list_event_source_mappings()["EventSourceMappings"][0:2])
+KNOWN = tuple(k["UUID"] if isinstance(k, dict) else k for k in KNOWN)
 
 
 def operations() -> list[tuple[str, str, str]]:

@@ -72,3 +72,45 @@ def test_cloud_defaults_and_validation() -> None:
         Cloud(region="nowhere")
     with pytest.raises(ValueError):
         Cloud(account_id="123")
+
+
+def test_background_events_do_not_keep_run_going_on_their_own() -> None:
+    """A recurring schedule (a secret's next rotation) must not make ``run()`` spin forever: without ``until``
+    the loop stops once only background events are left, and the clock stays at the last event that ran
+    (pocketcloud's kernel model, see pocketcloud.kernel)."""
+    kernel = Kernel()
+    seen: list[float] = []
+
+    def every_day() -> None:
+        seen.append(kernel.now)
+        kernel.schedule(86_400.0, every_day, background=True)
+
+    kernel.schedule(86_400.0, every_day, background=True)
+    kernel.schedule(5.0, seen.append, -5.0)
+    assert kernel.run() == 5.0
+    assert seen == [-5.0]
+    assert kernel.run(until=3 * 86_400.0) == 3 * 86_400.0
+    assert seen == [-5.0, 86_400.0, 2 * 86_400.0, 3 * 86_400.0]
+
+
+def test_a_background_event_before_foreground_work_happens_on_the_way() -> None:
+    kernel = Kernel()
+    seen: list[str] = []
+    kernel.schedule(10.0, seen.append, "background", background=True)
+    kernel.schedule(20.0, seen.append, "foreground")
+    kernel.run()
+    assert seen == ["background", "foreground"]
+    assert kernel.now == 20.0
+
+
+def test_work_started_by_a_background_event_is_foreground_and_finishes() -> None:
+    kernel = Kernel()
+    seen: list[float] = []
+
+    def rotate() -> None:
+        kernel.schedule(3.0, lambda: seen.append(kernel.now))
+
+    kernel.schedule(10.0, rotate, background=True)
+    kernel.schedule(11.0, lambda: None)
+    kernel.run()
+    assert seen == [13.0]

@@ -22,6 +22,10 @@ ROOT = Path(__file__).resolve().parents[2]
 KO_PAGES = sorted((ROOT / "docs" / "ko").rglob("*.md"))
 KO_LABS = sorted((ROOT / "labs" / "ko").glob("*.ipynb"))
 RUNNER = ROOT / "docs" / "assets" / "runner" / "runner.mjs"
+EXERCISE_TEXT = ROOT / "docs" / "assets" / "exercises" / "text.mjs"
+EXERCISE_KO = sorted((ROOT / "exercises").rglob("*.ko.md"))
+EXERCISE_TOML = sorted((ROOT / "exercises").rglob("*.toml"))
+EXERCISE_TESTS = sorted((ROOT / "exercises").rglob("tests_*.py"))
 
 
 @dataclass(frozen=True)
@@ -159,12 +163,43 @@ def _lab_cells(path: Path) -> list[tuple[str, str]]:
     return [(cell["cell_type"], "".join(cell["source"])) for cell in notebook["cells"]]
 
 
-def _korean_runner_strings() -> str:
-    """The runner's Korean UI strings: the ``ko: { ... }`` block of TEXT in runner.mjs."""
-    source = RUNNER.read_text(encoding="utf-8")
+def _korean_runner_strings(path: Path = RUNNER) -> str:
+    """A script's Korean UI strings: the ``ko: { ... }`` block of TEXT in runner.mjs (or exercises' text.mjs)."""
+    source = path.read_text(encoding="utf-8")
     match = re.search(r"^\s*ko: \{\n(.*?)^\s*\},\n", source, re.MULTILINE | re.DOTALL)
-    assert match, "runner.mjs has no `ko: {...}` block of UI strings"
+    assert match, f"{path.name} has no `ko: {{...}}` block of UI strings"
     return match.group(1)
+
+
+def _exercise_sources() -> list[tuple[str, str, str]]:
+    """The exercises' Korean text: statements, hints, explanations (Markdown), chapter titles and quizzes
+    (the ``ko`` values of the TOML files), and what the tests tell a learner (``ko=`` messages, ``ko:`` titles)."""
+    import tomllib
+
+    sources = []
+    for path in EXERCISE_KO:
+        text = _page_text(path)
+        sources.append((str(path.relative_to(ROOT)), text, _prose(text)))
+
+    def ko_values(value: object) -> list[str]:
+        if isinstance(value, dict):
+            found = [value["ko"]] if isinstance(value.get("ko"), str) else []
+            return found + [v for item in value.values() for v in ko_values(item)]
+        if isinstance(value, list):
+            return [v for item in value for v in ko_values(item)]
+        return []
+
+    for path in EXERCISE_TOML:
+        text = "\n".join(ko_values(tomllib.loads(path.read_text(encoding="utf-8"))))
+        sources.append((str(path.relative_to(ROOT)) + " (ko strings)", text, _prose(text)))
+    for path in EXERCISE_TESTS:
+        source = path.read_text(encoding="utf-8")
+        found = re.findall(r'\bko=f?"([^"]*)"', source) + re.findall(r"^\s*(?:\"\"\")?ko: (.*)$", source, re.MULTILINE)
+        text = "\n".join(found)
+        sources.append((str(path.relative_to(ROOT)) + " (ko strings)", text, _prose(text)))
+    ui = _korean_runner_strings(EXERCISE_TEXT)
+    sources.append((str(EXERCISE_TEXT.relative_to(ROOT)) + " (ko strings)", ui, ui))
+    return sources
 
 
 def _sources() -> list[tuple[str, str, str]]:
@@ -180,7 +215,7 @@ def _sources() -> list[tuple[str, str, str]]:
         sources.append((str(lab.relative_to(ROOT)), full, prose))
     runner = _korean_runner_strings()
     sources.append((str(RUNNER.relative_to(ROOT)) + " (ko strings)", runner, runner))
-    return sources
+    return sources + _exercise_sources()
 
 
 SOURCES = _sources()
@@ -228,7 +263,11 @@ def test_headings_are_noun_phrases_not_questions(label: str, text: str, prose: s
 def test_searchable_terms_carry_their_english_word(label: str, text: str, prose: str) -> None:
     """A page or lab that uses 제한 시간, 페이로드, 할당량, 배포 패키지, 트리거, 폴러 or 게시 glosses it once,
     e.g. 제한 시간(timeout), so a learner can find the term in AWS's English documentation. 게시 in 게시/구독
-    (pub/sub) is a different term and does not count, and neither do link texts (they are AWS page titles)."""
+    (pub/sub) is a different term and does not count, and neither do link texts (they are AWS page titles).
+    For exercises the statement carries the gloss: hints, explanations, quizzes and test messages appear on
+    the same page after it."""
+    if label.startswith("exercises/") and not label.endswith("statement.ko.md"):
+        return
     prose = LINK_TEXT.sub("", prose)
     problems = []
     for term, (pattern, english) in GLOSSES.items():

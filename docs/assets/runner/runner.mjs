@@ -160,6 +160,11 @@ class PythonRuntime {
   #nextId = 1;
   #warm = false; // the current worker has finished loading Python
 
+  /** Whether the page's worker has Python loaded (exercises tell a cold Check from a warm one with it). */
+  get warm() {
+    return this.#warm && this.#worker !== null;
+  }
+
   submit(job) {
     job.id = this.#nextId++;
     this.#queue.push(job);
@@ -180,6 +185,14 @@ class PythonRuntime {
       if (index >= 0) this.#queue.splice(index, 1);
       job.finish({ stopped: true });
     }
+  }
+
+  /** End an idle worker, so the next job starts a fresh Python (after a run that tampered with the engine). */
+  restart() {
+    if (this.#current || this.#queue.length) return;
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#warm = false;
   }
 
   #ensureWorker() {
@@ -204,9 +217,11 @@ class PythonRuntime {
     const worker = this.#ensureWorker();
     job.onStart(this.#warm);
     worker.postMessage({
-      type: "run",
+      type: job.type ?? "run", // "check" and "boot" come from exercises (docs/assets/exercises/)
       id: job.id,
       code: job.code,
+      tests: job.tests,
+      options: job.options,
       filename: job.filename,
       lang: job.lang,
       indexURL: PYODIDE_URL,
@@ -225,6 +240,7 @@ class PythonRuntime {
     else if (message.type === "truncated") job.onTruncated();
     else if (message.type === "done") {
       this.#current = null;
+      if (!message.fatal) this.#warm = true;
       if (message.fatal) {
         worker.terminate();
         this.#worker = null;
@@ -245,7 +261,7 @@ class PythonRuntime {
   }
 }
 
-const runtime = new PythonRuntime();
+export const runtime = new PythonRuntime();
 
 /* ------------------------------------------------------------------------------------------ */
 /* Output area: batches DOM writes to one per frame, keeps the view pinned to the bottom.      */
@@ -637,3 +653,9 @@ function enhance(block, index) {
 }
 
 document.querySelectorAll(".pc-run").forEach(enhance);
+
+// Exercises, quizzes and the progress page (hooks/exercise_blocks.py) live in their own modules, loaded only on
+// pages that have one: a page without exercises fetches none of their code or the editor's.
+if (document.querySelector(".pc-exercise, .pc-quiz, .pc-progress, .pc-selftest")) {
+  import("../exercises/exercises.mjs");
+}

@@ -7,11 +7,15 @@
  *     lockFileURL: the site's content-named lock; lang: the page's language ("ko" or "en"), given to
  *     Python as the POCKETCLOUD_LANG environment variable, so pocketcloud's displays (state machine
  *     graphs, pocketcloud.stepfunctions) label themselves in the page's language
+ *   {type: "check", id, code, tests, options, filename, indexURL, lockFileURL}   an exercise's Run/Check: the
+ *        learner's code and its tests ([{suite, source}]) through pocketcloud.grading.harness (the grader's
+ *        harness; options: {kind, tryout}); the reply's `report` is the harness's structured result
+ *   {type: "boot", id, indexURL, lockFileURL}   load Python, the engine and the harness ahead of a first Check
  * worker -> main thread, all tagged with the run's id:
  *   {type: "phase", phase: "python" | "packages" | "running"}
  *   {type: "output", chunks: [[stream, text], ...]}      stream is "stdout" or "stderr"
  *   {type: "truncated"}                                   output limit reached; the rest is dropped
- *   {type: "done", ok, error?, rich?: {mime, data}, fatal?}
+ *   {type: "done", ok, error?, rich?: {mime, data}, fatal?, report?}
  *
  * Each run gets a fresh namespace dict, so examples never see each other's variables, while
  * imported modules (and Pyodide itself) stay loaded. Stopping a run is the main thread's job: it
@@ -25,6 +29,7 @@ const WINDOW_MS = 100;
 let pyodide = null;
 let booting = null;
 let runInPython = null;
+let runChecks = null; // pocketcloud.grading.harness.run_checks_json, imported on the first check or boot
 let currentId = null;
 let queue = Promise.resolve();
 
@@ -217,14 +222,29 @@ async function boot(indexURL, lockFileURL, code) {
   return py;
 }
 
-async function run({ id, code, filename, lang, indexURL, lockFileURL }) {
+/* The harness takes its snapshot of the engine when it is imported, so it is imported before any learner
+ * code of an exercise runs (a python-run example on the same page may have run earlier; it gets a fresh
+ * namespace too, and a tampered engine is reported by the harness, after which the page restarts this worker). */
+function harness() {
+  runChecks ??= pyodide.pyimport("pocketcloud.grading.harness").run_checks_json;
+  return runChecks;
+}
+
+async function run({ type = "run", id, code = "", tests, options, filename, lang, indexURL, lockFileURL }) {
   currentId = id;
   resetOutput();
+  const exercise = type === "check" || type === "boot";
   try {
     if (!pyodide) {
       self.postMessage({ type: "phase", id, phase: "python" });
-      booting ??= boot(indexURL, lockFileURL, code);
+      booting ??= boot(indexURL, lockFileURL, exercise ? "import pocketcloud" : code);
       pyodide = await booting;
+    }
+    if (type === "boot") {
+      if (!pyodide.loadedPackages.pocketcloud) await pyodide.loadPackage("pocketcloud");
+      harness();
+      self.postMessage({ type: "done", id, ok: true });
+      return;
     }
     let announced = false;
     await pyodide.loadPackagesFromImports(code, {
@@ -234,6 +254,16 @@ async function run({ id, code, filename, lang, indexURL, lockFileURL }) {
       },
       errorCallback: (message) => emit("stderr", `${message}\n`),
     });
+    if (type === "check") {
+      if (!pyodide.loadedPackages.pocketcloud) await pyodide.loadPackage("pocketcloud");
+      const check = harness();
+      self.postMessage({ type: "phase", id, phase: "running" });
+      const echo = (text) => emit("stdout", text);
+      const report = JSON.parse(check(code, JSON.stringify(tests), filename, echo, JSON.stringify(options ?? {})));
+      flush();
+      self.postMessage({ type: "done", id, ok: true, report });
+      return;
+    }
     self.postMessage({ type: "phase", id, phase: "running" });
     const result = JSON.parse(await runInPython(code, filename, lang ?? ""));
     flush();
@@ -250,5 +280,5 @@ async function run({ id, code, filename, lang, indexURL, lockFileURL }) {
 
 self.onmessage = (event) => {
   const message = event.data;
-  if (message?.type === "run") queue = queue.then(() => run(message));
+  if (["run", "check", "boot"].includes(message?.type)) queue = queue.then(() => run(message));
 };

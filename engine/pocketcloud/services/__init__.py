@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .apigateway.client import ApiGatewayClient
+from .apigatewayv2.client import ApiGatewayV2Client
 from .awslambda.client import LambdaClient
 from .dynamodb.client import DynamoDBClient
 from .dynamodbstreams.client import DynamoDBStreamsClient
+from .elasticache.client import ElastiCacheClient
 from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
+from .rds.client import RdsClient
 from .s3.client import S3Client
 from .secretsmanager.client import SecretsManagerClient
+from .ses.client import SesClient
 from .sns.client import SnsClient
 from .sqs.client import SqsClient
 from .stepfunctions.client import StepFunctionsClient
@@ -19,13 +24,18 @@ if TYPE_CHECKING:
     from ..client import BaseClient
 
 CLIENTS: dict[str, type[BaseClient]] = {
+    "apigateway": ApiGatewayClient,
+    "apigatewayv2": ApiGatewayV2Client,
     "dynamodb": DynamoDBClient,
     "dynamodbstreams": DynamoDBStreamsClient,
+    "elasticache": ElastiCacheClient,
     "kinesis": KinesisClient,
     "lambda": LambdaClient,
     "logs": LogsClient,
+    "rds": RdsClient,
     "s3": S3Client,
     "secretsmanager": SecretsManagerClient,
+    "ses": SesClient,
     "sns": SnsClient,
     "sqs": SqsClient,
     "stepfunctions": StepFunctionsClient,

@@ -14,7 +14,8 @@ from typing import Any
 from ... import limits
 from ...client import BaseClient, operation
 from ...streams import StreamingBody
-from . import concurrency, functions, invocations, layers, permissions, versions
+from . import concurrency, event_invoke_config, functions, invocations, layers, permissions, versions
+from .esm import api as esm_api
 from .service import LambdaService
 
 
@@ -150,6 +151,52 @@ class LambdaClient(BaseClient):
     def remove_permission(self, **params: Any) -> dict[str, Any]:
         return permissions.remove_permission(self._service, params)
 
+    # -- asynchronous invocation settings ---------------------------------------------------------------------
+    @operation("PutFunctionEventInvokeConfig")
+    def put_function_event_invoke_config(self, **params: Any) -> dict[str, Any]:
+        """Retries (0-2), maximum event age (60-21,600 s) and destinations for async invocations of a function,
+        version or alias; replaces any earlier configuration. See :mod:`.event_invoke_config`."""
+        return event_invoke_config.put_function_event_invoke_config(self._service, params)
+
+    @operation("UpdateFunctionEventInvokeConfig")
+    def update_function_event_invoke_config(self, **params: Any) -> dict[str, Any]:
+        return event_invoke_config.update_function_event_invoke_config(self._service, params)
+
+    @operation("GetFunctionEventInvokeConfig")
+    def get_function_event_invoke_config(self, **params: Any) -> dict[str, Any]:
+        return event_invoke_config.get_function_event_invoke_config(self._service, params)
+
+    @operation("DeleteFunctionEventInvokeConfig")
+    def delete_function_event_invoke_config(self, **params: Any) -> dict[str, Any]:
+        return event_invoke_config.delete_function_event_invoke_config(self._service, params)
+
+    @operation("ListFunctionEventInvokeConfigs")
+    def list_function_event_invoke_configs(self, **params: Any) -> dict[str, Any]:
+        return event_invoke_config.list_function_event_invoke_configs(self._service, params)
+
+    # -- event source mappings ---------------------------------------------------------------------------------
+    @operation("CreateEventSourceMapping")
+    def create_event_source_mapping(self, **params: Any) -> dict[str, Any]:
+        """Have Lambda poll an SQS queue, a Kinesis stream or a DynamoDB stream and invoke the function with
+        batches of records. See :mod:`.esm`."""
+        return esm_api.create_event_source_mapping(self._service, params)
+
+    @operation("GetEventSourceMapping")
+    def get_event_source_mapping(self, **params: Any) -> dict[str, Any]:
+        return esm_api.get_event_source_mapping(self._service, params)
+
+    @operation("UpdateEventSourceMapping")
+    def update_event_source_mapping(self, **params: Any) -> dict[str, Any]:
+        return esm_api.update_event_source_mapping(self._service, params)
+
+    @operation("DeleteEventSourceMapping")
+    def delete_event_source_mapping(self, **params: Any) -> dict[str, Any]:
+        return esm_api.delete_event_source_mapping(self._service, params)
+
+    @operation("ListEventSourceMappings")
+    def list_event_source_mappings(self, **params: Any) -> dict[str, Any]:
+        return esm_api.list_event_source_mappings(self._service, params)
+
     # -- invoke ----------------------------------------------------------------------------------------------
     @operation("Invoke")
     def invoke(self, **params: Any) -> dict[str, Any]:
@@ -186,6 +233,8 @@ def _response(result: invocations.InvokeResult) -> dict[str, Any]:
     invocation = result.invocation
     response: dict[str, Any] = {"ResponseMetadata": {"HTTPStatusCode": result.status}, "StatusCode": result.status}
     if invocation is None:
+        if result.request_id is not None:
+            response["ResponseMetadata"]["RequestId"] = result.request_id
         response["Payload"] = StreamingBody(b"")
         return response
     response["ResponseMetadata"]["RequestId"] = invocation.request_id

@@ -9,10 +9,10 @@ https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
 
 from __future__ import annotations
 
+import hashlib
 import importlib
-import json
+import math
 import sys
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any
 from ... import limits
 from ...kernel import Timer
 from ...timeutil import iso_millis, log_stream_day
-from . import performance
+from . import guard, memory, performance
+from .bootstrap import dumps, exception_fault, fault, format_stack, handle, user_frames
 from .context import ClientContext, LambdaContext
+from .process import exit_status
 from .sandbox import TASK_ROOT, DeadlineExceeded, ModuleIndex, Sandbox, VirtualClock
 from .sdk import sdk_modules
 from .tmpfs import TmpFS, patches
@@ -53,28 +55,6 @@ class PhaseOutcome:
     reset: bool = False
 
 
-def _format_stack(frames: list[traceback.FrameSummary], sources: dict[str, bytes]) -> list[str]:
-    """Format user frames as the Python runtime's stackTrace entries, with source lines from the package."""
-    out = []
-    for frame in frames:
-        line = ""
-        source = sources.get(frame.filename)
-        if source is not None and frame.lineno:
-            lines = source.decode("utf-8", "replace").splitlines()
-            if 0 < frame.lineno <= len(lines):
-                line = lines[frame.lineno - 1].strip()
-        entry = f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n'
-        if line:
-            entry += f"    {line}\n"
-        out.append(entry)
-    return out
-
-
-def _user_frames(exc: BaseException) -> list[traceback.FrameSummary]:
-    summary = traceback.extract_tb(exc.__traceback__, limit=None)
-    return [f for f in summary if f.filename.startswith(("/var/task/", "/opt/"))]
-
-
 class ExecutionEnvironment:
     """One environment of one function version. Not created directly: the invoke path creates them."""
 
@@ -99,15 +79,24 @@ class ExecutionEnvironment:
         self.state = EnvState.BUSY
         self.invocations = 0
         self.available_at = created_at
+        #: A provisioned environment's Init Duration, until its first REPORT shows it.
+        self.pending_init_ms: float | None = None
         self._clock = VirtualClock(created_at, None)
         self._lines: list[tuple[float, str]] = []
-        self.tmp = TmpFS(index.mount_roots())
-        self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp), sdk_modules(cloud))
+        self.tmp = TmpFS(index.mount_roots(), version.ephemeral_storage_mb * 1024 * 1024)
+        # The environment's own random generator: from the cloud's seed and this environment, never drawn from
+        # the cloud's sources, so adding it changed no other simulated number.
+        seed = f"{cloud.seed}:{self.log_stream_name}"
+        self.sandbox = Sandbox(index, self._environ(), self._emit, patches(self.tmp), sdk_modules(cloud), seed)
+        self.sandbox.on_tick = self.sample_running
         self.handler: Callable[[Any, Any], Any] | None = None
         self._handler_fault: dict[str, Any] | None = None
         self._reclaim_timer: Timer | None = None
         self._idle_since = created_at
         self._settings: Settings | None = None
+        #: The memory model (see :mod:`.memory`): the runtime and the package, plus the most data seen so far.
+        self.base_memory_mb = performance.base_memory_mb(version.code.unzipped_size)
+        self.peak_data_bytes = 0
         self.max_memory_used_mb = performance.max_memory_used_mb(version.code.unzipped_size, version.memory_size)
         self.vcpus = min(limits.LAMBDA_MAX_VCPUS, version.memory_size / limits.LAMBDA_MB_PER_VCPU)
 
@@ -152,6 +141,7 @@ class ExecutionEnvironment:
         self.state = EnvState.DEAD
         self.tmp.remove()
         self.sandbox.modules.clear()
+        self.sandbox.threads.discard()  # frozen background work dies with the environment
         self.handler = None
         if self.on_shutdown is not None:
             self.on_shutdown(self)
@@ -165,7 +155,8 @@ class ExecutionEnvironment:
         """
         v = self.version
         region = self.cloud.region
-        # LANG, PATH and TZ have runtime defaults that a function may override; the rest are reserved.
+        # LANG, PATH and TZ have runtime defaults that a function may override; the rest are reserved. The
+        # metadata endpoint variables are set in every environment (the endpoint itself is not simulated).
         environ = {"LANG": "en_US.UTF-8", "PATH": "/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin", "TZ": ":UTC"}
         environ.update(v.environment)
         environ.update(
@@ -180,6 +171,8 @@ class ExecutionEnvironment:
                 "AWS_LAMBDA_INITIALIZATION_TYPE": self.init_type,
                 "AWS_LAMBDA_LOG_GROUP_NAME": self.log_group_name,
                 "AWS_LAMBDA_LOG_STREAM_NAME": self.log_stream_name,
+                "AWS_LAMBDA_METADATA_API": "169.254.100.1:9001",
+                "AWS_LAMBDA_METADATA_TOKEN": _token(self.log_stream_name),
                 "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9001",
                 "LAMBDA_TASK_ROOT": TASK_ROOT,
                 "LAMBDA_RUNTIME_DIR": "/var/runtime",
@@ -191,64 +184,100 @@ class ExecutionEnvironment:
         self._lines.append((self._clock.now, line))
 
     # -- Init ------------------------------------------------------------------------------------------------
+    def init_limit_s(self) -> float:
+        """How long this environment's Init may run.
+
+        On-demand Init is limited to 10 seconds; with provisioned concurrency (and SnapStart) initialisation code
+        "can run for up to 130 seconds or the function timeout, whichever is higher" (a retried Init inside the
+        first invocation gets the function timeout: see :func:`.invoke._retry_init`).
+        https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
+        """
+        if self.provisioned_for is None:
+            return float(limits.LAMBDA_INIT_TIMEOUT_S)
+        return float(max(limits.LAMBDA_PROVISIONED_INIT_TIMEOUT_S, self.version.timeout))
+
     def initialize(self, at: float, limit_s: float | None = None) -> PhaseOutcome:
         """Run the Init phase: start the runtime and import the handler's module (its top-level code).
 
-        On-demand Init is limited to 10 seconds; provisioned Init gets up to 15 minutes; when Lambda retries a
-        timed-out Init inside the first invocation, the function's timeout applies (``limit_s``).
-        https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
+        Whatever the module code does, this returns: an exception is the function's Init error, a
+        ``BaseException`` (``SystemExit``, ``KeyboardInterrupt``, ``os._exit``) ends the runtime
+        (``Runtime.ExitError``), running past the limit is an Init timeout.
         """
         overhead_ms = performance.init_overhead_ms(self.cloud.random, self.version.code.unzipped_size)
         if limit_s is None:
-            limit_s = limits.LAMBDA_INIT_TIMEOUT_S if self.provisioned_for is None else limits.LAMBDA_TIMEOUT_MAX_S
+            limit_s = self.init_limit_s()
         limit = max(0.0, limit_s - overhead_ms / 1000)
         clock = self._clock = VirtualClock(at + overhead_ms / 1000, limit, vcpus=max(1.0, self.vcpus))
         self._lines = []
+        self.handler = None
+        self._handler_fault = None
         handler = self.version.handler
         module_name, _, func_name = handler.rpartition(".")
         error: dict[str, Any] | None = None
         timed_out = False
         if not module_name:
-            error = _fault(
+            error = fault(
                 "Runtime.MalformedHandlerName",
                 f"Bad handler '{handler}': not enough values to unpack (expected 2, got 1)",
             )
         elif module_name.split(".")[0] in sys.builtin_module_names:
-            error = _fault(
+            error = fault(
                 "Runtime.BuiltInModuleConflict", f"Cannot use built-in module {module_name} as a handler module"
             )
         else:
-            module_name = module_name.replace("/", ".")
-            with self.sandbox.active(clock):
-                try:
-                    module = importlib.import_module(module_name)
-                except DeadlineExceeded:
-                    timed_out = True
-                except ImportError as exc:
-                    error = _fault("Runtime.ImportModuleError", f"Unable to import module '{module_name}': {exc}")
-                except SyntaxError as exc:
-                    error = _fault(
-                        "Runtime.UserCodeSyntaxError",
-                        f"Syntax error in module '{module_name}': {exc}",
-                        [f'  File "{exc.filename}" Line {exc.lineno}\n        {(exc.text or "").strip()}\n'],
-                    )
-                except Exception as exc:
-                    error = _fault(
-                        type(exc).__name__, str(exc), _format_stack(_user_frames(exc), self.sandbox.index.sources)
-                    )
-                else:
-                    handler_fn = getattr(module, func_name, None)
-                    if handler_fn is None:
-                        self._handler_fault = _fault(
-                            "Runtime.HandlerNotFound", f"Handler '{func_name}' missing on module '{module_name}'"
-                        )
-                    else:
-                        self.handler = handler_fn
+            error, timed_out = self._import_handler(clock, module_name.replace("/", "."), func_name)
         elapsed_ms = overhead_ms + clock.elapsed * 1000
         lines = self._lines
         if error is not None:
-            lines.append((clock.now, _error_log_line(error)))
+            lines.extend(_error_lines(clock.now, error))
         return PhaseOutcome(elapsed_ms, lines, error=error, timed_out=timed_out, reset=error is not None)
+
+    def _import_handler(
+        self, clock: VirtualClock, module_name: str, func_name: str
+    ) -> tuple[dict[str, Any] | None, bool]:
+        """Import the handler's module inside the sandbox, as the runtime's ``_get_handler`` does."""
+        sandbox = self.sandbox
+        error: dict[str, Any] | None = None
+        timed_out = False
+        run = sandbox.enter(clock)
+        try:
+            try:
+                module = importlib.import_module(module_name)
+                guard.checkpoint()
+            except ImportError as exc:
+                error = fault("Runtime.ImportModuleError", f"Unable to import module '{module_name}': {exc}")
+            except SyntaxError as exc:
+                error = fault(
+                    "Runtime.UserCodeSyntaxError",
+                    f"Syntax error in module '{module_name}': {exc}",
+                    [f'  File "{exc.filename}" Line {exc.lineno}\n        {(exc.text or "").strip()}\n'],
+                )
+            except Exception as exc:
+                error = exception_fault(exc, "", sandbox.index.sources)
+            else:
+                handler_fn = getattr(module, func_name, None)
+                if handler_fn is None:
+                    self._handler_fault = fault(
+                        "Runtime.HandlerNotFound", f"Handler '{func_name}' missing on module '{module_name}'"
+                    )
+                else:
+                    self.handler = handler_fn
+            if error is None:
+                self._sample_memory(None)
+            guard.checkpoint()
+        except memory.OutOfMemory:
+            error = self._out_of_memory("")
+        except DeadlineExceeded:
+            timed_out = True
+        except BaseException as exc:  # the runtime process ended during Init
+            error = _exit_error("", exc)
+        finally:
+            sandbox.exit()
+        if run.oom:
+            error = self._out_of_memory("")
+        elif run.tripped or clock.expired:
+            timed_out, error = True, None
+        return error, timed_out
 
     # -- Invoke ----------------------------------------------------------------------------------------------
     def invoke(
@@ -268,14 +297,13 @@ class ExecutionEnvironment:
         v = self.version
         overhead_ms = performance.invoke_overhead_ms(self.cloud.random)
         clock = self._clock = VirtualClock(at, max(0.0, v.timeout - spent_s), vcpus=self.vcpus)
-        self.sandbox.log_handler.request_id = request_id
+        sandbox = self.sandbox
+        sandbox.log_handler.request_id = request_id
         self._lines = []
         self.invocations += 1
         if self._handler_fault is not None:
-            fault = dict(self._handler_fault, requestId=request_id)
-            return PhaseOutcome(
-                overhead_ms, [(at, _error_log_line(fault))], payload=json.dumps(fault).encode(), error=fault
-            )
+            fault_ = dict(self._handler_fault, requestId=request_id)
+            return PhaseOutcome(overhead_ms, [(at, _error_log_line(fault_))], payload=_payload(fault_), error=fault_)
         handler = self.handler
         assert handler is not None
         context = LambdaContext(
@@ -290,43 +318,74 @@ class ExecutionEnvironment:
             timeout_s=v.timeout - spent_s,
             client_context=client_context,
         )
-        result: Any = None
+        payload: bytes | None = None
         error: dict[str, Any] | None = None
-        timed_out = reset = False
-        sandbox = self.sandbox
-        sandbox.enter(clock)  # the hot path: enter/exit directly rather than through a context manager
+        reset = False
+        run = sandbox.enter(clock)  # the hot path: enter/exit directly rather than through a context manager
         try:
-            result = handler(event, context)
+            if sandbox.threads.pending:  # threads frozen with the environment resume as it thaws
+                sandbox.threads.run_pending()
+            payload, error = handle(handler, event, context, request_id, sandbox.index.sources)
+            self._sample_memory(payload)
+            guard.checkpoint()
+        except memory.OutOfMemory:
+            error, reset = self._out_of_memory(request_id), True
         except DeadlineExceeded:
-            timed_out = reset = True
-        except SystemExit as exc:
-            reset = True
-            error = _fault(
-                "Runtime.ExitError",
-                f"RequestId: {request_id} Error: Runtime exited with error: exit status {exc.code or 0}",
-            )
-        except Exception as exc:
-            error = _fault(
-                type(exc).__name__,
-                str(exc),
-                _format_stack(_user_frames(exc), sandbox.index.sources),
-                request_id,
-            )
+            run.tripped = True
+        except BaseException as exc:  # the runtime process ended (see bootstrap): Lambda resets the environment
+            error, reset = _exit_error(request_id, exc), True
         finally:
             sandbox.exit()
         lines = self._lines
-        if timed_out:
+        if run.oom:
+            error, reset = self._out_of_memory(request_id), True
+        elif run.tripped or clock.expired:
             return self.timeout_outcome(at - spent_s, request_id, lines)
         elapsed_ms = overhead_ms + clock.elapsed * 1000
         if error is None:
-            try:
-                payload = json.dumps(result).encode("utf-8")
-            except (TypeError, ValueError) as exc:
-                error = _fault("Runtime.MarshalError", f"Unable to marshal response: {exc}", [], request_id)
-            else:
-                return PhaseOutcome(elapsed_ms, lines, payload=payload)
-        lines.append((clock.now, _error_log_line(error)))
-        return PhaseOutcome(elapsed_ms, lines, payload=json.dumps(error).encode("utf-8"), error=error, reset=reset)
+            return PhaseOutcome(elapsed_ms, lines, payload=payload)
+        if error.get("errorType") == "MemoryError":
+            error, reset = self._out_of_memory(request_id), True
+        lines.extend(_error_lines(clock.now, error))
+        return PhaseOutcome(elapsed_ms, lines, payload=_payload(error), error=error, reset=reset)
+
+    # -- memory --------------------------------------------------------------------------------------------
+    def _sample_memory(self, payload: bytes | None) -> None:
+        """Measure the data the function holds (see :mod:`.memory`); past MemorySize, the runtime is killed."""
+        sandbox = self.sandbox
+        modules = sandbox.modules.values() if sandbox.modules else sandbox.modules_now()
+        data = memory.data_bytes(memory.module_roots(modules))
+        if payload is not None:
+            data += len(payload)
+        if self._note_data(data):
+            raise memory.OutOfMemory()
+
+    def _note_data(self, data: int) -> bool:
+        """Record a sample; True when the model exceeds the function's memory."""
+        if data <= self.peak_data_bytes:
+            return False
+        self.peak_data_bytes = data
+        used = memory.used_mb(self.base_memory_mb, data)
+        if used > self.version.memory_size:
+            return True
+        self.max_memory_used_mb = min(self.version.memory_size, math.ceil(used))
+        return False
+
+    def sample_running(self) -> int:
+        """A sample while the code runs, called by the guard: 0 when over memory, else the steps to the next one
+        (one per object visited: sampling costs about as much again as the code between samples)."""
+        roots = memory.module_roots(self.sandbox.modules_now()) + memory.frame_roots(guard.USER_PREFIXES)
+        data, visited = memory.data_bytes(roots, count=True)
+        return 0 if self._note_data(data) else visited
+
+    def _out_of_memory(self, request_id: str) -> dict[str, Any]:
+        """Lambda kills a runtime that needs more than its memory: ``Runtime.OutOfMemory``.
+        https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html"""
+        self.max_memory_used_mb = self.version.memory_size
+        return {
+            "errorType": "Runtime.OutOfMemory",
+            "errorMessage": f"RequestId: {request_id} Error: Runtime exited with error: signal: killed",
+        }
 
     def timeout_outcome(self, started: float, request_id: str, lines: list[tuple[float, str]]) -> PhaseOutcome:
         """The invocation ran out of time: Lambda's message, the full timeout as duration, and a reset."""
@@ -336,16 +395,39 @@ class ExecutionEnvironment:
         return PhaseOutcome(
             timeout * 1000.0,
             lines,
-            payload=json.dumps({"errorMessage": message}).encode(),
+            payload=_payload({"errorMessage": message}),
             error={"errorMessage": message},
             timed_out=True,
             reset=True,
         )
 
 
-def _fault(error_type: str, message: str, stack: list[str] | None = None, request_id: str = "") -> dict[str, Any]:
-    """The error payload shape of Lambda's Python runtime."""
-    return {"errorMessage": message, "errorType": error_type, "requestId": request_id, "stackTrace": stack or []}
+def _token(stream: str) -> str:
+    """A UUID-shaped per-environment token, derived from the (seeded) stream name: no extra random draw."""
+    h = hashlib.sha256(stream.encode()).hexdigest()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:32]}"
+
+
+def _payload(error: dict[str, Any]) -> bytes:
+    return dumps(error).encode("utf-8")
+
+
+def _exit_error(request_id: str, exc: BaseException) -> dict[str, Any]:
+    """The runtime process ended: Lambda reports ``Runtime.ExitError`` with only ``errorType`` and
+    ``errorMessage`` (real logs: "RequestId: ... Error: Runtime exited with error: exit status 1")."""
+    return {
+        "errorType": "Runtime.ExitError",
+        "errorMessage": f"RequestId: {request_id} Error: Runtime exited with error: {exit_status(exc)}",
+    }
+
+
+def _error_lines(at: float, error: dict[str, Any]) -> list[tuple[float, str]]:
+    """How an error appears in the log: the runtime's ``[ERROR]`` line, or Lambda's lines for a runtime that
+    exited (the message, then the error type on its own line)."""
+    error_type = error.get("errorType", "")
+    if error_type in ("Runtime.ExitError", "Runtime.OutOfMemory"):
+        return [(at, error["errorMessage"]), (at, error_type)]
+    return [(at, _error_log_line(error))]
 
 
 def _error_log_line(error: dict[str, Any]) -> str:
@@ -355,3 +437,6 @@ def _error_log_line(error: dict[str, Any]) -> str:
     if stack:
         text += "\nTraceback (most recent call last):\n" + "".join(stack).rstrip("\n")
     return text
+
+
+__all__ = ["EnvState", "ExecutionEnvironment", "PhaseOutcome", "format_stack", "user_frames"]

@@ -12,6 +12,7 @@ from ...packaging import BadZipError
 from ...timeutil import last_modified
 from . import validation
 from .arns import check_new_name
+from .destinations import check_dead_letter_config
 from .layers import resolve_layers
 from .models import CodePackage, Function, FunctionVersion
 
@@ -103,6 +104,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     environment = validation.check_environment(params.get("Environment"))
     architectures = _check_architectures(params.get("Architectures"))
     storage = _check_ephemeral_storage(params.get("EphemeralStorage"))
+    dead_letter = check_dead_letter_config(params.get("DeadLetterConfig"))
     code = code_package(_zip_from_code_param(params["Code"]), "CreateFunction")
     layers = resolve_layers(service, params.get("Layers") or [], runtime, architectures[0])
     check_total_size(code, layers)
@@ -125,6 +127,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
         architectures=architectures,
         ephemeral_storage_mb=storage,
         layers=layers,
+        dead_letter_target=dead_letter,
     )
     function = Function(latest=version, tags=dict(params.get("Tags") or {}))
     service.functions[name] = function
@@ -197,6 +200,8 @@ def update_function_configuration(service: LambdaService, params: dict[str, Any]
         changes["description"] = str(params["Description"])
     if "EphemeralStorage" in params:
         changes["ephemeral_storage_mb"] = _check_ephemeral_storage(params["EphemeralStorage"])
+    if "DeadLetterConfig" in params:
+        changes["dead_letter_target"] = check_dead_letter_config(params["DeadLetterConfig"])
     if "Layers" in params:
         runtime = changes.get("runtime", latest.runtime)
         changes["layers"] = resolve_layers(service, params["Layers"] or [], runtime, latest.architectures[0])
@@ -313,4 +318,5 @@ def delete_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
     for env in [e for e in function.environments if e.version is version]:
         env.shutdown()  # its on_shutdown hook removes it from function.environments
     function.provisioned.pop(qualifier, None)
+    function.event_invoke_configs.pop(qualifier, None)
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}

@@ -1,4 +1,5 @@
-"""The Invoke operation: synchronous, asynchronous (the internal event queue, with retries) and dry runs.
+"""The Invoke operation: synchronous, asynchronous (handed to the internal event queue, :mod:`.async_queue`) and
+dry runs.
 
 https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
 https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ... import jsondoc, limits
 from ...client import ACCOUNT, Caller
 from ...errors import ServiceError
+from . import async_queue
 from .concurrency import throttle_reason
 from .context import ClientContext
 from .invoke import Invocation, start_invocation
@@ -23,15 +25,7 @@ from .sandbox import current_clock
 from .versions import route
 
 if TYPE_CHECKING:
-    from .service import LambdaService, Target
-
-#: How long an event waits in Lambda's internal queue before a poller picks it up, when nothing throttles it.
-#: AWS publishes no figure; it is small next to typical durations. Modelled as a fixed 20 ms for readability.
-ASYNC_QUEUE_DELAY_S = 0.020
-#: Throttled async events go back to the queue; Lambda retries them "with exponential backoff" starting at
-#: about a second, for up to 6 hours. https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
-THROTTLE_BACKOFF_START_S = 1.0
-THROTTLE_BACKOFF_MAX_S = 300.0
+    from .service import LambdaService
 
 
 @dataclass
@@ -42,6 +36,8 @@ class InvokeResult:
     invocation: Invocation | None
     executed_version: str | None
     log_tail: bool
+    #: The request ID of an event accepted for asynchronous processing (the 202 response's RequestId).
+    request_id: str | None = None
 
 
 def parse_payload(payload: Any, limit: int) -> Any:
@@ -110,8 +106,8 @@ def invoke(
         return _answer(InvokeResult(204, None, None, False), on_response)
     if invocation_type == "Event":
         event = parse_payload(params.get("Payload", b""), limits.LAMBDA_ASYNC_PAYLOAD_MAX_BYTES)
-        enqueue(service, target, event)
-        return _answer(InvokeResult(202, None, None, False), on_response)
+        request_id = async_queue.enqueue(service, target, event)
+        return _answer(InvokeResult(202, None, None, False, request_id), on_response)
     event = parse_payload(params.get("Payload", b""), limits.LAMBDA_SYNC_PAYLOAD_MAX_BYTES)
     client_context = _client_context(params.get("ClientContext"))
     if on_response is None and (service.cloud.kernel_running or current_clock() is not None):
@@ -127,13 +123,25 @@ def invoke(
     if on_response is not None:
 
         def finished(invocation: Invocation) -> None:
-            on_response(InvokeResult(200, invocation, version.version, log_tail))
+            on_response(InvokeResult(200, _capped(invocation), version.version, log_tail))
 
         start_invocation(service, target, version, event, client_context, finished)
         return None
     invocation = start_invocation(service, target, version, event, client_context)
     service.cloud.run(until=invocation.finished_at)
-    return InvokeResult(200, invocation, version.version, log_tail)
+    return InvokeResult(200, _capped(invocation), version.version, log_tail)
+
+
+def _capped(invocation: Invocation) -> Invocation:
+    """Synchronous responses are capped at 6 MB: past it the caller gets Lambda's error instead of the response.
+    https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"""
+    if len(invocation.payload) > limits.LAMBDA_SYNC_RESPONSE_MAX_BYTES:
+        invocation.payload = (
+            b'{"errorMessage": "Response payload size exceeded maximum allowed payload size (6291556 bytes).", '
+            b'"errorType": "Function.ResponseSizeTooLarge"}'
+        )
+        invocation.function_error = "Unhandled"
+    return invocation
 
 
 def _answer(result: InvokeResult, on_response: Callable[[InvokeResult], None] | None) -> InvokeResult | None:
@@ -142,63 +150,3 @@ def _answer(result: InvokeResult, on_response: Callable[[InvokeResult], None] | 
         return result
     on_response(result)
     return None
-
-
-# -- the asynchronous path -----------------------------------------------------------------------------------
-
-
-@dataclass
-class QueuedEvent:
-    target: Target
-    event: Any
-    enqueued_at: float
-    attempt: int = 0  # function errors so far
-    backoff_s: float = THROTTLE_BACKOFF_START_S
-
-
-def enqueue(service: LambdaService, target: Target, event: Any) -> None:
-    """Accept an event for asynchronous processing; a poller picks it up after a short queue delay."""
-    queued = QueuedEvent(target, event, service.cloud.now)
-    service.async_events.append(queued)
-    service.cloud.kernel.schedule(ASYNC_QUEUE_DELAY_S, _deliver, service, queued)
-
-
-def _deliver(service: LambdaService, queued: QueuedEvent) -> None:
-    cloud = service.cloud
-    if cloud.now - queued.enqueued_at > limits.LAMBDA_ASYNC_MAX_EVENT_AGE_S:
-        _discard(service, queued, "MaximumEventAgeExceeded")
-        return
-    function = queued.target.function
-    if service.functions.get(function.name) is not function:
-        _discard(service, queued, "FunctionDeleted")
-        return
-    if throttle_reason(service, function) is not None:
-        delay = queued.backoff_s
-        queued.backoff_s = min(THROTTLE_BACKOFF_MAX_S, queued.backoff_s * 2)
-        cloud.kernel.schedule(delay, _deliver, service, queued)
-        return
-    version = route(service, queued.target)
-
-    def finished(invocation: Invocation) -> None:
-        if invocation.function_error is None:
-            _done(service, queued)
-            return
-        if queued.attempt < len(limits.LAMBDA_ASYNC_RETRY_DELAYS_S):
-            delay = limits.LAMBDA_ASYNC_RETRY_DELAYS_S[queued.attempt]
-            queued.attempt += 1
-            cloud.kernel.schedule(delay, _deliver, service, queued)
-        else:
-            _discard(service, queued, "RetriesExhausted")
-
-    start_invocation(service, queued.target, version, queued.event, None, finished)
-
-
-def _done(service: LambdaService, queued: QueuedEvent) -> None:
-    if queued in service.async_events:
-        service.async_events.remove(queued)
-
-
-def _discard(service: LambdaService, queued: QueuedEvent, reason: str) -> None:
-    """An event Lambda gave up on. With no destination or dead-letter queue configured, it is dropped."""
-    _done(service, queued)
-    service.dropped_events.append((queued.event, reason))

@@ -25,13 +25,16 @@ if TYPE_CHECKING:
     from .models import Function, FunctionVersion, ProvisionedConfig
     from .service import LambdaService, Target
 
-#: Runtime version string printed in INIT_START, per runtime (the real ones change as AWS patches runtimes).
+#: Runtime version string printed in INIT_START, per runtime. These are illustrative: the real strings (e.g.
+#: ``python:3.12.mainlinev2.v7`` in a 2026 log) change whenever AWS patches a runtime, and no page lists them.
+#: https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html
 _RUNTIME_VERSION = {
     "python3.14": "python:3.14.v10",
     "python3.13": "python:3.13.v31",
     "python3.12": "python:3.12.v51",
     "python3.11": "python:3.11.v60",
     "python3.10": "python:3.10.v62",
+    "python3.9": "python:3.9.v74",
 }
 
 
@@ -116,8 +119,12 @@ def start_invocation(
     event: Any,
     client_context: ClientContext | None = None,
     on_finish: Callable[[Invocation], None] | None = None,
+    request_id: str | None = None,
 ) -> Invocation:
-    """Run one invocation starting now; schedule the moment it finishes. Returns its complete record."""
+    """Run one invocation starting now; schedule the moment it finishes. Returns its complete record.
+
+    ``request_id`` is given by the async queue, whose retries of one event keep the request ID Invoke answered
+    with; otherwise each invocation gets a new one."""
     cloud = service.cloud
     kernel = cloud.kernel
     function = target.function
@@ -133,28 +140,33 @@ def start_invocation(
         init = env.initialize(now)
         lines += init.lines
         if init.error is not None or init.timed_out:
-            lines.append((now + init.elapsed_ms / 1000, _init_report(init)))
+            lines.append((now + init.elapsed_ms / 1000, _init_failure_report(init)))
     env.state = EnvState.BUSY
     function.in_flight += 1
     service.in_flight += 1
     start = now + (init.elapsed_ms / 1000 if init else 0.0)
-    request_id = cloud.new_request_id()
+    request_id = request_id or cloud.new_request_id()
     tail_from = len(lines)
-    lines.append((start, f"START RequestId: {request_id} Version: {version.version}"))
-    if init is not None and init.error is not None:
-        error = dict(init.error, requestId="")
-        outcome = PhaseOutcome(0.0, [], payload=json.dumps(error).encode(), error=error, reset=True)
-        lines.append((start, f"{error['errorType']}: {error['errorMessage']}"))
-    elif init is not None and init.timed_out:
-        outcome = _retry_init_then_invoke(env, start, request_id, event, target.arn, client_context)
+    if init is not None and (init.error is not None or init.timed_out):
+        outcome = _retry_init_then_invoke(env, start, request_id, event, target.arn, client_context, init, version)
+        tail_from = len(lines)
         lines += outcome.lines
+        init = None  # real logs: after a retried Init, the REPORT line has no Init Duration
     else:
+        lines.append((start, f"START RequestId: {request_id} Version: {version.version}"))
         outcome = env.invoke(start, request_id, event, target.arn, client_context)
         lines += outcome.lines
     duration_ms = outcome.elapsed_ms
     end = start + duration_ms / 1000
     init_ms = init.elapsed_ms if init is not None else None
     billed = billed_duration_ms(duration_ms, init_ms)
+    if init_ms is None and env.pending_init_ms is not None:
+        # The first request a provisioned environment serves reports the Init it ran ahead of time: "Init
+        # Duration - For the first request served, the amount of time it took the runtime to load the function
+        # and run code outside of the handler method" (python-logging). It is not billed as Duration: provisioned
+        # concurrency is priced separately. https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
+        init_ms = env.pending_init_ms
+    env.pending_init_ms = None
     memory_used = env.max_memory_used_mb
     lines.append((end, f"END RequestId: {request_id}"))
     report = (
@@ -201,30 +213,60 @@ def _retry_init_then_invoke(
     event: Any,
     invoked_arn: str,
     client_context: ClientContext | None,
+    init: PhaseOutcome,
+    version: FunctionVersion,
 ) -> PhaseOutcome:
-    """After a timed-out Init, "Lambda retries the Init phase at the time of the first function invocation with
-    the configured function timeout"; that time is part of the invocation's Duration.
+    """After a failed or timed-out Init, Lambda runs the Init again inside the first invocation, with the function's
+    timeout, and that time is part of the invocation's Duration: "Lambda retries the Init phase at the time of the
+    first function invocation with the configured function timeout".
     https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-ib
+
+    The log follows real logs (2024-2026): the retry's output, then ``INIT_REPORT ... Phase: invoke`` with the
+    retry's status (a retry that runs out of the function's timeout reads ``Status: error Error Type:
+    Runtime.Unknown``), then START. A failed retry answers the Init error; a REPORT after a retry has no Init
+    Duration, and its Duration includes the retry.
     """
     retry = env.initialize(start, limit_s=env.version.timeout)
+    lines = list(retry.lines)
+    done = start + retry.elapsed_ms / 1000
+    start_line = (done, f"START RequestId: {request_id} Version: {version.version}")
     if retry.timed_out:
-        return env.timeout_outcome(start, request_id, list(retry.lines))
+        timeout = env.version.timeout
+        lines.append((start + timeout, _init_report(timeout * 1000.0, "invoke", "error", "Runtime.Unknown")))
+        lines.append((start + timeout, start_line[1]))
+        return env.timeout_outcome(start, request_id, lines)
     if retry.error is not None:
-        error = dict(retry.error, requestId=request_id)
-        return PhaseOutcome(retry.elapsed_ms, retry.lines, payload=json.dumps(error).encode(), error=error, reset=True)
+        error = retry.error
+        lines.append((done, _init_report(retry.elapsed_ms, "invoke", "error", error.get("errorType"))))
+        lines.append(start_line)
+        if "requestId" in error:
+            error = dict(error, requestId="")
+        payload = json.dumps(error).encode()
+        return PhaseOutcome(retry.elapsed_ms, lines, payload=payload, error=error, reset=True)
+    lines.append(start_line)
     spent = retry.elapsed_ms / 1000
     outcome = env.invoke(start + spent, request_id, event, invoked_arn, client_context, spent_s=spent)
     outcome.elapsed_ms = outcome.elapsed_ms if outcome.timed_out else outcome.elapsed_ms + retry.elapsed_ms
-    outcome.lines = retry.lines + outcome.lines
+    outcome.lines = lines + outcome.lines
     return outcome
 
 
-def _init_report(init: PhaseOutcome) -> str:
-    status = "timeout" if init.timed_out else "error"
-    text = f"INIT_REPORT Init Duration: {init.elapsed_ms:.2f} ms\tPhase: init\tStatus: {status}"
-    if init.error is not None and not init.timed_out:
-        text += f"\tError Type: {init.error.get('errorType', 'Runtime.Unknown')}"
+def _init_report(elapsed_ms: float, phase: str, status: str, error_type: str | None = None) -> str:
+    """``INIT_REPORT``: logged when an Init fails or times out (AWS documents it for those cases and SnapStart
+    restores only), with the phase it ran in: ``init``, or ``invoke`` for a retry inside an invocation.
+    https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-init-errors
+    """
+    text = f"INIT_REPORT Init Duration: {elapsed_ms:.2f} ms\tPhase: {phase}\tStatus: {status}"
+    if status == "error":
+        text += f"\tError Type: {error_type or 'Runtime.Unknown'}"
     return text
+
+
+def _init_failure_report(init: PhaseOutcome) -> str:
+    if init.timed_out:
+        return _init_report(init.elapsed_ms, "init", "timeout")
+    assert init.error is not None
+    return _init_report(init.elapsed_ms, "init", "error", init.error.get("errorType"))
 
 
 def _finish(
@@ -267,13 +309,14 @@ def provision_environments(
         init = env.initialize(now)
         lines = _init_lines(version, now) + init.lines
         done = now + init.elapsed_ms / 1000
-        if init.error is not None:
-            lines.append((done, _init_report(init)))
+        if init.error is not None or init.timed_out:
+            lines.append((done, _init_failure_report(init)))
         else:
-            lines.append((done, f"INIT_REPORT Init Duration: {init.elapsed_ms:.2f} ms\tPhase: init\tStatus: success"))
+            env.pending_init_ms = init.elapsed_ms  # shown on the first REPORT this environment writes
         service.logs.put_many(env.log_group_name, env.log_stream_name, lines)
         env.available_at = done
-        cloud.kernel.call_at(done, _provisioned_ready, service, env, config, init.error is None, priority=URGENT)
+        ok = init.error is None and not init.timed_out
+        cloud.kernel.call_at(done, _provisioned_ready, service, env, config, ok, priority=URGENT)
 
 
 def _provisioned_ready(service: LambdaService, env: ExecutionEnvironment, config: ProvisionedConfig, ok: bool) -> None:

@@ -53,6 +53,9 @@ class FunctionVersion:
     architectures: tuple[str, ...] = ("x86_64",)
     ephemeral_storage_mb: int = 512
     layers: tuple[LayerVersion, ...] = ()
+    #: DeadLetterConfig.TargetArn: an SQS queue or SNS topic for async events Lambda gives up on (a version's own
+    #: setting, "locked in when you publish a version"; see :mod:`.destinations`).
+    dead_letter_target: str | None = None
 
     def copy(self, **changes: Any) -> FunctionVersion:
         """A new configuration object. Environments belong to one object, so any change means new environments,
@@ -89,6 +92,8 @@ class FunctionVersion:
             config["Environment"] = {"Variables": dict(self.environment)}
         if self.layers:
             config["Layers"] = [{"Arn": layer.arn, "CodeSize": len(layer.content.zip_bytes)} for layer in self.layers]
+        if self.dead_letter_target:
+            config["DeadLetterConfig"] = {"TargetArn": self.dead_letter_target}
         return config
 
     def same_as(self, other: FunctionVersion) -> bool:
@@ -103,6 +108,7 @@ class FunctionVersion:
             and self.environment == other.environment
             and self.architectures == other.architectures
             and self.ephemeral_storage_mb == other.ephemeral_storage_mb
+            and self.dead_letter_target == other.dead_letter_target
             and [layer.arn for layer in self.layers] == [layer.arn for layer in other.layers]
         )
 
@@ -209,6 +215,9 @@ class Function:
     policy: list[dict[str, Any]] = field(default_factory=list)
     policy_revision: str = ""
     tags: dict[str, str] = field(default_factory=dict)
+    #: PutFunctionEventInvokeConfig's settings by qualifier ("$LATEST", a version or an alias name); see
+    #: :mod:`.event_invoke_config`.
+    event_invoke_configs: dict[str, Any] = field(default_factory=dict)
 
     #: Invocations in flight right now: this function's concurrency (kept as a counter by the invoke path).
     in_flight: int = 0

@@ -51,7 +51,11 @@ def invoke_overhead_ms(rng: random.Random) -> float:
     return INVOKE_OVERHEAD_MEDIAN_MS * math.exp(rng.gauss(0.0, INVOKE_SIGMA))
 
 
+def base_memory_mb(unzipped_bytes: int) -> float:
+    """The runtime's resident memory before the function holds any data (see :mod:`.memory`)."""
+    return PYTHON_BASE_MEMORY_MB + MEMORY_MB_PER_UNZIPPED_MB * unzipped_bytes / (1024 * 1024)
+
+
 def max_memory_used_mb(unzipped_bytes: int, memory_size_mb: int) -> int:
-    """Max Memory Used for the REPORT line, never above the configured memory."""
-    used = PYTHON_BASE_MEMORY_MB + MEMORY_MB_PER_UNZIPPED_MB * unzipped_bytes / (1024 * 1024)
-    return min(memory_size_mb, math.ceil(used))
+    """Max Memory Used for the REPORT line before any data is measured, never above the configured memory."""
+    return min(memory_size_mb, math.ceil(base_memory_mb(unzipped_bytes)))

@@ -8,179 +8,84 @@ runs, then puts everything back:
   its execution environment: they are put into ``sys.modules`` while it runs and taken out afterwards, so
   two functions (or two environments of one function) never share module globals, and the notebook never sees
   them.
-- **Time** follows the virtual clock: ``time.sleep`` advances the invocation's virtual elapsed time instead of
-  blocking, and ``time.time``/``monotonic``/``perf_counter`` and ``datetime.now`` read it.
+- **Time** follows the virtual clock (:mod:`.vclock`); **threads** are deferred calls (:mod:`.threads`); the
+  process-wide APIs (exit, stdin, tracing hooks, ``random``) get stand-ins (:mod:`.process`); files under
+  ``/tmp``, ``/var/task`` and ``/opt`` are the environment's own (:mod:`.tmpfs`).
 - **Output** (``print``, stderr) goes to the environment's log stream, as on Lambda, not to the notebook.
 - **Environment variables**: ``os.environ`` is the function's own variables plus Lambda's runtime variables.
-- **Runaway code** is stopped: a line budget (a deterministic guard, not a wall-clock one) ends a handler that
-  loops without ever sleeping, and it is reported as a timeout.
+- **Runaway code** is stopped by the guard (:mod:`.guard`) and reported as a timeout.
+- **Host state** is put back after every phase, whatever the code did: ``sys.modules`` (added, removed and
+  replaced entries), ``sys.path``, ``sys.meta_path``, the ``sys``, ``builtins``, ``time``, ``datetime``,
+  ``json`` and ``random`` namespaces, the recursion limit, ``os.environ``, the root logger.
+
+This is isolation for teaching, not security: code can still inspect the process it runs in (see the
+lifecycle page, "What pocketcloud isolates").
 """
 
 from __future__ import annotations
 
+import builtins
 import datetime as _datetime_module
 import importlib.abc
 import importlib.machinery
+import json as _json_module
 import logging
 import operator
 import os
-import shutil
+import random
 import sys
 import time as _time_module
 import weakref
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
-from types import CodeType, FrameType, ModuleType
+from collections.abc import Callable
+from types import CodeType, ModuleType
 from typing import Any
 
-from ...timeutil import EPOCH_SECONDS
+from . import guard as _guard
+from . import process, threads
+from .guard import DEFAULT_STEP_BUDGET, DeadlineExceeded, Guard, RunawayCode
+from .vclock import TIME_PATCHES, VirtualClock, current_clock, set_current
+
+__all__ = [
+    "DEFAULT_STEP_BUDGET",
+    "LAYER_ROOT",
+    "TASK_ROOT",
+    "DeadlineExceeded",
+    "ModuleIndex",
+    "RunawayCode",
+    "Sandbox",
+    "VirtualClock",
+    "current_clock",
+]
 
 #: Where a function's own code appears to live, as on Lambda (``LAMBDA_TASK_ROOT``).
 TASK_ROOT = "/var/task"
 #: Where layer content appears to live (``/opt``); Python packages go under ``/opt/python``.
 LAYER_ROOT = "/opt"
 
-#: The most source lines a single init or invoke may execute before the guard calls it a runaway. A real
-#: handler that needs more work than this should model it with virtual time; a loop that never sleeps is
-#: reported exactly as Lambda reports a handler that does not finish: as a timeout.
-DEFAULT_LINE_BUDGET = 5_000_000
-
 _USER_PREFIXES = (TASK_ROOT + "/", LAYER_ROOT + "/")
 
+#: Attributes put back after every phase even though pocketcloud does not patch them: whatever function code sets
+#: them to, the host gets its own objects back. (A whole-namespace snapshot would cost more than the rest of the
+#: invocation: these are the ones a handler plausibly changes.)
+_GUARDED: tuple[tuple[Any, tuple[str, ...]], ...] = (
+    (sys, ("path", "meta_path", "path_hooks", "path_importer_cache", "modules", "stdout", "stderr", "displayhook",
+           "excepthook")),
+    (_datetime_module, ("time", "timedelta", "timezone")),
+    (random, ("Random",)),
+    (_json_module, ("dumps", "loads", "dump", "load", "JSONEncoder", "JSONDecoder")),
+    (builtins, ("print", "__import__", "__build_class__", "len", "isinstance", "str", "repr", "type", "getattr")),
+)  # fmt: skip
+#: Words whose presence in a function's source installs a group of stand-ins (see ``Sandbox.__init__``).
+_TIME_WORDS = (b"time", b"sleep", b"date", b"logging", b"calendar", b"sched", b"asyncio")
+_THREAD_WORDS = (b"thread", b"Thread", b"concurrent", b"Timer", b"Event", b"Queue", b"Condition", b"Semaphore",
+                 b"Barrier", b"future", b"asyncio")  # fmt: skip
+_FILE_WORDS = (b"os", b"shutil", b"pathlib", b"glob", b"tempfile", b"io", b"zipfile", b"tarfile", b"sqlite")
 
-class DeadlineExceeded(BaseException):
-    """Raised inside user code when its virtual time runs out. A BaseException, so ``except Exception`` in the
-    handler cannot swallow it, just as a handler on Lambda cannot catch its own timeout."""
-
-
-class RunawayCode(DeadlineExceeded):
-    """The line budget ran out: the code spins without sleeping. Reported as a timeout."""
-
-
-# --- virtual time -------------------------------------------------------------------------------------------
-
-
-class VirtualClock:
-    """Time as one phase (init or invoke) of one environment sees it.
-
-    ``base`` is the cloud's virtual time when the phase started, ``elapsed`` how far the code has moved it
-    (sleeps), ``deadline`` the elapsed time at which the phase is cut off (the function timeout).
-    """
-
-    __slots__ = ("base", "deadline", "elapsed", "vcpus")
-
-    def __init__(self, base: float, deadline: float | None, vcpus: float = 1.0) -> None:
-        self.base = base
-        self.elapsed = 0.0
-        self.deadline = deadline
-        #: The CPU share of the function (memory / 1,769 MB), which sets how fast simulated CPU work runs.
-        self.vcpus = vcpus
-
-    def advance(self, seconds: float) -> None:
-        if seconds < 0:
-            raise ValueError("sleep length must be non-negative")
-        target = self.elapsed + seconds
-        if self.deadline is not None and target > self.deadline:
-            self.elapsed = self.deadline
-            raise DeadlineExceeded()
-        self.elapsed = target
-
-    @property
-    def now(self) -> float:
-        return self.base + self.elapsed
-
-
-_real_sleep = _time_module.sleep
-_real_time = _time_module.time
-_real_time_ns = _time_module.time_ns
-_real_monotonic = _time_module.monotonic
-_real_monotonic_ns = _time_module.monotonic_ns
-_real_perf_counter = _time_module.perf_counter
-_real_perf_counter_ns = _time_module.perf_counter_ns
-_RealDateTime = _datetime_module.datetime
-_RealDate = _datetime_module.date
-
-#: The clock of the code running right now, or None outside any function. The patched functions below are
-#: module-level singletons that read it, so a function that did ``from time import sleep`` during init still
-#: gets the *current* invocation's clock later.
-_current: VirtualClock | None = None
-#: A fixed offset for monotonic clocks, so that they are not mistaken for Unix timestamps.
-_MONOTONIC_BASE = 1000.0
-
-
-def _sleep(seconds: float) -> None:
-    if _current is None:
-        _real_sleep(seconds)
-    else:
-        _current.advance(float(seconds))
-
-
-def _time() -> float:
-    return _real_time() if _current is None else EPOCH_SECONDS + _current.now
-
-
-def _time_ns() -> int:
-    return _real_time_ns() if _current is None else round((EPOCH_SECONDS + _current.now) * 1e9)
-
-
-def _monotonic() -> float:
-    return _real_monotonic() if _current is None else _MONOTONIC_BASE + _current.now
-
-
-def _monotonic_ns() -> int:
-    return _real_monotonic_ns() if _current is None else round((_MONOTONIC_BASE + _current.now) * 1e9)
-
-
-def _perf_counter() -> float:
-    return _real_perf_counter() if _current is None else _MONOTONIC_BASE + _current.now
-
-
-def _perf_counter_ns() -> int:
-    return _real_perf_counter_ns() if _current is None else round((_MONOTONIC_BASE + _current.now) * 1e9)
-
-
-class VirtualDateTime(_RealDateTime):
-    """``datetime.datetime`` whose ``now``/``utcnow``/``today`` read the virtual clock inside a function."""
-
-    @classmethod
-    def now(cls, tz: _datetime_module.tzinfo | None = None) -> VirtualDateTime:
-        if _current is None:
-            return super().now(tz)
-        return cls.fromtimestamp(EPOCH_SECONDS + _current.now, tz)
-
-    @classmethod
-    def utcnow(cls) -> VirtualDateTime:
-        if _current is None:
-            return cls.now(_datetime_module.UTC).replace(tzinfo=None)
-        return cls.fromtimestamp(EPOCH_SECONDS + _current.now, _datetime_module.UTC).replace(tzinfo=None)
-
-    @classmethod
-    def today(cls) -> VirtualDateTime:
-        return cls.now()
-
-
-class VirtualDate(_RealDate):
-    """``datetime.date`` whose ``today`` reads the virtual clock inside a function."""
-
-    @classmethod
-    def today(cls) -> VirtualDate:
-        if _current is None:
-            return super().today()
-        moment = _RealDateTime.fromtimestamp(EPOCH_SECONDS + _current.now)
-        return cls(moment.year, moment.month, moment.day)
-
-
-_TIME_PATCHES: tuple[tuple[Any, str, Any, Any], ...] = (
-    (_time_module, "sleep", _sleep, _real_sleep),
-    (_time_module, "time", _time, _real_time),
-    (_time_module, "time_ns", _time_ns, _real_time_ns),
-    (_time_module, "monotonic", _monotonic, _real_monotonic),
-    (_time_module, "monotonic_ns", _monotonic_ns, _real_monotonic_ns),
-    (_time_module, "perf_counter", _perf_counter, _real_perf_counter),
-    (_time_module, "perf_counter_ns", _perf_counter_ns, _real_perf_counter_ns),
-    (_datetime_module, "datetime", VirtualDateTime, _RealDateTime),
-    (_datetime_module, "date", VirtualDate, _RealDate),
-)
+_BUILTINS = builtins.__dict__
+#: The names builtins had when the engine was imported, plus those the host adds later (see ``Sandbox.exit``).
+_BUILTIN_NAMES = set(_BUILTINS)
+#: Marks a guarded attribute in a patch group: saved and put back, not replaced.
+_KEEP = object()
 
 
 # --- imports ------------------------------------------------------------------------------------------------
@@ -217,23 +122,32 @@ class ModuleIndex:
                 self.entries.setdefault(name, (origin, is_package, data))
         self.top_level = frozenset(name.split(".")[0] for name in self.entries)
         self._mount_files = mounts or {}
+        self._blob: bytes | None = None
         self._mount_roots: dict[str, str] | None = None
 
     def mount_roots(self) -> dict[str, str]:
         """Real folders holding ``/var/task`` and ``/opt`` for this code view, written once on first use."""
         if self._mount_roots is None:
+            from .tmpfs import _real_rmtree as _rmtree
             from .tmpfs import materialize
 
             self._mount_roots = {prefix: materialize(files) for prefix, files in self._mount_files.items()}
             for root in self._mount_roots.values():
-                weakref.finalize(self, shutil.rmtree, root, True)
+                weakref.finalize(self, _rmtree, root)
         return self._mount_roots
+
+    def mentions(self, words: tuple[bytes, ...]) -> bool:
+        """True when any of ``words`` appears in the source of any module of this code view."""
+        blob = self._blob
+        if blob is None:
+            blob = self._blob = b"\n".join(self.sources.values())
+        return any(word in blob for word in words)
 
     def code(self, name: str) -> CodeType:
         code = self._code.get(name)
         if code is None:
             origin, _is_package, source = self.entries[name]
-            code = compile(source, origin, "exec", dont_inherit=True)
+            code = _guard.instrument(compile(source, origin, "exec", dont_inherit=True))
             self._code[name] = code
         return code
 
@@ -303,38 +217,6 @@ class LogWriter:
         return "utf-8"
 
 
-# --- the line-budget guard ----------------------------------------------------------------------------------
-
-
-class LineGuard:
-    """Counts source lines executed in user code and stops the code when the budget runs out.
-
-    Only frames whose file lives under ``/var/task`` or ``/opt`` are traced line by line, so the engine and
-    the standard library run at full speed. Once tripped, the guard raises on *every* further user line, so
-    even a ``while True: try: ... except BaseException: ...`` loop cannot keep going.
-    """
-
-    __slots__ = ("budget", "remaining", "tripped")
-
-    def __init__(self, budget: int) -> None:
-        self.budget = budget
-        self.remaining = budget
-        self.tripped = False
-
-    def global_trace(self, frame: FrameType, event: str, arg: Any) -> Any:
-        if frame.f_code.co_filename.startswith(_USER_PREFIXES):
-            return self.local_trace
-        return None
-
-    def local_trace(self, frame: FrameType, event: str, arg: Any) -> Any:
-        if event == "line":
-            self.remaining -= 1
-            if self.remaining <= 0:
-                self.tripped = True
-                raise RunawayCode()
-        return self.local_trace
-
-
 # --- activation ---------------------------------------------------------------------------------------------
 
 
@@ -370,6 +252,7 @@ class Sandbox:
         emit: Callable[[str], None],
         extra_patches: list[tuple[Any, str, Any, Any]] | None = None,
         provided: dict[str, ModuleType] | None = None,
+        seed: str = "",
     ) -> None:
         self.index = index
         self.importer = PackageImporter(index)
@@ -380,102 +263,204 @@ class Sandbox:
         #: The root logger's level inside this environment. Python's default is WARNING, and Lambda's runtime
         #: leaves it there unless the function (or AWS_LAMBDA_LOG_LEVEL) changes it.
         self.root_level = logging.WARNING
-        self.patches = _TIME_PATCHES + tuple(extra_patches or ())
+        #: This environment's ``random`` generator, seeded from the cloud's seed and the environment.
+        self.random = random.Random(seed)
+        #: Deferred threads the function started (see :mod:`.threads`).
+        self.threads = threads.ThreadScheduler()
+        #: ``sys.path`` as this environment's code sees (and may change) it; the host's list is never touched.
+        self.path = list(sys.path)
+        #: The recursion limit this environment's code set (capped), kept between its invocations.
+        self.recursion_limit = sys.getrecursionlimit()
+        # Stand-ins for the modules the function's code can reach by name: those its source (package and layers)
+        # mentions, plus the ones no function may do without (exit, stdin, tracing hooks, open). Installing only
+        # these keeps the invoke path as cheap as before; code that reaches a module without naming it (say
+        # ``__import__("ti" + "me")``) gets the real one: this is a teaching simulator, not a security sandbox.
+        mentions = index.mentions
+        chosen: list[tuple[Any, str, Any, Any]] = list(process.patches(process.EmptyStdin()))
+        if mentions(_TIME_WORDS):
+            chosen += TIME_PATCHES
+        if mentions((b"random", b"shuffle", b"choice")):
+            chosen += process.random_patches(self.random)
+        self._uses_threads = mentions(_THREAD_WORDS)
+        if self._uses_threads:
+            chosen += threads.patches()
+        for patch in extra_patches or ():
+            owner = patch[0]
+            if owner is builtins or mentions(_FILE_WORDS):
+                chosen.append(patch)
+        self.patches = tuple(chosen)
         #: Modules the runtime provides (boto3), unless the function's own files provide them.
         self.provided = {
             name: module for name, module in (provided or {}).items() if name.split(".")[0] not in index.top_level
         }
-        self._groups = self._grouped_patches()
+        self._groups, self._classes = self._grouped_patches()
+        self.clock: VirtualClock | None = None
+        self.guard: Guard | None = None
+        self._may_touch_modules = index.mentions((b"modules", b"importlib", b"__import__"))
+        #: The memory model's sample while code runs (0: over the function's memory); set by the environment.
+        self.on_tick: Callable[[], int] | None = None
 
-    @contextmanager
-    def active(self, clock: VirtualClock, line_budget: int = DEFAULT_LINE_BUDGET) -> Iterator[LineGuard]:
-        """Make the interpreter look like this environment for the duration of the ``with`` block."""
-        guard = self.enter(clock, line_budget)
-        try:
-            yield guard
-        finally:
-            self.exit()
+    def modules_now(self) -> list[ModuleType]:
+        """This environment's own modules, loaded now (inside a phase they are in ``sys.modules``)."""
+        modules = sys.modules
+        importer = self.importer
+        out = []
+        for name in self.index.entries:
+            module = modules.get(name) or self.modules.get(name)
+            if module is not None and getattr(getattr(module, "__spec__", None), "loader", None) is importer:
+                out.append(module)
+        return out
 
-    def _grouped_patches(self) -> list[tuple[dict[str, Any], dict[str, Any], Callable[[Any], Any], tuple[str, ...]]]:
-        """Patches grouped by owner namespace, so each is saved with one ``itemgetter`` call and applied with one
-        ``dict.update``: this runs twice per invocation."""
+    def _grouped_patches(
+        self,
+    ) -> tuple[
+        list[tuple[dict[str, Any], dict[str, Any], Callable[[Any], Any], tuple[str, ...]]],
+        list[tuple[type, str, Any, Any]],
+    ]:
+        """Patches grouped by owner namespace, so that each is saved with one ``itemgetter`` call and applied with
+        one ``dict.update`` (this runs twice per invocation); guarded attributes join their namespace's group.
+        Class attributes (``Condition.wait``) are set one by one."""
         groups: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
+        classes: list[tuple[type, str, Any, Any]] = []
+        patched_ids = {id(owner.__dict__) for owner, *_rest in self.patches if not isinstance(owner, type)}
+        for owner, names in _GUARDED:
+            namespace = owner.__dict__
+            named = owner is _json_module and self.index.mentions((b"json",))
+            if owner is not sys and id(namespace) not in patched_ids and not named:
+                continue  # guarded only where the function's code reaches the module anyway
+            entry = groups.setdefault(id(namespace), (namespace, {}))[1]
+            for name in names:
+                if name in namespace:
+                    entry[name] = _KEEP
         for owner, attr, patched, _real in self.patches:
+            if isinstance(owner, type):
+                classes.append((owner, attr, patched, _real))
+                continue
             namespace = owner.__dict__
             groups.setdefault(id(namespace), (namespace, {}))[1][attr] = patched
         out: list[tuple[dict[str, Any], dict[str, Any], Callable[[Any], Any], tuple[str, ...]]] = []
-        for namespace, patched in groups.values():
-            keys = tuple(patched)
+        for namespace, entries in groups.values():
+            keys = tuple(entries)
+            patched = {key: value for key, value in entries.items() if value is not _KEEP}
             out.append((namespace, patched, _tuple_getter(keys), keys))
-        return out
+        return out, classes
 
-    def enter(self, clock: VirtualClock, line_budget: int = DEFAULT_LINE_BUDGET) -> LineGuard:
+    def enter(self, clock: VirtualClock, budget: int = DEFAULT_STEP_BUDGET) -> Guard:
         """Swap this environment into the interpreter. Always pair with :meth:`exit` (in a ``finally``)."""
-        global _current
-        if _current is not None:
+        if current_clock() is not None:
             raise RuntimeError("a Lambda function cannot run another function's code synchronously inside it")
         modules = sys.modules
-        # Hide anything in sys.modules that the function's own files shadow (a learner's "json.py" wins, as
-        # /var/task comes first on Lambda's sys.path), then bring this environment's modules back in.
-        clashes = [name for name in self.index.top_level if name in modules]
-        self._shadowed = (
-            {name: modules.pop(name) for name in list(modules) if name.split(".")[0] in clashes} if clashes else {}
-        )
-        modules.update(self.modules)
-        provided = self.provided
-        self._replaced = {name: modules.get(name) for name in provided} if provided else {}
-        modules.update(provided)
-        sys.meta_path.insert(0, self.importer)
-        self._saved_streams = (sys.stdout, sys.stderr)
-        sys.stdout = sys.stderr = self.writer  # type: ignore[assignment,unused-ignore]
-        self._saved_environ = os.environ
-        os.environ = self.environ  # type: ignore[assignment]  # noqa: B003 - swapped back in exit()
+        # The host's sys.modules as it is now, copied in full only for code that can reach sys.modules by name
+        # (it says "modules", "importlib" or "__import__"); other code can only add entries by importing, and
+        # exit() tells those apart by the module objects themselves.
+        self._modules_before = dict(modules) if self._may_touch_modules else None
+        self._provided_before = {name: modules.get(name) for name in self.provided}
+        self._builtins_len = len(_BUILTINS)
+        if len(_BUILTIN_NAMES) != self._builtins_len:
+            _BUILTIN_NAMES.update(_BUILTINS)  # the host (a notebook's "_", a debugger) added names: they stay
         saved = []
         for namespace, patched, getter, keys in self._groups:
-            saved.append((namespace, keys, getter(namespace)))
+            saved.append((namespace, dict(zip(keys, getter(namespace), strict=False))))
             namespace.update(patched)
         self._saved_patches = saved
+        # Hide anything in sys.modules that the function's own files shadow (a learner's "json.py" wins, as
+        # /var/task comes first on Lambda's sys.path), then bring this environment's modules back in.
+        top_level = self.index.top_level
+        clashes = [name for name in top_level if name in modules]
+        self._shadowed: dict[str, Any] = {}
+        if clashes:
+            for name in list(modules):
+                if name.split(".")[0] in clashes:
+                    self._shadowed[name] = modules.pop(name)
+        modules.update(self.modules)
+        modules.update(self.provided)
+        sys.path = self.path
+        sys.meta_path = [self.importer, *sys.meta_path]
+        sys.stdout = sys.stderr = self.writer  # type: ignore[assignment,unused-ignore]
+        self._recursion_limit = sys.getrecursionlimit()
+        if self.recursion_limit != self._recursion_limit:
+            process._real_setrecursionlimit(self.recursion_limit)
+        self._saved_environ = os.environ
+        os.environ = self.environ  # type: ignore[assignment]  # noqa: B003 - swapped back in exit()
+        for owner, attr, patched, _real in self._classes:
+            setattr(owner, attr, patched)
         root = logging.root
         self._saved_logging = (root.handlers, root.level)
         root.handlers = [self.log_handler]
         if root.level != self.root_level:
             root.setLevel(self.root_level)  # setLevel, not assignment: it also clears loggers' cached levels
-        guard = LineGuard(line_budget)
-        self._saved_trace = sys.gettrace()
-        _current = clock
-        sys.settrace(guard.global_trace)
+        guard = Guard(budget, self.on_tick)
+        self.clock = clock
+        self.guard = guard
+        set_current(clock)
+        if self._uses_threads:
+            threads.activate(self.threads, clock.wait)
+        _guard.arm(guard)
         return guard
 
     def exit(self) -> None:
         """Put back everything :meth:`enter` swapped in, keeping this environment's modules for next time."""
-        global _current
-        sys.settrace(self._saved_trace)
-        _current = None
+        _guard.disarm()
+        if self._uses_threads:
+            threads.activate(None, None)
+        set_current(None)
         root = logging.root
         self.root_level = root.level
         saved_handlers, saved_level = self._saved_logging
         root.handlers = saved_handlers
         if root.level != saved_level:
             root.setLevel(saved_level)
-        for namespace, keys, originals in self._saved_patches:
-            namespace.update(zip(keys, originals, strict=True))
+        for owner, attr, _patched, real in self._classes:
+            setattr(owner, attr, real)
         os.environ = self._saved_environ  # noqa: B003
         self.writer.flush()
-        sys.stdout, sys.stderr = self._saved_streams
-        with suppress(ValueError):
-            sys.meta_path.remove(self.importer)
+        self.recursion_limit = sys.getrecursionlimit()
+        if self.recursion_limit != self._recursion_limit:
+            process._real_setrecursionlimit(self._recursion_limit)
+        self.path = sys.path if isinstance(sys.path, list) else self.path
+        for namespace, originals in self._saved_patches:
+            namespace.update(originals)
+        if len(_BUILTINS) != self._builtins_len:  # names the code added to builtins are removed again
+            for name in [name for name in _BUILTINS if name not in _BUILTIN_NAMES]:
+                del _BUILTINS[name]
+        self._restore_modules()
+
+    def _restore_modules(self) -> None:
+        """Keep this environment's own modules for its next phase, then make ``sys.modules`` the host's again.
+
+        Entries the code added are removed, except genuine imports of installed modules (a file outside
+        ``/var/task`` and ``/opt`` found by the normal finders): importing a standard-library module is a cache
+        the host would fill identically, and importing some extension modules twice in one process fails.
+        """
         modules = sys.modules
+        importer = self.importer
         for name in self.index.entries:
             module = modules.pop(name, None)
-            if module is not None and getattr(module.__spec__, "loader", None) is self.importer:
+            if module is not None and getattr(getattr(module, "__spec__", None), "loader", None) is importer:
                 self.modules[name] = module
-        for name, previous in self._replaced.items():
+        for name, previous in self._provided_before.items():
             if previous is None:
                 modules.pop(name, None)
             else:
                 modules[name] = previous
         if self._shadowed:
             modules.update(self._shadowed)
+        before = self._modules_before
+        if before is None or modules == before:
+            return  # code that cannot name sys.modules only added genuine imports, which stay
+        modules.update(before)
+        if len(modules) != len(before):
+            for name in [name for name in modules if name not in before]:
+                if not _is_installed_module(modules[name]):
+                    del modules[name]
+
+
+def _is_installed_module(module: Any) -> bool:
+    spec = getattr(module, "__spec__", None) if isinstance(module, ModuleType) else None
+    if spec is None or isinstance(spec.loader, PackageImporter):
+        return False
+    origin = spec.origin or ""
+    return origin in ("built-in", "frozen") or (origin.startswith("/") and not origin.startswith(_USER_PREFIXES))
 
 
 def _tuple_getter(keys: tuple[str, ...]) -> Callable[[Any], Any]:
@@ -484,8 +469,3 @@ def _tuple_getter(keys: tuple[str, ...]) -> Callable[[Any], Any]:
     if len(keys) == 1:
         return lambda namespace: (getter(namespace),)
     return getter
-
-
-def current_clock() -> VirtualClock | None:
-    """The virtual clock of the function code running right now (None outside any function)."""
-    return _current

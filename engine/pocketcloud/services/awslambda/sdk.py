@@ -4,6 +4,8 @@ Handler code should move to AWS unchanged, and real handlers call other services
 pocketcloud function, ``boto3.client(name)`` returns this cloud's client for ``name``; each call also spends a
 little virtual time, as a network round trip to an AWS API does, so caching a secret or a client in module
 code visibly saves time. (A function that ships its own ``boto3`` in its package or a layer gets that one.)
+``import redis`` gives :mod:`pocketcloud.redis` bound to the same cloud, so a handler reaches ElastiCache the way
+it would with redis-py bundled in its package.
 https://docs.aws.amazon.com/lambda/latest/dg/lambda-python.html
 """
 
@@ -72,4 +74,9 @@ def sdk_modules(cloud: Cloud) -> dict[str, types.ModuleType]:
     botocore.exceptions = exceptions  # type: ignore[attr-defined]
     botocore.__path__ = []
     boto3.__path__ = []
-    return {"boto3": boto3, "botocore": botocore, "botocore.exceptions": exceptions}
+    modules = {"boto3": boto3, "botocore": botocore, "botocore.exceptions": exceptions}
+    # ``import redis``: the client a function would bundle to reach ElastiCache (see pocketcloud.redis).
+    from ...redis import stand_in_modules
+
+    modules.update(stand_in_modules(cloud))
+    return modules

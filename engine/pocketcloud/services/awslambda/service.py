@@ -1,19 +1,20 @@
 """The state of Lambda in one cloud and how a FunctionName + Qualifier finds what it names.
 
 The operations themselves live in small modules, one idea each (:mod:`.functions`, :mod:`.versions`,
-:mod:`.layers`, :mod:`.concurrency`, :mod:`.permissions`, :mod:`.invocations`); the client only shapes requests
-and responses.
+:mod:`.layers`, :mod:`.concurrency`, :mod:`.permissions`, :mod:`.invocations`, :mod:`.event_invoke_config`,
+:mod:`.esm`); the async queue is :mod:`.async_queue`; the client only shapes requests and responses.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ...errors import ServiceError
 from ..logs.backend import LogsBackend
 from .arns import function_arn, parse_function_ref
+from .destinations import FAILURE_LOG_SIZE
 from .models import Alias, Function, FunctionVersion, LayerVersion
 from .sandbox import TASK_ROOT, ModuleIndex
 
@@ -56,6 +57,17 @@ class Settings:
     """
 
     idle_reclaim_s: float = 600.0
+    #: How long an event waits in Lambda's internal async queue before a poller picks it up, when nothing
+    #: throttles it. AWS publishes no figure; it is small next to typical durations: 20 ms, for readability.
+    async_queue_delay_s: float = 0.020
+    #: The share of successfully processed async events delivered a second time ("it's possible for it to receive
+    #: the same event from Lambda multiple times because the queue itself is eventually consistent",
+    #: invocation-async-error-handling). AWS gives no rate: 0 (off) by default; labs on idempotency raise it.
+    async_duplicate_rate: float = 0.0
+    #: How long an event source mapping stays in a transitional state (Creating, Enabling, Updating, Disabling,
+    #: Deleting) before Lambda finishes the change. AWS documents no figure; its console shows "Creating" for a
+    #: few seconds: 5 s of virtual time here (see :mod:`.esm.model`).
+    esm_transition_s: float = 5.0
 
 
 class LambdaService:
@@ -69,8 +81,13 @@ class LambdaService:
         self.settings = Settings()
         #: Events accepted by asynchronous Invoke and not yet processed (or retrying).
         self.async_events: list[Any] = []
-        #: Events Lambda gave up on (retries exhausted, too old), with the reason: no DLQ/destination yet.
+        #: Events Lambda gave up on (retries exhausted, too old) with no destination or DLQ to send them to, with
+        #: the condition (see :mod:`.async_queue`).
         self.dropped_events: list[tuple[Any, str]] = []
+        #: Records and dead letters Lambda could not deliver (see :mod:`.destinations`), the most recent last.
+        self.delivery_failures: deque[Any] = deque(maxlen=FAILURE_LOG_SIZE)
+        #: Event source mappings by UUID (see :mod:`.esm`).
+        self.event_source_mappings: dict[str, Any] = {}
         #: The most recent invocations by request ID, so helpers can explain a response (bounded: a long
         #: simulation must not grow without limit).
         self.recent: OrderedDict[str, Invocation] = OrderedDict()

@@ -40,6 +40,10 @@ RESERVED_ENV_KEYS = frozenset(
         "AWS_LAMBDA_RUNTIME_API",
         "LAMBDA_TASK_ROOT",
         "LAMBDA_RUNTIME_DIR",
+        # Newer keys on the same page (checked 2026-12-01): Managed Instances' concurrency, the metadata endpoint.
+        "AWS_LAMBDA_MAX_CONCURRENCY",
+        "AWS_LAMBDA_METADATA_API",
+        "AWS_LAMBDA_METADATA_TOKEN",
     }
 )
 

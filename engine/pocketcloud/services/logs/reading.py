@@ -21,6 +21,7 @@ from .tokens import event_token, key_token, parse_event_token, parse_key_token
 def get_log_events(
     stream: LogStream,
     *,
+    cutoff: int | None,
     start_time: int | None,
     end_time: int | None,
     limit: int,
@@ -39,7 +40,7 @@ def get_log_events(
     """
     keys = [
         key
-        for key in stream.ordered()
+        for key in stream.ordered(cutoff)
         if (start_time is None or key[0] >= start_time) and (end_time is None or key[0] < end_time)
     ]
     if next_token is None:
@@ -62,10 +63,17 @@ def get_log_events(
     return {"events": events, "nextForwardToken": forward, "nextBackwardToken": backward}
 
 
+def event_id(timestamp: int, ordinal: int, seq: int) -> str:
+    """An event's ID: 56 digits like AWS's (``34622316099697884706540976068822859012661220141643892546`` in the
+    Lambda guide's sample), built from the event's place (timestamp, stream, position) so that it never changes."""
+    return f"{timestamp:020d}{ordinal:012d}{seq:024d}"
+
+
 def filter_log_events(
     streams: Iterable[LogStream],
     pattern: FilterPattern,
     *,
+    cutoff: int | None,
     start_time: int | None,
     end_time: int | None,
     limit: int,
@@ -84,7 +92,7 @@ def filter_log_events(
     by_ordinal: dict[int, LogStream] = {}
     for stream in streams:
         by_ordinal[stream.ordinal] = stream
-        for seq, (timestamp, message, ingestion) in enumerate(stream.events):
+        for seq, (timestamp, message, ingestion) in stream.visible(cutoff):
             if start_time is not None and timestamp < start_time:
                 continue
             if end_time is not None and timestamp > end_time:
@@ -105,8 +113,7 @@ def filter_log_events(
                 "timestamp": timestamp,
                 "message": stream.events[seq][1],
                 "ingestionTime": ingestion,
-                # 56 digits like AWS's event IDs, built from the event's place so it never changes.
-                "eventId": f"{timestamp:020d}{ordinal:012d}{seq:024d}",
+                "eventId": event_id(timestamp, ordinal, seq),
             }
         )
     result: dict[str, Any] = {"events": events, "searchedLogStreams": []}
@@ -134,16 +141,19 @@ def page_after(
 
 
 def describe_group(backend: LogsBackend, group: LogGroup) -> dict[str, Any]:
-    """A LogGroup as DescribeLogGroups returns it (``retentionInDays`` is absent: events never expire)."""
-    return {
-        "logGroupName": group.name,
-        "creationTime": group.created,
-        "metricFilterCount": 0,
-        "arn": backend.group_arn(group.name) + ":*",
-        "storedBytes": group.stored_bytes,
-        "logGroupClass": group.log_group_class,
-        "logGroupArn": backend.group_arn(group.name),
-    }
+    """A LogGroup as DescribeLogGroups returns it: ``retentionInDays`` only when a retention policy is set ("By
+    default, log data is stored in CloudWatch Logs indefinitely"), ``kmsKeyId`` only when one was given."""
+    entry: dict[str, Any] = {"logGroupName": group.name, "creationTime": group.created}
+    if group.retention_in_days is not None:
+        entry["retentionInDays"] = group.retention_in_days
+    entry["metricFilterCount"] = len(group.metric_filters)
+    entry["arn"] = backend.group_arn(group.name) + ":*"
+    entry["storedBytes"] = group.stored_bytes(group.cutoff(backend.now_ms()))
+    if group.kms_key_id is not None:
+        entry["kmsKeyId"] = group.kms_key_id
+    entry["logGroupClass"] = group.log_group_class
+    entry["logGroupArn"] = backend.group_arn(group.name)
+    return entry
 
 
 def describe_stream(backend: LogsBackend, group: LogGroup, stream: LogStream) -> dict[str, Any]:
@@ -153,10 +163,9 @@ def describe_stream(backend: LogsBackend, group: LogGroup, stream: LogStream) ->
     is always reported as zero." On AWS ``lastEventTimestamp`` can lag by up to an hour; here it is exact.
     """
     entry: dict[str, Any] = {"logStreamName": stream.name, "creationTime": stream.created}
-    if stream.events:
-        entry["firstEventTimestamp"] = stream.first_event_timestamp
-        entry["lastEventTimestamp"] = stream.last_event_timestamp
-        entry["lastIngestionTime"] = stream.last_ingestion_time
+    times = stream.times(group.cutoff(backend.now_ms()))
+    if times is not None:
+        entry["firstEventTimestamp"], entry["lastEventTimestamp"], entry["lastIngestionTime"] = times
     entry["arn"] = backend.stream_arn(group.name, stream.name)
     entry["storedBytes"] = 0
     return entry

@@ -1,7 +1,9 @@
 """Secret names and ARNs: the six random characters AWS appends, and every form SecretId accepts.
 
-A secret's ARN is ``arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 random characters>``: "Secrets
-Manager automatically adds a hyphen and six random characters after the secret name at the end of the ARN"
+A secret's ARN is ``arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6 random characters>``
+(the partition is ``aws``, or ``aws-cn`` / ``aws-us-gov`` in those Regions, see
+:func:`pocketcloud.cloud.partition_of`): "Secrets Manager automatically adds a hyphen and six random characters
+after the secret name at the end of the ARN"
 (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html). The suffix makes a
 deleted-and-recreated secret a *different* resource, which is why IAM policies often end in ``-??????``. The
 characters come from the cloud's seeded ID source, so the same seed always gives the same ARNs.
@@ -22,11 +24,15 @@ _SUFFIX_ALPHABET = string.ascii_letters + string.digits
 # "The secret name can contain ASCII letters, numbers, and the following characters: /_+=.@-"
 # (API_CreateSecret); AWS's own error message for a bad name also lists "!".
 _NAME = re.compile(r"^[A-Za-z0-9/_+=.@!-]+$")
-_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:secretsmanager:(?P<region>[^:]*):(?P<account>[^:]*):secret:(?P<rest>.+)$")
+_ARN = re.compile(
+    r"^arn:(?P<partition>aws[a-zA-Z-]*):secretsmanager:(?P<region>[^:]*):(?P<account>[^:]*):secret:(?P<rest>.+)$"
+)
 
 
-def secret_arn(region: str, account: str, name: str, suffix: str) -> str:
-    return f"arn:aws:secretsmanager:{region}:{account}:secret:{name}-{suffix}"
+def secret_arn(cloud: Cloud, name: str, suffix: str | None = None) -> str:
+    """The ARN of secret ``name`` in ``cloud``; without ``suffix`` the partial ARN (no ``-`` and six characters)."""
+    base = f"arn:{cloud.partition}:secretsmanager:{cloud.region}:{cloud.account_id}:secret:{name}"
+    return base if suffix is None else f"{base}-{suffix}"
 
 
 def random_suffix(cloud: Cloud) -> str:
@@ -49,8 +55,8 @@ def check_new_name(name: str) -> None:
         )
 
 
-def split_arn(secret_id: str) -> tuple[str, str, str] | None:
-    """``(region, account, name-with-suffix-or-not)`` when ``secret_id`` is a Secrets Manager ARN, else None.
+def split_arn(secret_id: str) -> tuple[str, str, str, str] | None:
+    """``(partition, region, account, name-with-suffix-or-not)`` when ``secret_id`` is a Secrets Manager ARN.
 
     SecretId takes "The ARN or name of the secret"; an ARN may be complete or partial (without the final
     hyphen and six characters). https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetSecretValue.html
@@ -58,4 +64,4 @@ def split_arn(secret_id: str) -> tuple[str, str, str] | None:
     match = _ARN.match(secret_id)
     if match is None:
         return None
-    return match.group("region"), match.group("account"), match.group("rest")
+    return match.group("partition"), match.group("region"), match.group("account"), match.group("rest")

@@ -13,7 +13,7 @@ from ... import limits
 from ...errors import ServiceError
 from ...timeutil import to_datetime
 from . import filters as secret_filters
-from . import listing
+from . import listing, rotation
 from .arns import check_new_name, random_suffix, secret_arn, split_arn
 from .models import AWSCURRENT, Secret, SecretVersion
 from .responses import metadata
@@ -29,6 +29,18 @@ _NOT_FOUND = "Secrets Manager can't find the specified secret."
 _MARKED_FOR_DELETION = "You can't perform this operation on the secret because it was marked for deletion."
 
 
+def token_in_use(token: str, arn: str) -> ServiceError:
+    """A ClientRequestToken that names an existing version with other data: AWS's words, recorded against AWS
+    by moto's aws_verified tests (test_create_different_secret_with_same_token, test_put_different_secret_value_
+    with_same_token, test_update_different_secret_value_with_same_token in getmoto/moto
+    tests/test_secretsmanager/test_secretsmanager.py). API_PutSecretValue: "if the secret data is different,
+    then the operation fails because you can't modify an existing version"."""
+    return ServiceError(
+        "ResourceExistsException",
+        f"You can't use ClientRequestToken {token} because that value is already in use for a version of secret {arn}.",
+    )
+
+
 class SecretsManagerService:
     """Secrets by name, in creation order, with their versions and deletion schedules."""
 
@@ -36,6 +48,8 @@ class SecretsManagerService:
         self.cloud = cloud
         self.secrets: dict[str, Secret] = {}
         self._created = 0
+        #: Per-feature state (rotation events, the password generator), made on first use.
+        self.extensions: dict[str, Any] = {}
 
     # -- lookup ----------------------------------------------------------------------------------------------
     def _purge_expired(self) -> None:
@@ -47,8 +61,9 @@ class SecretsManagerService:
         parts = split_arn(secret_id)
         if parts is None:
             return self.secrets.get(secret_id)
-        region, account, rest = parts
-        if region != self.cloud.region or account != self.cloud.account_id:
+        partition, region, account, rest = parts
+        cloud = self.cloud
+        if partition != cloud.partition or region != cloud.region or account != cloud.account_id:
             return None
         for secret in self.secrets.values():
             if secret.arn == secret_id:
@@ -71,16 +86,32 @@ class SecretsManagerService:
         token = params.get("ClientRequestToken")
         existing = secret.versions.get(token) if token is not None else None
         if existing is not None:
+            if existing.empty and (text is not None or binary is not None):
+                # The AWSPENDING version a rotation created: the rotation function's createSecret fills it.
+                existing.secret_string, existing.secret_binary = text, binary
+                stages = params.get("VersionStages")
+                secret.attach(existing, list(dict.fromkeys(existing.stages + (stages or [AWSCURRENT]))))
+                secret.last_changed = self.cloud.now
+                return existing.version_id
             if existing.same_value(text, binary):
                 return existing.version_id
-            raise ServiceError(
-                "ResourceExistsException", "You can't modify an existing version, you can only create a new version."
-            )
+            raise token_in_use(str(token), secret.arn)
         version_id = token if token is not None else self.cloud.new_request_id()
         version = SecretVersion(version_id, text, binary, created=self.cloud.now)
         secret.add_version(version, params.get("VersionStages"))
         secret.last_changed = self.cloud.now
+        self._remove_old_versions(secret)
         return version_id
+
+    def _remove_old_versions(self, secret: Secret) -> None:
+        """ "Secrets Manager removes unlabeled versions when there are more than 100, but it does not remove
+        versions created less than 24 hours ago." (reference_limits.html) — oldest unlabeled first."""
+        excess = len(secret.versions) - limits.SECRETSMANAGER_VERSIONS_KEPT
+        if excess <= 0:
+            return
+        old_enough = self.cloud.now - limits.SECRETSMANAGER_VERSION_MIN_AGE_S
+        for version in [v for v in secret.versions.values() if not v.stages and v.created <= old_enough][:excess]:
+            del secret.versions[version.version_id]
 
     # -- CreateSecret ----------------------------------------------------------------------------------------
     def create_secret(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -95,6 +126,8 @@ class SecretsManagerService:
             retried = existing.versions.get(token) if token is not None else None
             if retried is not None and not existing.scheduled_for_deletion and retried.same_value(text, binary):
                 return {"ARN": existing.arn, "Name": name, "VersionId": retried.version_id}
+            if retried is not None and not existing.scheduled_for_deletion:
+                raise token_in_use(str(token), existing.arn)
             if existing.scheduled_for_deletion:
                 raise ServiceError(
                     "InvalidRequestException",
@@ -104,7 +137,7 @@ class SecretsManagerService:
                 "ResourceExistsException", f"The operation failed because the secret {name} already exists."
             )
         now = self.cloud.now
-        arn = secret_arn(self.cloud.region, self.cloud.account_id, name, random_suffix(self.cloud))
+        arn = secret_arn(self.cloud, name, random_suffix(self.cloud))
         self._created += 1
         secret = Secret(
             name=name,
@@ -149,7 +182,12 @@ class SecretsManagerService:
                     f"Secrets Manager can't find the specified secret value for staging label: {stage}",
                 )
             version = found
-        secret.last_accessed = self.cloud.now
+        if version.empty:
+            which = f"VersionId: {version_id}" if version_id is not None else f"staging label: {stage}"
+            raise ServiceError(
+                "ResourceNotFoundException", f"Secrets Manager can't find the specified secret value for {which}"
+            )
+        secret.last_accessed = version.last_accessed = self.cloud.now
         response: dict[str, Any] = {"ARN": secret.arn, "Name": secret.name, "VersionId": version.version_id}
         if version.secret_binary is not None:
             response["SecretBinary"] = version.secret_binary
@@ -165,6 +203,8 @@ class SecretsManagerService:
         text, binary = secret_value(params, required=True)
         secret = self.resolve(params["SecretId"])
         version_id = self._new_version(secret, params, text, binary)
+        if AWSCURRENT in secret.versions[version_id].stages:
+            rotation.note_new_current(self, secret)
         return {
             "ARN": secret.arn,
             "Name": secret.name,
@@ -176,20 +216,21 @@ class SecretsManagerService:
         """https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_UpdateSecret.html
 
         A new value becomes a new AWSCURRENT version, exactly as with PutSecretValue; Description and KmsKeyId
-        change the secret's metadata only. "If you call this operation with a ClientRequestToken that matches an
-        existing version's VersionId, the operation results in an error."
+        change the secret's metadata only. The API reference says a ClientRequestToken that matches an existing
+        version "results in an error"; AWS itself answers a retry with the same token *and the same value* with
+        that version (moto's aws_verified test_update_same_secret_value_with_same_token), so only other data is
+        refused, with :func:`token_in_use`'s message.
         """
         text, binary = secret_value(params, required=False)
         secret = self.resolve(params["SecretId"])
         response: dict[str, Any] = {"ARN": secret.arn, "Name": secret.name}
         if text is not None or binary is not None:
             token = params.get("ClientRequestToken")
-            if token is not None and token in secret.versions:
-                raise ServiceError(
-                    "ResourceExistsException",
-                    "You can't modify an existing version, you can only create a new version.",
-                )
+            existing = secret.versions.get(token) if token is not None else None
+            if existing is not None and not existing.same_value(text, binary):
+                raise token_in_use(str(token), secret.arn)
             response["VersionId"] = self._new_version(secret, {**params, "VersionStages": None}, text, binary)
+            rotation.note_new_current(self, secret)
         if "Description" in params:
             secret.description = params["Description"]
         if "KmsKeyId" in params:
@@ -225,11 +266,13 @@ class SecretsManagerService:
             if gone is None:
                 name = params["SecretId"]
                 # Nothing to delete, so no suffix to report: answer with the partial ARN.
-                arn = f"arn:aws:secretsmanager:{self.cloud.region}:{self.cloud.account_id}:secret:{name}"
+                arn = secret_arn(self.cloud, name)
                 return {"ARN": arn, "Name": name, "DeletionDate": to_datetime(now)}
+            rotation.stop_for_deletion(gone)
             del self.secrets[gone.name]
             return {"ARN": gone.arn, "Name": gone.name, "DeletionDate": to_datetime(now)}
         secret = self.resolve(params["SecretId"])
+        rotation.stop_for_deletion(secret)
         days = window if window is not None else limits.SECRETSMANAGER_DEFAULT_RECOVERY_WINDOW_DAYS
         secret.deleted_at = now
         secret.deletion_date = now + days * _DAY
@@ -245,6 +288,7 @@ class SecretsManagerService:
         if secret.scheduled_for_deletion:
             secret.deleted_at = secret.deletion_date = None
             secret.last_changed = self.cloud.now
+            rotation.resume_after_restore(self, secret)
         return {"ARN": secret.arn, "Name": secret.name}
 
     # -- DescribeSecret / ListSecrets ------------------------------------------------------------------------

@@ -1,0 +1,102 @@
+"""The memory model behind ``Max Memory Used`` and ``Runtime.OutOfMemory``.
+
+On Lambda, Max Memory Used is the peak resident memory of the execution environment, and a function that
+needs more memory than its MemorySize is killed: "Runtime exited with error: signal: killed", error type
+``Runtime.OutOfMemory``. https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html
+https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html
+
+Every pocketcloud function shares one Python process, so there is no resident memory of its own to read, and
+tracing every allocation (``tracemalloc``) slows allocation-heavy code several times over. pocketcloud's model
+instead measures **the data the function holds**:
+
+    Max Memory Used = runtime base (36 MB) + 1.5 x the unzipped package size + the largest data size seen
+
+where the data size is the deep ``sys.getsizeof`` of what the function's code can reach: its modules' globals,
+the locals of its running frames and the value it returns (functions, classes and modules are not counted). It is
+sampled at the end of Init and of every invocation, and while the code runs every few hundred guard steps or one
+step per object the last sample visited, whichever is more, so a loop that keeps growing a list is caught while it runs
+and sampling stays a small share of the code's own time. When the model exceeds MemorySize the invocation ends with
+``Runtime.OutOfMemory`` and the environment is reset, as on Lambda. Memory that is allocated and dropped between
+two samples is not seen; a single allocation larger than the host can give fails on the host itself
+(``MemoryError``, reported as ``Runtime.OutOfMemory`` too).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from types import BuiltinFunctionType, CodeType, FrameType, FunctionType, MethodType, ModuleType
+from typing import Any
+
+MIB = 1024 * 1024
+#: How many objects one sample may visit; beyond it the sample stops (a lower bound, never a hang).
+MAX_OBJECTS = 200_000
+
+_SKIP = (ModuleType, FunctionType, BuiltinFunctionType, MethodType, type, CodeType, FrameType)
+_SKIP_TYPES = frozenset((FunctionType, BuiltinFunctionType, ModuleType, type, MethodType))
+_LEAVES = (str, bytes, bytearray, int, float, complex, bool, memoryview, range, type(None))
+_getsizeof = sys.getsizeof
+
+
+class OutOfMemory(BaseException):
+    """The function's data outgrew its MemorySize: Lambda kills the runtime (``Runtime.OutOfMemory``)."""
+
+
+def data_bytes(roots: Iterable[Any], count: bool = False) -> Any:
+    """The deep size of the data reachable from ``roots`` (see the module docstring); with ``count``, also how
+    many objects the walk visited."""
+    stack = [root for root in roots if not isinstance(root, _SKIP)]
+    if not stack:
+        return (0, 0) if count else 0
+    seen: set[int] = set()
+    total = 0
+    visited = 0
+    while stack and visited < MAX_OBJECTS:
+        obj = stack.pop()
+        key = id(obj)
+        if key in seen:
+            continue
+        seen.add(key)
+        visited += 1
+        try:
+            total += _getsizeof(obj)
+        except Exception:  # a broken __sizeof__ is the function's problem, not the model's
+            continue
+        if isinstance(obj, _LEAVES):
+            continue
+        if isinstance(obj, dict):
+            stack.extend(v for v in obj.values() if not isinstance(v, _SKIP))
+            stack.extend(k for k in obj if not isinstance(k, str))
+        elif isinstance(obj, (list, tuple, set, frozenset)):
+            stack.extend(v for v in obj if not isinstance(v, _SKIP))
+        else:
+            attrs = getattr(obj, "__dict__", None) if not isinstance(obj, _SKIP) else None
+            if isinstance(attrs, dict):
+                stack.append(attrs)
+    return (total, visited) if count else total
+
+
+def module_roots(modules: Iterable[ModuleType]) -> list[Any]:
+    """The global values of the function's own modules (names starting with ``__`` are the runtime's)."""
+    roots: list[Any] = []
+    skip = _SKIP_TYPES
+    for module in modules:
+        for name, value in module.__dict__.items():
+            if value.__class__ not in skip and name[:2] != "__" and not isinstance(value, _SKIP):
+                roots.append(value)
+    return roots
+
+
+def frame_roots(prefixes: tuple[str, ...]) -> list[Any]:
+    """The locals of the function's frames now running (sampled while code runs)."""
+    roots: list[Any] = []
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith(prefixes):
+            roots.extend(frame.f_locals.values())
+        frame = frame.f_back
+    return roots
+
+
+def used_mb(base_mb: float, data: int) -> float:
+    return base_mb + data / MIB

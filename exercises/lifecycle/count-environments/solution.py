@@ -1,0 +1,28 @@
+import json
+
+
+def environments_for_burst(cloud, function_name, n):
+    lam = cloud.client("lambda")
+    logs = cloud.client("logs")
+    for i in range(n):
+        lam.invoke(FunctionName=function_name, InvocationType="Event", Payload=json.dumps({"n": i}))
+    cloud.run()  # let the queued events run
+    group = f"/aws/lambda/{function_name}"
+    return len(logs.describe_log_streams(logGroupName=group)["logStreams"])
+
+
+RESIZE = """
+import time
+
+
+def handler(event, context):
+    time.sleep(1)  # each request keeps its environment busy for a second
+    return event["n"]
+"""
+
+if __name__ == "__main__":
+    import pocketcloud
+
+    cloud = pocketcloud.Cloud(seed=0)
+    pocketcloud.deploy(cloud, source=RESIZE, handler_name="handler", name="resize")
+    print(environments_for_burst(cloud, "resize", 4))
