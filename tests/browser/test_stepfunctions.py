@@ -148,11 +148,11 @@ def test_the_execution_graph_follows_the_page_and_stays_legible(site_url: str, p
 
 #: The Step Functions labs, alternating languages: each runs in JupyterLite once (all run in CPython in tests/labs).
 LABS = [
-    ("ko", "07-order-workflow.ipynb"),
-    ("en", "08-human-approval.ipynb"),
-    ("ko", "09-map-over-s3.ipynb"),
-    ("en", "10-jsonpath-to-jsonata.ipynb"),
-    ("ko", "11-debugging-definitions.ipynb"),
+    ("ko", "09-order-workflow.ipynb"),
+    ("en", "10-human-approval.ipynb"),
+    ("ko", "11-map-over-s3.ipynb"),
+    ("en", "12-jsonpath-to-jsonata.ipynb"),
+    ("ko", "13-debugging-definitions.ipynb"),
 ]
 GRAPH_LABEL = {"ko": "상태 머신 그래프", "en": "State machine graph"}
 
