@@ -268,3 +268,22 @@ def test_at_most_one_hundred_filters_and_five_regexes_per_group(logs) -> None:  
     logs.put_metric_filter(
         logGroupName="app", filterName="f2", filterPattern="%c%", metricTransformations=transformation()
     )
+
+
+def test_metric_filter_points_reach_the_cloud_metric_store(cloud, logs) -> None:  # type: ignore[no-untyped-def]
+    """A metric filter publishes CloudWatch metric data (FilterAndPatternSyntax.html: "it increments the count in
+    the CloudWatch metric by the amount you specify"), so its points land in ``cloud.metrics``, the store the
+    ``cloudwatch`` client reads, at the log event's timestamp and with the filter's dimensions."""
+    logs.put_metric_filter(
+        logGroupName="app",
+        filterName="latency",
+        filterPattern="{ $.ms = * }",
+        metricTransformations=transformation(metricValue="$.ms", unit="Milliseconds", dimensions={"Op": "$.op"}),
+    )
+    cloud.run(until=120)
+    put(cloud, logs, json.dumps({"ms": 12, "op": "get"}), json.dumps({"ms": 30, "op": "get"}))
+    series = cloud.metrics.series("MyApp", "Errors", (("Op", "get"),))
+    assert series is not None
+    assert series.values == [12.0, 30.0]
+    assert series.times == [120.0, 120.0]
+    assert series.unit == "Milliseconds"

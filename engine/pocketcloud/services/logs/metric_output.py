@@ -4,13 +4,14 @@ On AWS a metric filter turns matching log events into CloudWatch metric data: "W
 the matching terms, phrases, or values in your log events, it increments the count in the CloudWatch metric by
 the amount you specify for Metric Value" and "If logs are ingested ... but no matches are found, the value
 specified for Default Value (if any) is reported"
-(https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html). pocketcloud has no
-CloudWatch metrics service yet, so CloudWatch Logs records every data point it would publish here, one
-:class:`MetricDataPoint` per log event (a matching event's value, or the default value for an event that does not
-match), in the order the events were ingested. AWS then aggregates points per minute; that aggregation is
-CloudWatch's job and is left to the CloudWatch service.
+(https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html). CloudWatch Logs
+records every data point it publishes here, one :class:`MetricDataPoint` per log event (a matching event's
+value, or the default value for an event that does not match), in the order the events were ingested, and
+publishes each point to the cloud's metric store (:attr:`pocketcloud.Cloud.metrics`, what the ``cloudwatch``
+client reads), at the log event's timestamp. AWS then aggregates points per minute; that aggregation is
+CloudWatch's job, done when a metric is read.
 
-The interface for CloudWatch (and for learners who want to look) is one function::
+The raw points, with where each came from, are one function away (for learners who want to look)::
 
     from pocketcloud.services.logs.metric_output import metric_data_points
 
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from ...metrics import dimensions as metric_dimensions
 from ...timeutil import EPOCH_SECONDS, to_datetime
 
 if TYPE_CHECKING:
@@ -62,6 +64,7 @@ class MetricOutput:
 
     def __init__(self, backend: LogsBackend) -> None:
         self.points: list[MetricDataPoint] = []
+        self._metrics = backend.cloud.metrics
 
     def emit(
         self,
@@ -87,6 +90,9 @@ class MetricOutput:
                 filter_name,
                 len(self.points),
             )
+        )
+        self._metrics.record(
+            namespace, metric_name, metric_dimensions(dimensions), value, timestamp_ms / 1000 - EPOCH_SECONDS, unit
         )
 
 
