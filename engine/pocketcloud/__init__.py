@@ -15,6 +15,7 @@ from .easy import DeployedFunction, InvokeResult, decode_log, deploy
 from .errors import ClientError, ParamValidationError
 from .explore import EventRecorder, record_events
 from .packaging import zip_code
+from .stepfunctions import ExecutionView, StateMachineView, show_definition, show_execution, show_state_machine
 
 __version__ = "0.1.0"
 __all__ = [
@@ -22,12 +23,17 @@ __all__ = [
     "Cloud",
     "DeployedFunction",
     "EventRecorder",
+    "ExecutionView",
     "InvokeResult",
     "ParamValidationError",
+    "StateMachineView",
     "UnknownServiceError",
     "__version__",
     "decode_log",
     "deploy",
     "record_events",
+    "show_definition",
+    "show_execution",
+    "show_state_machine",
     "zip_code",
 ]

@@ -20,7 +20,15 @@ EXERCISES = CATALOG.exercises
 IDS = [x.id for x in EXERCISES]
 
 #: Chapters of the site that exist now; every one needs at least 3 exercises and a quiz (issue #14).
-SITE_CHAPTERS = ["what-is-serverless", "lambda-basics", "lifecycle", "environment-variables", "layers", "pricing"]
+SITE_CHAPTERS = [
+    "what-is-serverless",
+    "lambda-basics",
+    "lifecycle",
+    "environment-variables",
+    "layers",
+    "pricing",
+    "stepfunctions",
+]
 
 
 def _failures(result: dict) -> str:

@@ -135,3 +135,18 @@ def test_site_url_restores_the_sitemap_and_absolute_hreflang(tmp_path: Path) -> 
     home = (built / "en" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" href="https://example.org/course/" hreflang="ko">' in home
     assert '<a href="../" hreflang="ko"' in home, "the switcher's link stays relative"
+
+
+def test_lab_links_name_labs_that_exist_in_the_pages_language() -> None:
+    """Links into JupyterLite are raw HTML (MkDocs cannot check them, see mkdocs.yml): each
+    ``lite/notebooks/index.html?path=<lang>/<name>.ipynb`` names a notebook in labs/<lang>/ of the page's own
+    language, so no page promises a lab that does not exist (DEVELOPERS.md)."""
+    link = re.compile(r"lite/notebooks/index\.html\?path=([a-z]{2})/([\w.-]+\.ipynb)")
+    checked = 0
+    for lang in ("ko", "en"):
+        for page in (DOCS / lang).rglob("*.md"):
+            for link_lang, name in link.findall(page.read_text(encoding="utf-8")):
+                checked += 1
+                assert link_lang == lang, f"{page.relative_to(DOCS)} links the {link_lang} lab {name}"
+                assert (ROOT / "labs" / lang / name).exists(), f"{page.relative_to(DOCS)} links a missing lab {name}"
+    assert checked

@@ -228,6 +228,7 @@ class PythonRuntime {
       tests: job.tests,
       options: job.options,
       filename: job.filename,
+      lang: job.lang,
       indexURL: PYODIDE_URL,
       lockFileURL: LOCK_URL,
       snapshotURL: SNAPSHOT_URL,
@@ -366,27 +367,74 @@ class OutputView {
 }
 
 /* HTML from _repr_html_ goes into a sandboxed frame: no scripts, no network (CSP), and no access
- * to the page. allow-same-origin (without allow-scripts) only lets the page size the frame. */
-function htmlFrame(html, host) {
+ * to the page. allow-same-origin (without allow-scripts) only lets the page size the frame and keep
+ * it in the page's colours.
+ *
+ * Theme: a frame inherits nothing from the page, so the page hands it Material's colour variables
+ * (THEME_VARIABLES, as custom properties on the frame's <html>) and its scheme (data-md-color-scheme,
+ * "default" or "slate", and the matching color-scheme). Output styled with those variables, such as
+ * pocketcloud's state machine graphs (pocketcloud.display.theme), then looks as it would in the page,
+ * and follows the reader's light/dark toggle: a MutationObserver on <body> re-applies the theme to
+ * every frame when Material switches the scheme. */
+const THEME_VARIABLES = [
+  "--md-default-fg-color",
+  "--md-default-fg-color--light",
+  "--md-default-fg-color--lighter",
+  "--md-default-fg-color--lightest",
+  "--md-default-bg-color",
+  "--md-code-bg-color",
+];
+const themedFrames = new Set();
+
+function pageTheme(host) {
   const style = getComputedStyle(host);
-  const color = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+  const variables = THEME_VARIABLES.map((name) => [name, style.getPropertyValue(name).trim()]).filter(
+    ([, value]) => value,
+  );
+  const scheme = document.body?.dataset.mdColorScheme || "";
+  return { scheme, variables };
+}
+
+function applyTheme(frame) {
+  const root = frame.contentDocument?.documentElement;
+  if (!root) return;
+  const { scheme, variables } = pageTheme(frame.parentElement || document.body);
+  if (scheme) root.dataset.mdColorScheme = scheme;
+  else delete root.dataset.mdColorScheme;
+  root.style.colorScheme = scheme === "slate" ? "dark" : scheme ? "light" : "light dark";
+  for (const [name, value] of variables) root.style.setProperty(name, value);
+}
+
+if (document.body) {
+  new MutationObserver(() => {
+    for (const frame of themedFrames) {
+      if (frame.isConnected) applyTheme(frame);
+      else themedFrames.delete(frame);
+    }
+  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+}
+
+function htmlFrame(html, host) {
+  const { scheme, variables } = pageTheme(host);
+  const attr = (text) => text.replace(/[&"<>]/g, (c) => ({ "&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;" })[c]);
+  const colorScheme = scheme === "slate" ? "dark" : scheme ? "light" : "light dark";
+  const rootStyle = [`color-scheme: ${colorScheme}`, ...variables.map(([name, value]) => `${name}: ${value}`)].join("; ");
   const frame = document.createElement("iframe");
   frame.className = "pc-rich-html";
   frame.setAttribute("sandbox", "allow-same-origin");
   frame.setAttribute("referrerpolicy", "no-referrer");
   frame.setAttribute("loading", "eager");
   frame.title = "HTML";
-  frame.srcdoc = `<!doctype html><html><head><meta charset="utf-8">
+  frame.srcdoc = `<!doctype html><html${scheme ? ` data-md-color-scheme="${attr(scheme)}"` : ""} style="${attr(rootStyle)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:">
 <style>
-  html { color-scheme: light dark; }
   body { margin: 0; padding: .5rem .25rem; font: 14px/1.5 system-ui, -apple-system, "Segoe UI",
          "Apple SD Gothic Neo", "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic", sans-serif;
-         color: ${color("--md-default-fg-color", "#222")}; background: transparent; }
+         color: var(--md-default-fg-color, #222); background: transparent; }
   table { border-collapse: collapse; font-size: 13px; }
-  th, td { border: 1px solid ${color("--md-default-fg-color--lightest", "#ddd")}; padding: 4px 8px;
+  th, td { border: 1px solid var(--md-default-fg-color--lightest, #ddd); padding: 4px 8px;
            text-align: left; vertical-align: top; }
-  th { background: ${color("--md-code-bg-color", "#f5f5f5")}; }
+  th { background: var(--md-code-bg-color, #f5f5f5); }
   code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
 </style></head><body>${html}</body></html>`;
   const fit = () => {
@@ -394,9 +442,13 @@ function htmlFrame(html, host) {
     if (doc?.documentElement) frame.style.height = `${doc.documentElement.scrollHeight + 2}px`;
   };
   frame.addEventListener("load", () => {
+    applyTheme(frame);
     fit();
+    // Opening or closing a <details> in the output changes its height.
+    frame.contentDocument?.addEventListener("toggle", fit, true);
     setTimeout(fit, 150); // images from data: URLs may settle a moment later
   });
+  themedFrames.add(frame);
   return frame;
 }
 
@@ -562,6 +614,7 @@ function enhance(block, index) {
     const current = {
       code: editor.value,
       filename,
+      lang,
       onQueued: () => setState("loading", text.queued),
       onStart: (warm) =>
         warm ? setState("running", text.running) : setState("loading", text.loadingPython),

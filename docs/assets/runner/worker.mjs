@@ -3,9 +3,11 @@
  * example on it, kept warm between runs (runner.mjs starts it on the first Run click).
  *
  * Protocol (main thread -> worker):
- *   {type: "run", id, code, filename, indexURL, lockFileURL, snapshotURL}   lockFileURL: the site's content-named
- *        lock; snapshotURL: the build's memory snapshot (tools/lite_snapshot.py), restored instead of a boot
- *        when it fits this Pyodide and lock, otherwise (or when absent) Python boots as usual
+ *   {type: "run", id, code, filename, lang, indexURL, lockFileURL, snapshotURL}   lockFileURL: the site's
+ *        content-named lock; snapshotURL: the build's memory snapshot (tools/lite_snapshot.py), restored
+ *        instead of a boot when it fits this Pyodide and lock, otherwise (or when absent) Python boots as usual;
+ *        lang: the page's language ("ko" or "en"), given to Python as the POCKETCLOUD_LANG environment
+ *        variable, so pocketcloud's displays (state machine graphs, charts) label themselves in it
  *   {type: "check", id, code, tests, options, filename, indexURL, lockFileURL}   an exercise's Run/Check: the
  *        learner's code and its tests ([{suite, source}]) through pocketcloud.grading.harness (the grader's
  *        harness; options: {kind, tryout}); the reply's `report` is the harness's structured result
@@ -93,6 +95,7 @@ import base64
 import builtins
 import json
 import linecache
+import os
 import sys
 import traceback
 
@@ -168,7 +171,9 @@ def _user_frames(exc, filename):
     return tb
 
 
-async def run(code, filename):
+async def run(code, filename, lang):
+    if lang in ("ko", "en"):
+        os.environ["POCKETCLOUD_LANG"] = lang
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     linecache.cache[filename] = (len(code), None, code.splitlines(keepends=True), filename)
     try:
@@ -290,7 +295,7 @@ function harness() {
   return runChecks;
 }
 
-async function run({ type = "run", id, code = "", tests, options, filename, indexURL, lockFileURL, snapshotURL }) {
+async function run({ type = "run", id, code = "", tests, options, filename, lang, indexURL, lockFileURL, snapshotURL }) {
   currentId = id;
   resetOutput();
   const exercise = type === "check" || type === "boot";
@@ -325,7 +330,7 @@ async function run({ type = "run", id, code = "", tests, options, filename, inde
       return;
     }
     self.postMessage({ type: "phase", id, phase: "running" });
-    const result = JSON.parse(await runInPython(code, filename));
+    const result = JSON.parse(await runInPython(code, filename, lang ?? ""));
     flush();
     self.postMessage({ type: "done", id, ...result, boot: bootPath });
   } catch (error) {

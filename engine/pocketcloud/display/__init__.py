@@ -7,6 +7,9 @@ in JupyterLite and in notebooks, in light and dark themes.
 * :func:`execution_html` adds the states' inputs and outputs and the history table;
 * :func:`metric_chart`, :func:`series_chart` and :func:`time_series_svg` draw metrics as line charts
   (:mod:`.charts`), :func:`gantt_svg` draws per-environment timelines (:mod:`.gantt`).
+
+Learners reach the Step Functions views through :mod:`pocketcloud.stepfunctions` (``pocketcloud.show_execution(cloud,
+arn)``), which reads an execution through the public API and displays itself with these functions.
 """
 
 from .charts import Line, Picture, metric_chart, series_chart, time_series_svg

@@ -9,7 +9,8 @@ state whose ``...StateEntered`` event its ``previousEventId`` chain leads back t
 * *failed*: a Fail state was entered, or a failure (TaskFailed, TaskTimedOut, LambdaFunctionFailed, ...) ended the
   visit and nothing caught it;
 * *caught*: a failure happened and the execution went on from that state (a catcher's ``Next``);
-* *retried*: a failure was followed by another attempt (TaskScheduled again), and the state then succeeded;
+* *retried*: a failure was followed by another attempt (TaskScheduled again, or a Parallel or Map state's
+  ParallelStateStarted / MapStateStarted again), and the state then succeeded;
 * *in progress*: entered and not left while the execution runs; *succeeded*: left normally; *not reached*.
 
 A state visited several times (a loop, a Map iteration) shows its most telling visit: failed before caught before
@@ -42,7 +43,11 @@ _FAILURES = frozenset(
         "MapRunFailed",
     }
 )  # fmt: skip
-_ATTEMPTS = frozenset({"TaskScheduled", "LambdaFunctionScheduled", "ActivityScheduled"})
+#: Events that start one attempt of a state: a retried Task schedules its work again, a retried Parallel or Map
+#: state starts its branches or iterations again.
+_ATTEMPTS = frozenset(
+    {"TaskScheduled", "LambdaFunctionScheduled", "ActivityScheduled", "ParallelStateStarted", "MapStateStarted"}
+)
 _ABORTS = frozenset({"TaskStateAborted", "MapStateAborted", "ParallelStateAborted", "WaitStateAborted"})
 _EXECUTION_ENDS = frozenset({"ExecutionSucceeded", "ExecutionFailed", "ExecutionAborted", "ExecutionTimedOut"})
 
@@ -130,6 +135,9 @@ def summarize(events: Iterable[Mapping[str, Any]]) -> ExecutionSummary:
     finished: str | None = None
     start: float | None = None
     last_entered: str | None = None
+    #: Parallel and Map states entered and not yet exited, innermost last: their ...Started, ...Succeeded,
+    #: ...Failed and MapRun* events point (previousEventId) at a branch's or iteration's last event, not at them.
+    containers: list[tuple[str, str]] = []
     for event in ordered:
         kind = str(event.get("type", ""))
         event_id = int(event.get("id", 0) or 0)
@@ -147,8 +155,14 @@ def summarize(events: Iterable[Mapping[str, Any]]) -> ExecutionSummary:
             last_entered = name
             if kind == "FailStateEntered":
                 visits[name][-1].failures.append(event_id)
+            if kind in ("ParallelStateEntered", "MapStateEntered"):
+                containers.append((kind.removesuffix("StateEntered"), name))
         elif kind.endswith("StateExited"):
             name = str(details.get("name", ""))
+            for index in range(len(containers) - 1, -1, -1):
+                if containers[index][1] == name:
+                    del containers[index]
+                    break
             if name in visits:
                 visits[name][-1].exited = True
                 visits[name][-1].output = _text(details.get("output"))
@@ -159,6 +173,15 @@ def summarize(events: Iterable[Mapping[str, Any]]) -> ExecutionSummary:
             counts[outcome] = counts.get(outcome, 0) + 1
         else:
             name = owner.get(previous) if isinstance(previous, int) else None
+            family = (
+                "Map"
+                if kind.startswith(("MapState", "MapRun"))
+                else "Parallel"
+                if kind.startswith("ParallelState")
+                else None
+            )
+            if family is not None:
+                name = next((n for f, n in reversed(containers) if f == family), name)
             if name is None and kind not in _EXECUTION_ENDS and kind != "ExecutionStarted":
                 name = last_entered
             visit = visits[name][-1] if name in visits else None
@@ -195,7 +218,7 @@ def _visit_status(visit: _Visit, caught_from: set[int], finished: str | None) ->
             return CAUGHT
         return IN_PROGRESS if finished is None else FAILED
     if visit.exited:
-        return SUCCEEDED
+        return RETRIED if len(visit.attempts) > 1 else SUCCEEDED
     if visit.aborted or finished is not None:
         return FAILED if finished != "ExecutionSucceeded" else SUCCEEDED
     return IN_PROGRESS
@@ -207,7 +230,7 @@ def _run(entries: list[_Visit], caught_from: set[int], finished: str | None) -> 
     return StateRun(
         status=min(statuses, key=lambda s: _PRIORITY[s]),
         visits=len(entries),
-        retries=sum(sum(1 for a in v.attempts if v.failures and a > v.failures[0]) for v in entries),
+        retries=sum(max(len(v.attempts) - 1, 0) for v in entries),
         input=last.input,
         output=last.output,
         error=next((v.error for v in reversed(entries) if v.error), None),

@@ -98,17 +98,22 @@ class StepFunctionsService:
 
     # -- definitions -----------------------------------------------------------------------------------------
     def compile(self, definition: str, machine_type: str = "STANDARD") -> tuple[dict[str, Any], Program]:
-        try:
-            parsed = json.loads(definition)
-        except ValueError as exc:
+        """Validate (as CreateStateMachine does, for this ``type``: an Express workflow refuses callbacks, ``.sync``
+        and activities, https://docs.aws.amazon.com/step-functions/latest/dg/choosing-workflow-type.html) and
+        compile once per definition text."""
+        found = validation.validate(definition, strict=True, state_machine_type=machine_type)
+        diagnostics = [d for d in found if _severity(d) == "ERROR"]
+        if diagnostics and diagnostics[0].code == "INVALID_JSON_DESCRIPTION":
+            # The parser's own words (Jackson's, see validation.jsontext), without a repeated location.
             raise ServiceError(
-                "InvalidDefinition", f"Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: {exc}'"
-            ) from None
-        if not isinstance(parsed, dict):
-            raise ServiceError("InvalidDefinition", "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED'")
-        diagnostics = [d for d in validation.validate(parsed, strict=True) if _severity(d) == "ERROR"]
+                "InvalidDefinition",
+                f"Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: {diagnostics[0].message}'",
+            )
         if diagnostics:
             raise ServiceError("InvalidDefinition", validation.invalid_definition_message(diagnostics))
+        parsed = json.loads(definition)
+        if not isinstance(parsed, dict):
+            raise ServiceError("InvalidDefinition", "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED'")
         program = self._compiled.get(definition)
         if program is None:
             try:

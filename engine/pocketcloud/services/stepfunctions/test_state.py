@@ -53,29 +53,15 @@ class MockIntegration:
 
 
 def validate_definition(params: dict[str, Any]) -> dict[str, Any]:
-    """ValidateStateMachineDefinition: the validator's diagnostics, filtered by ``severity`` and capped by
-    ``maxResults`` (default and maximum 100; 0 means 100)."""
-    try:
-        parsed = json.loads(params["definition"])
-    except ValueError as exc:
-        return {
-            "result": "FAIL",
-            "diagnostics": [{"severity": "ERROR", "code": "INVALID_JSON_DESCRIPTION", "message": str(exc)}],
-            "truncated": False,
-        }
-    found = validation.validate(parsed, strict=True) if isinstance(parsed, dict) else []
-    wanted = ("ERROR",) if params.get("severity", "ERROR") == "ERROR" else ("ERROR", "WARNING")
-    items = []
-    for d in found:
-        severity = str(getattr(d.severity, "value", d.severity))
-        if severity in wanted:
-            item: dict[str, Any] = {"severity": severity, "code": d.code, "message": d.message}
-            if getattr(d, "location", None):
-                item["location"] = d.location
-            items.append(item)
-    limit = params.get("maxResults") or 100
-    errors = any(i["severity"] == "ERROR" for i in items)
-    return {"result": "FAIL" if errors else "OK", "diagnostics": items[:limit], "truncated": len(items) > limit}
+    """ValidateStateMachineDefinition: the validator's diagnostics for the definition text and its ``type``
+    (STANDARD by default; EXPRESS also refuses callbacks, ``.sync`` and activities), filtered by ``severity`` and
+    capped by ``maxResults`` (default and maximum 100; 0 means 100), shaped by
+    :func:`.validation.validation_response`.
+    https://docs.aws.amazon.com/step-functions/latest/apireference/API_ValidateStateMachineDefinition.html"""
+    found = validation.validate(params["definition"], strict=True, state_machine_type=params.get("type", "STANDARD"))
+    return validation.validation_response(
+        found, severity=params.get("severity", "ERROR"), max_results=params.get("maxResults", 0)
+    )
 
 
 def test_state(service: StepFunctionsService, params: dict[str, Any]) -> dict[str, Any]:

@@ -9,8 +9,11 @@ parent history records MapRunStarted (``mapRunArn``) and MapRunSucceeded/MapRunF
 in their own executions, which ListExecutions with the ``mapRunArn`` returns.
 
 pocketcloud runs each child as an execution of the Map's ItemProcessor (Standard or Express, as
-``ProcessorConfig.ExecutionType`` says). Reading from S3 needs pocketcloud's S3 client; until it exists, an
-ItemReader fails with ``States.ItemReaderFailed``.
+``ProcessorConfig.ExecutionType`` says). The ItemReader reads through pocketcloud's S3 client, as the state
+machine's role: an object listing gives each child ``{"Etag", "Key", "LastModified", "Size", "StorageClass"}``
+with ``LastModified`` in epoch seconds, as the guide's example child input shows
+(https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html); an S3 error, or content that
+is not what ``ReaderConfig`` says, fails the state with ``States.ItemReaderFailed``.
 """
 
 from __future__ import annotations
@@ -87,11 +90,17 @@ class MapRun:
         return response
 
 
+def _epoch_seconds(moment: Any) -> Any:
+    """ListObjectsV2's LastModified as the reader hands it to a child: whole seconds since the epoch
+    (``"LastModified": 1668699881`` in the guide's example of a child's input)."""
+    return int(moment.timestamp()) if hasattr(moment, "timestamp") else moment
+
+
 def _runtime(text: str) -> StatesError:
     return StatesError("States.Runtime", text)
 
 
-def _read_items(state: MapState, thread: Thread, effective: Any, items: list[Any]) -> list[Any]:
+def read_items(state: MapState, thread: Thread, effective: Any, items: list[Any]) -> list[Any]:
     reader = state.item_reader
     if not reader:
         return items
@@ -120,7 +129,7 @@ def _read_items(state: MapState, thread: Thread, effective: Any, items: list[Any
                 {
                     "Etag": o.get("ETag"),
                     "Key": o["Key"],
-                    "LastModified": str(o.get("LastModified")),
+                    "LastModified": _epoch_seconds(o.get("LastModified")),
                     "Size": o.get("Size"),
                     "StorageClass": o.get("StorageClass", "STANDARD"),
                 }
@@ -172,7 +181,7 @@ def run_distributed(
 
     execution = thread.execution
     service = execution.service
-    items = _batches(state, _read_items(state, thread, effective, items))
+    items = _batches(state, read_items(state, thread, effective, items))
     thread.emit("MapStateStarted", {"length": len(items)})
     label = state.label or state.name
     run_id = execution.new_uuid()

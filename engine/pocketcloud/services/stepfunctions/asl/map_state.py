@@ -161,7 +161,11 @@ class MapState(State):
     def run(self, thread: Thread, raw: Any) -> Step:
         entered = self.enter(thread, raw)
         effective = self.effective_input(thread, raw, entered)
-        items = self.read_items(thread, raw, effective, entered)
+        # With an ItemReader the items come from the dataset it names, not from the state input ("if your
+        # dataset is a JSON array passed from a previous step in the workflow, the ItemReader field is omitted",
+        # https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html); the reader runs
+        # inside each attempt, so a Retrier on States.ItemReaderFailed reads again.
+        items = [] if self.item_reader else self.read_items(thread, raw, effective, entered)
         limit = self.concurrency(thread, raw, effective, entered)
 
         if self.distributed:
@@ -172,7 +176,10 @@ class MapState(State):
         else:
 
             def attempt() -> Step:
-                return (yield from self._iterate(thread, raw, effective, items, limit, entered))
+                from .distributed_map import read_items
+
+                values = read_items(self, thread, effective, items)
+                return (yield from self._iterate(thread, raw, effective, values, limit, entered))
 
         ok, value, next_state = yield from self.with_retry(
             thread, attempt, raw, entered, lambda: thread.emit("MapStateFailed")
