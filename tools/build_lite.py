@@ -15,7 +15,10 @@ it all:
   CDN ships them, so the kernel does not compile IPython from source at every start.
 * ``<out>/static/pyodide/runner-snapshot.<key>.gz`` is the page runner's memory snapshot of Python with the
   engine imported, made under Node from the files above (``tools/lite_snapshot.py``).
-* ``jupyter-lite.json`` turns the PyPI fallback off and lets Pyodide prefetch the kernel's start-up packages.
+* ``jupyter-lite.json`` turns the PyPI fallback off and lets Pyodide prefetch the kernel's start-up packages. It
+  also attaches every cell of a notebook to the page (JupyterLab's ``windowingMode`` ``none``; the default,
+  ``contentVisibility``, leaves off-screen outputs unrendered): the labs are short, and a reader's browser
+  search, a screen reader and the browser tests then see every output.
 * Notebooks under ``labs/`` appear in the file browser with their folders (``ko/...``, ``en/...``).
 
 Usage (the defaults are these values)::
