@@ -1,9 +1,10 @@
 """A metric filter turns log lines into numbers: count errors, sum a field."""
 
 import json
+from datetime import timedelta
 
 import pocketcloud
-from pocketcloud.services.logs.metric_output import metric_data_points
+from pocketcloud.timeutil import to_datetime
 
 cloud = pocketcloud.Cloud(seed=0)
 lam = cloud.client("lambda")
@@ -63,12 +64,22 @@ logs.put_metric_filter(
 for total in (120, 900, 40, 700):
     lam.invoke(FunctionName="checkout", Payload=json.dumps({"total": total}))
 
-# pocketcloud has no CloudWatch metrics yet: it keeps the data points the filters
-# would send there, one per matching log event.
-totals: dict[str, float] = {}
-for point in metric_data_points(cloud):
-    totals[point.metric_name] = totals.get(point.metric_name, 0) + point.value
+# The filters publish to CloudWatch: read the sums back for the last hour of virtual
+# time (to_datetime turns the cloud's clock into the datetime boto3 takes).
+now = to_datetime(cloud.now)
+cloudwatch = cloud.client("cloudwatch")
+totals = {}
+for name in ("Errors", "Sales"):
+    stats = cloudwatch.get_metric_statistics(
+        Namespace="Checkout",
+        MetricName=name,
+        StartTime=now - timedelta(hours=1),
+        EndTime=now + timedelta(minutes=1),
+        Period=3600,
+        Statistics=["Sum"],
+    )
+    totals[name] = sum(point["Sum"] for point in stats["Datapoints"])
 print(totals)
 
 # expect: matches: ['{"level": "ERROR", "total": 900}']
-# expect: {'Sales': 1760.0, 'Errors': 2.0}
+# expect: {'Errors': 2.0, 'Sales': 1760.0}
