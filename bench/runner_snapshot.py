@@ -26,6 +26,8 @@ from urllib.parse import urlsplit
 
 from tools.browser import RequestLog, browser, new_context, serve, warm_up
 
+from .site import boot_bare_pyodide
+
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 BARE = ROOT / "bench" / "pages" / "bare-pyodide.html"
@@ -99,12 +101,7 @@ def runner(instance: Any, url: str, snapshot: bool) -> dict[str, Any]:
 def bare_pyodide(instance: Any, url: str) -> dict[str, Any]:
     log = RequestLog()
     context = new_context(instance, log)
-    page = context.new_page()
-    page.goto(url + "/__bench__/bare-pyodide.html")
-    page.click("#go")
-    page.wait_for_function("() => document.body.dataset.secondRunMs", timeout=TIMEOUT)
-    first = float(page.evaluate("() => document.body.dataset.firstOutputMs"))
-    second = float(page.evaluate("() => document.body.dataset.secondRunMs"))
+    first, second = boot_bare_pyodide(context.new_page(), url)
     urls = list(log.urls)
     context.close()
     assert not log.foreign, log.foreign

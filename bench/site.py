@@ -73,15 +73,33 @@ def runner(instance: Any, url: str) -> tuple[float, float]:
     return results[0], results[1]
 
 
+def boot_bare_pyodide(page: Any, url: str) -> tuple[float, float]:
+    """Click the bare page's boot button; (first output ms, second run ms), or an error with the page's console.
+
+    The page reads the site's content-named lock from the home page before it enables its button, and writes
+    any failure to ``data-error``; without that a failed boot (a lock that is not there, a package missing from
+    it) left the bench waiting out its whole timeout.
+    """
+    console: list[str] = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
+    page.goto(url + "/__bench__/bare-pyodide.html")
+    page.wait_for_function("() => !document.getElementById('go').disabled || document.body.dataset.error")
+    if not page.evaluate("() => document.body.dataset.error"):
+        page.click("#go")
+    page.wait_for_function("() => document.body.dataset.secondRunMs || document.body.dataset.error", timeout=TIMEOUT)
+    error = page.evaluate("() => document.body.dataset.error")
+    if error:
+        raise RuntimeError(f"bare Pyodide failed: {error[:500]}; console: {console[-10:]}")
+    first = float(page.evaluate("() => document.body.dataset.firstOutputMs"))
+    second = float(page.evaluate("() => document.body.dataset.secondRunMs"))
+    return first, second
+
+
 def bare_pyodide(instance: Any, url: str) -> tuple[float, float]:
     log = RequestLog()
     context = new_context(instance, log)
-    page = context.new_page()
-    page.goto(url + "/__bench__/bare-pyodide.html")
-    page.click("#go")
-    page.wait_for_function("() => document.body.dataset.secondRunMs", timeout=TIMEOUT)
-    first = float(page.evaluate("() => document.body.dataset.firstOutputMs"))
-    second = float(page.evaluate("() => document.body.dataset.secondRunMs"))
+    first, second = boot_bare_pyodide(context.new_page(), url)
     context.close()
     assert not log.foreign, log.foreign
     return first, second
