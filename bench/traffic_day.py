@@ -21,7 +21,8 @@ The scenario, a busy API sized the way AWS tells you to size it:
   (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html: "You can reserve up to the
   Unreserved account concurrency value that is shown, minus 100"). A well-sized function throttles seldom or
   never, so the day's throttle count is a check on the model rather than a share of the traffic (an earlier
-  version reserved ``0.12 x mean rate``, i.e. 1 environment, and throttled about half the day).
+  version reserved ``0.12 x mean rate``, i.e. 1 environment, and throttled 32,569 of 200,210 requests at
+  N = 200,000; with 50 reserved the same day throttles none).
 """
 
 from __future__ import annotations
