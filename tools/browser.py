@@ -206,6 +206,37 @@ def wait_for_phase(
         ) from None
 
 
+#: True once any code cell has started: its prompt shows ``[*]`` (running) or an execution count.
+_CELLS_STARTED = """() => [...document.querySelectorAll('.jp-Notebook .jp-InputPrompt')]
+  .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
+
+
+def run_all_cells(page: Any, *, attempts: int = 3, start_timeout_ms: float = 20_000) -> None:
+    """Run > Run All Cells in JupyterLite, and make sure it took.
+
+    The kernel can report idle a moment before the notebook panel is JupyterLab's current widget; a Run All
+    clicked then is a no-op (the command has no notebook to run), and the test would wait out its whole
+    budget on a notebook that never started. So after the click this waits, event-driven, until a cell's
+    prompt shows it started; if none did, it focuses the notebook and clicks again (at most ``attempts``
+    times, then fails saying so).
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(1, attempts + 1):
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        try:
+            page.wait_for_function(_CELLS_STARTED, timeout=start_timeout_ms)
+            return
+        except PlaywrightTimeout:
+            if attempt == attempts:
+                raise PhaseTimeout(
+                    f"JupyterLite: Run All Cells started no cell after {attempts} attempts on {page.url}"
+                ) from None
+            page.keyboard.press("Escape")  # close the menu if it is still open
+            page.locator(".jp-Notebook .jp-Cell").first.click()  # make the notebook the current widget
+
+
 def warm_up(instance: Any, site: Path, url: str) -> None:
     """Pay the one-off costs of a session before the first test's clock starts.
 

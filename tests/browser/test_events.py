@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tools.browser import wait_for_phase
+from tools.browser import run_all_cells, wait_for_phase
 
 from .test_site import LAB_STATE, PYODIDE_BOOT_MS, _run
 
@@ -93,8 +93,7 @@ def test_event_lab_runs_in_jupyterlite(site_url: str, page: Any, lang: str, name
         "() => document.querySelector(\".jp-Notebook-ExecutionIndicator[data-status='idle']\")",
         timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
     )  # fmt: skip
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    run_all_cells(page)
     wait_for_phase(
         page, "JupyterLite: running all cells", OUTPUT_HAS,
         arg=expected[-1], timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,

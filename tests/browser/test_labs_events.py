@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tools.browser import wait_for_phase
+from tools.browser import run_all_cells, wait_for_phase
 
 from .test_site import LAB_STATE, OUTPUT_CONTAINS, PYODIDE_BOOT_MS
 
@@ -39,8 +39,7 @@ def test_lab_runs_in_jupyterlite(site_url: str, page: Any, lang: str, notebook: 
         "() => document.querySelector(\".jp-Notebook-ExecutionIndicator[data-status='idle']\")",
         timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
     )  # fmt: skip
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    run_all_cells(page)
     wait_for_phase(
         page, f"JupyterLite: running {notebook}", OUTPUT_CONTAINS,
         arg=last_output, timeout_ms=RUN_ALL_MS, diagnose=LAB_STATE,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tools.browser import RequestLog, wait_for_phase
+from tools.browser import RequestLog, run_all_cells, wait_for_phase
 
 pytestmark = pytest.mark.browser
 
@@ -129,14 +129,13 @@ def test_first_lab_notebook_runs_in_jupyterlite(site_url: str, page: Any, lang: 
         page, "JupyterLite: opening the notebook", "() => document.querySelector('.jp-Notebook .jp-Cell')",
         timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
     )  # fmt: skip
-    # Wait for the kernel, then Run > Run All Cells.
+    # Wait for the kernel, then Run > Run All Cells (retried if it started nothing).
     wait_for_phase(
         page, "JupyterLite: kernel start",
         "() => document.querySelector(\".jp-Notebook-ExecutionIndicator[data-status='idle']\")",
         timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
     )  # fmt: skip
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    run_all_cells(page)
     wait_for_phase(
         page, "JupyterLite: running all cells", OUTPUT_CONTAINS,
         arg="ResourceNotFoundException", timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tools.browser import wait_for_phase
+from tools.browser import run_all_cells, wait_for_phase
 
 from .test_site import LAB_STATE, OUTPUT_CONTAINS, PYODIDE_BOOT_MS, _run
 
@@ -198,8 +198,7 @@ def test_step_functions_labs_run_in_jupyterlite_and_draw_their_graphs(
         "() => document.querySelector(\".jp-Notebook-ExecutionIndicator[data-status='idle']\")",
         timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
     )  # fmt: skip
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    run_all_cells(page)
     wait_for_phase(
         page, f"JupyterLite: running {name}", OUTPUT_CONTAINS,
         arg=expected[-1], timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
