@@ -237,6 +237,50 @@ def run_all_cells(page: Any, *, attempts: int = 3, start_timeout_ms: float = 20_
             page.locator(".jp-Notebook .jp-Cell").first.click()  # make the notebook the current widget
 
 
+#: How long a cold kernel may take to boot: a cold headless browser on 2 shared cores.
+PYODIDE_BOOT_MS = 180_000
+
+#: What a stalled JupyterLite page shows: its cells, the kernel indicator and the end of the outputs.
+LAB_STATE = (
+    "() => `cells=${document.querySelectorAll('.jp-Cell').length}, kernel="
+    "${document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status ?? 'no indicator'}, "
+    "outputs=${JSON.stringify([...document.querySelectorAll('.jp-OutputArea-output')].map(e => e.innerText)"
+    ".join(' | ').slice(-300))}`"
+)
+
+#: True once any JupyterLite output area shows the given text, as rendered (``innerText``: table cells apart)
+#: or as written (``textContent``).
+OUTPUT_CONTAINS = (
+    "text => [...document.querySelectorAll('.jp-OutputArea-output')]"
+    ".some(e => e.innerText.includes(text) || e.textContent.includes(text))"
+)
+
+
+def run_lab(page: Any, site_url: str, path: str, last_output: str, *, run_all_ms: float = PYODIDE_BOOT_MS) -> None:
+    """Open the lab notebook ``path`` (``ko/01-first-function.ipynb``) in JupyterLite and run all its cells.
+
+    Phase by phase, each wait event-driven and named so a stall says where it happened: the notebook opens,
+    the kernel reports idle, Run > Run All Cells starts a cell (:func:`run_all_cells`), and some output shows
+    ``last_output`` (the text the lab's last code cell prints) within ``run_all_ms``. What the lab showed is
+    then the caller's to check (``page.locator(".jp-Notebook")``).
+    """
+    page.goto(f"{site_url}/lite/notebooks/index.html?path={path}")
+    wait_for_phase(
+        page, "JupyterLite: opening the notebook", "() => document.querySelector('.jp-Notebook .jp-Cell')",
+        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
+    )  # fmt: skip
+    wait_for_phase(
+        page, "JupyterLite: kernel start",
+        "() => document.querySelector(\".jp-Notebook-ExecutionIndicator[data-status='idle']\")",
+        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
+    )  # fmt: skip
+    run_all_cells(page)
+    wait_for_phase(
+        page, f"JupyterLite: running {path}", OUTPUT_CONTAINS,
+        arg=last_output, timeout_ms=run_all_ms, diagnose=LAB_STATE,
+    )  # fmt: skip
+
+
 def warm_up(instance: Any, site: Path, url: str) -> None:
     """Pay the one-off costs of a session before the first test's clock starts.
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tools.browser import run_all_cells, wait_for_phase
+from tools.browser import run_lab
 
-from .test_site import LAB_STATE, PYODIDE_BOOT_MS, _run
+from .test_site import _run
 
 pytestmark = pytest.mark.browser
 
@@ -83,21 +83,7 @@ def test_the_explorer_shows_events_generated_on_the_page(site_url: str, page: An
 @pytest.mark.parametrize(("lang", "name"), LAB_RUNS, ids=[f"{lang}/{name}" for lang, name in LAB_RUNS])
 def test_event_lab_runs_in_jupyterlite(site_url: str, page: Any, lang: str, name: str) -> None:
     expected = json.loads((LABS / lang / name).read_text(encoding="utf-8"))["metadata"]["pocketcloud"]["expect"]
-    page.goto(f"{site_url}/lite/notebooks/index.html?path={lang}/{name}")
-    wait_for_phase(
-        page, "JupyterLite: opening the notebook", "() => document.querySelector('.jp-Notebook .jp-Cell')",
-        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
-    wait_for_phase(
-        page, "JupyterLite: kernel start",
-        "() => document.querySelector(\".jp-Notebook-ExecutionIndicator[data-status='idle']\")",
-        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
-    run_all_cells(page)
-    wait_for_phase(
-        page, "JupyterLite: running all cells", OUTPUT_HAS,
-        arg=expected[-1], timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
+    run_lab(page, site_url, f"{lang}/{name}", expected[-1])
     text = str(page.evaluate(OUTPUT_TEXT))
     assert "Traceback" not in text, text[-2000:]
     missing = [fragment for fragment in expected if fragment not in text]

@@ -9,9 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tools.browser import run_all_cells, wait_for_phase
-
-from .test_site import LAB_STATE, OUTPUT_CONTAINS, PYODIDE_BOOT_MS
+from tools.browser import run_lab
 
 pytestmark = pytest.mark.browser
 
@@ -29,20 +27,6 @@ LABS = [
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize(("notebook", "last_output"), LABS, ids=[name for name, _ in LABS])
 def test_lab_runs_in_jupyterlite(site_url: str, page: Any, lang: str, notebook: str, last_output: str) -> None:
-    page.goto(f"{site_url}/lite/notebooks/index.html?path={lang}/{notebook}")
-    wait_for_phase(
-        page, "JupyterLite: opening the notebook", "() => document.querySelector('.jp-Notebook .jp-Cell')",
-        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
-    wait_for_phase(
-        page, "JupyterLite: kernel start",
-        "() => document.querySelector(\".jp-Notebook-ExecutionIndicator[data-status='idle']\")",
-        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
-    run_all_cells(page)
-    wait_for_phase(
-        page, f"JupyterLite: running {notebook}", OUTPUT_CONTAINS,
-        arg=last_output, timeout_ms=RUN_ALL_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
+    run_lab(page, site_url, f"{lang}/{notebook}", last_output, run_all_ms=RUN_ALL_MS)
     text = page.locator(".jp-Notebook").inner_text()
     assert "Traceback" not in text, text[-2000:]

@@ -8,28 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tools.browser import RequestLog, run_all_cells, wait_for_phase
+from tools.browser import LAB_STATE, OUTPUT_CONTAINS, PYODIDE_BOOT_MS, RequestLog, run_lab, wait_for_phase
 
 pytestmark = pytest.mark.browser
-
-PYODIDE_BOOT_MS = 180_000  # generous: a cold headless browser on 2 shared cores
 
 #: What a stalled runnable example shows: its state, its status line and the end of its output.
 RUNNER_STATE = (
     "el => `data-state=${el.dataset.state}, status=${JSON.stringify(el.querySelector('.pc-status')?.innerText)}, "
     "output=${JSON.stringify((el.querySelector('.pc-output')?.innerText || '').slice(-300))}`"
-)
-#: What a stalled JupyterLite page shows: its cells, the kernel indicator and the end of the outputs.
-LAB_STATE = (
-    "() => `cells=${document.querySelectorAll('.jp-Cell').length}, kernel="
-    "${document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status ?? 'no indicator'}, "
-    "outputs=${JSON.stringify([...document.querySelectorAll('.jp-OutputArea-output')].map(e => e.innerText)"
-    ".join(' | ').slice(-300))}`"
-)
-
-#: True once any JupyterLite output area shows the given text.
-OUTPUT_CONTAINS = (
-    "text => [...document.querySelectorAll('.jp-OutputArea-output')].some(e => e.innerText.includes(text))"
 )
 
 CONCEPT = {"ko": "/concepts/what-is-serverless/", "en": "/en/concepts/what-is-serverless/"}
@@ -124,22 +110,7 @@ def test_open_in_lab_runs_the_same_code_in_jupyterlite(site_url: str, context: A
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_first_lab_notebook_runs_in_jupyterlite(site_url: str, page: Any, lang: str) -> None:
-    page.goto(f"{site_url}/lite/notebooks/index.html?path={lang}/01-first-function.ipynb")
-    wait_for_phase(
-        page, "JupyterLite: opening the notebook", "() => document.querySelector('.jp-Notebook .jp-Cell')",
-        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
-    # Wait for the kernel, then Run > Run All Cells (retried if it started nothing).
-    wait_for_phase(
-        page, "JupyterLite: kernel start",
-        "() => document.querySelector(\".jp-Notebook-ExecutionIndicator[data-status='idle']\")",
-        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
-    run_all_cells(page)
-    wait_for_phase(
-        page, "JupyterLite: running all cells", OUTPUT_CONTAINS,
-        arg="ResourceNotFoundException", timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
+    run_lab(page, site_url, f"{lang}/01-first-function.ipynb", "ResourceNotFoundException")
     text = page.locator(".jp-Notebook").inner_text()
     assert "COLD" in text and "warm" in text
 

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tools.browser import run_all_cells, wait_for_phase
+from tools.browser import run_lab
 
-from .test_site import LAB_STATE, OUTPUT_CONTAINS, PYODIDE_BOOT_MS, _run
+from .test_site import _run
 
 pytestmark = pytest.mark.browser
 
@@ -188,21 +188,7 @@ def test_step_functions_labs_run_in_jupyterlite_and_draw_their_graphs(
     folder, which JupyterLite makes the kernel's working directory)."""
     notebook = json.loads((LABS_DIR / lang / name).read_text(encoding="utf-8"))
     expected = notebook["metadata"]["pocketcloud"]["expect"]
-    page.goto(f"{site_url}/lite/notebooks/index.html?path={lang}/{name}")
-    wait_for_phase(
-        page, "JupyterLite: opening the notebook", "() => document.querySelector('.jp-Notebook .jp-Cell')",
-        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
-    wait_for_phase(
-        page, "JupyterLite: kernel start",
-        "() => document.querySelector(\".jp-Notebook-ExecutionIndicator[data-status='idle']\")",
-        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
-    run_all_cells(page)
-    wait_for_phase(
-        page, f"JupyterLite: running {name}", OUTPUT_CONTAINS,
-        arg=expected[-1], timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
+    run_lab(page, site_url, f"{lang}/{name}", expected[-1])
     graphs = page.locator(".jp-OutputArea-output svg.pc-sfn")
     box = graphs.last.bounding_box()
     assert box is not None and box["width"] > 100 and box["height"] > 100
