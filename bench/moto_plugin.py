@@ -8,7 +8,8 @@ is loaded before any of moto's test modules is imported. It
   ``pocketcloud.Cloud`` per test and per region (a Cloud is one region, as an AWS account's endpoint is), wrapped
   so that pocketcloud's ``ClientError``/``ParamValidationError`` are also botocore's (``pytest.raises(ClientError)``
   from ``botocore.exceptions`` and ``client.exceptions.X`` both work);
-* maps wall-clock waits onto the virtual clock: ``time.sleep(s)`` in a test runs every Cloud of the test ``s``
+* starts each Cloud's virtual clock at the wall clock's "now" (moto's tests stamp log events with it), and maps
+  wall-clock waits onto the virtual clock: ``time.sleep(s)`` in a test runs every Cloud of the test ``s``
   virtual seconds forward (and moves ``time.time()`` by as much, so "poll until 30 s have passed" loops end);
 * gives moto's scaffolding what it needs without pretending to be a service: the ``account_id`` fixture yields the
   Cloud's account, and an IAM stand-in answers only the role calls moto's helpers make to get a role ARN for
@@ -41,6 +42,7 @@ from botocore import xform_name
 
 import pocketcloud
 from pocketcloud.client import BaseClient
+from pocketcloud.timeutil import EPOCH_SECONDS
 
 ACCOUNT_ID = "123456789012"
 
@@ -60,7 +62,10 @@ class _State:
 
     def cloud(self, region: str) -> pocketcloud.Cloud:
         if region not in self.clouds:
-            self.clouds[region] = pocketcloud.Cloud(seed=0, region=region, account_id=ACCOUNT_ID)
+            cloud = pocketcloud.Cloud(seed=0, region=region, account_id=ACCOUNT_ID)
+            # moto's tests stamp log events and dates with the wall clock: start the virtual clock at "now".
+            cloud.run(until=max(0.0, time.time() - EPOCH_SECONDS))
+            self.clouds[region] = cloud
         return self.clouds[region]
 
 
