@@ -91,6 +91,13 @@ def _check_ephemeral_storage(value: Any) -> int:
     return size
 
 
+def _tracing_mode(config: Any, current: str) -> str:
+    """``TracingConfig={"Mode": ...}``; the model's enum check has already refused any other mode, and a config
+    without ``Mode`` leaves the mode as it was."""
+    mode = (config or {}).get("Mode")
+    return str(mode) if mode is not None else current
+
+
 def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
     cloud = service.cloud
     name = params["FunctionName"]
@@ -132,6 +139,7 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
         layers=layers,
         dead_letter_target=dead_letter,
         snap_start=snap_start,
+        tracing_mode=_tracing_mode(params.get("TracingConfig"), "PassThrough"),
     )
     function = Function(latest=version, tags=check_tags(params.get("Tags")))
     service.functions[name] = function
@@ -204,6 +212,8 @@ def update_function_configuration(service: LambdaService, params: dict[str, Any]
         changes["description"] = str(params["Description"])
     if "EphemeralStorage" in params:
         changes["ephemeral_storage_mb"] = _check_ephemeral_storage(params["EphemeralStorage"])
+    if "TracingConfig" in params:
+        changes["tracing_mode"] = _tracing_mode(params["TracingConfig"], latest.tracing_mode)
     if "DeadLetterConfig" in params:
         changes["dead_letter_target"] = check_dead_letter_config(params["DeadLetterConfig"])
     if {"SnapStart", "Runtime", "EphemeralStorage"} & params.keys():
