@@ -49,3 +49,19 @@ def test_list_versions_by_function_qualifies_latest(lam) -> None:  # type: ignor
     assert [(v["Version"], v["FunctionArn"]) for v in listed] == [("$LATEST", f"{arn}:$LATEST"), ("1", f"{arn}:1")]
     assert lam.get_function_configuration(FunctionName="hello")["FunctionArn"] == arn
     assert lam.list_functions()["Functions"][0]["FunctionArn"] == arn
+
+
+def test_create_function_with_publish_answers_version_1_under_the_unqualified_arn(lam) -> None:  # type: ignore[no-untyped-def]
+    """CreateFunction with ``Publish=True`` describes version 1 (``"Version": "1"``) with the function's unqualified
+    ARN, as AWS answers: LocalStack's provider, validated against AWS with snapshot tests, returns the published
+    version with ``return_qualified_arn=False`` (localstack-core/localstack/services/lambda_/provider.py,
+    ``create_function``), and moto's tests (tests/test_awslambda/test_lambda.py ``test_get_function_by_arn``,
+    ``test_tags``) then use that ARN with ``Qualifier="1"`` and for tagging, which only an unqualified ARN allows."""
+    created = make_function(lam, Publish=True)
+    assert created["Version"] == "1"
+    assert created["FunctionArn"] == lam.get_function_configuration(FunctionName="hello")["FunctionArn"]
+    assert not created["FunctionArn"].endswith(":1")
+    version = lam.get_function(FunctionName=created["FunctionArn"], Qualifier="1")["Configuration"]
+    assert version["FunctionArn"] == created["FunctionArn"] + ":1"
+    lam.tag_resource(Resource=created["FunctionArn"], Tags={"team": "a"})
+    assert lam.list_tags(Resource=created["FunctionArn"])["Tags"] == {"team": "a"}

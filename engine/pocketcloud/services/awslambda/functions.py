@@ -148,6 +148,11 @@ def create_function(service: LambdaService, params: dict[str, Any]) -> dict[str,
 
         published = publish(service, function, str(params.get("Description", "")))
         config = published.configuration()
+        # The answer describes version 1 ("Version": "1") under the function's unqualified ARN, as AWS answers
+        # CreateFunction with Publish=true: LocalStack's snapshot-tested provider returns the published version
+        # with return_qualified_arn=False (localstack-core/localstack/services/lambda_/provider.py,
+        # create_function), and moto's test_get_function_by_arn passes that ARN with Qualifier="1".
+        config["FunctionArn"] = version.arn
     else:
         config = version.configuration()
     config["ResponseMetadata"] = {"HTTPStatusCode": 201}
