@@ -1,4 +1,5 @@
-"""Run moto's own tests for Lambda, CloudWatch Logs and Secrets Manager against pocketcloud: ``python -m bench moto``.
+"""Run moto's own tests for Lambda, CloudWatch Logs and Secrets Manager against pocketcloud: ``python -m bench moto``
+(options: a report path, and ``--engine DIR`` to test another checkout's engine, e.g. an earlier revision).
 
 moto's test suite is a large public body of boto3 calls with the answers a well-kept peer gives, many of them
 checked against AWS (``@aws_verified``). Running it against pocketcloud shows where pocketcloud answers differently.
@@ -95,10 +96,14 @@ def fetch() -> Path:
 PYTEST = (sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--tb=no", "--continue-on-collection-errors")
 
 
-def run(suite: Path) -> dict[str, dict[str, object]]:
+def run(suite: Path, engine: str | None = None) -> dict[str, dict[str, object]]:
+    """Run the suite; ``engine`` is another checkout's ``engine/`` directory to test instead of this one (for a
+    before/after comparison: ``git archive <rev> engine | tar -x -C /tmp/before``)."""
     results = WORK / "results.json"
     env = {**os.environ, "POCKETCLOUD_MOTO_RESULTS": str(results), "AWS_DEFAULT_REGION": "us-east-1"}
     env.pop("PYTHONPATH", None)
+    if engine:
+        env["PYTHONPATH"] = engine
     targets = [f"tests/{package}" for package in SERVICES.values()]
     subprocess.run(
         [*PYTEST, *(f"--ignore={path}" for path in IGNORED), *targets],
@@ -192,10 +197,16 @@ def report(results: dict[str, dict[str, object]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """``python -m bench moto [REPORT.md] [--engine DIR]``."""
     args = sys.argv[2:] if argv is None else argv
+    engine = None
+    if "--engine" in args:
+        at = args.index("--engine")
+        engine = args[at + 1]
+        args = args[:at] + args[at + 2 :]
     out = Path(args[0]) if args else WORK / "report.md"
     suite = fetch()
-    text = report({**run(suite), **ignored_tests(suite)})
+    text = report({**run(suite, engine), **ignored_tests(suite)})
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     print(text.split("\n## Why")[0])
