@@ -415,8 +415,9 @@ class StreamPoller:
             lane.busy = False
             self._finished(reader, lane, batch, final, invocation)
 
-        problem = invoke_batch(self.service, esm, event, done)
         now = self.cloud.now
+        age_ms = max(0.0, (self._now_epoch() - batch[-1].arrival) * 1000) if batch else None
+        problem = invoke_batch(self.service, esm, event, done, age_ms)
         if problem is None:
             lane.busy = True
             lane.attempts += 1
