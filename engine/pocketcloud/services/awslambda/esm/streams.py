@@ -21,6 +21,10 @@ What the guides say, and how pocketcloud models it:
   ``RetryAttemptsExhausted`` or ``RecordAgeExceeded``) and processing continues.
   https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html
   pocketcloud retries a failed batch at the lane's next poll (one poll interval later).
+* ``IteratorAge`` (AWS/Lambda, Milliseconds): "the age of the last record in the event ... the time between when a
+  stream receives the record and when the event source mapping sends the event to the function", one data point per
+  batch sent (:func:`.invoking.invoke_batch`); a throttled attempt sends nothing, so the wait shows in the next point.
+  https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#performance-metrics
 * Partial batch responses: "If the batchItemFailures array contains multiple items, Lambda uses the record with the
   lowest sequence number as the checkpoint. Lambda then retries all records starting from that checkpoint."
   https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-batchfailurereporting.html
