@@ -93,15 +93,22 @@ def role_arn(cloud: Cloud, dimension: str) -> str:
 
 
 def _client(cloud: Cloud, service: str) -> Any:
-    return cloud.service_client(service, PRINCIPAL, source_account=cloud.account_id)
+    from ...cloud import UnknownServiceError
+
+    try:
+        return cloud.service_client(service, PRINCIPAL, source_account=cloud.account_id)
+    except UnknownServiceError:
+        # An engine built without that service (e.g. before ECS is simulated): the resource cannot exist.
+        raise ResourceError(f"pocketcloud does not simulate {service} in this build") from None
 
 
 def current_capacity(cloud: Cloud, resource: Resource) -> int:
     """The resource's capacity now, read through its service's public API (ResourceError if it is gone)."""
     first, second = resource.parts
     if resource.namespace == "ecs":
+        ecs = _client(cloud, "ecs")
         try:
-            found = _client(cloud, "ecs").describe_services(cluster=first, services=[second])
+            found = ecs.describe_services(cluster=first, services=[second])
         except ClientError as exc:
             raise ResourceError(exc.response["Error"]["Message"]) from None
         services = [s for s in found.get("services", []) if s.get("status") != "INACTIVE"]
@@ -149,11 +156,12 @@ def check_exists(cloud: Cloud, resource: Resource) -> None:
 def set_capacity(cloud: Cloud, resource: Resource, capacity: int) -> None:
     """Ask the resource's service for ``capacity`` (ResourceError with the service's message if it refuses)."""
     first, second = resource.parts
+    client = _client(cloud, resource.namespace)
     try:
         if resource.namespace == "ecs":
-            _client(cloud, "ecs").update_service(cluster=first, service=second, desiredCount=capacity)
+            client.update_service(cluster=first, service=second, desiredCount=capacity)
             return
-        lam = _client(cloud, "lambda")
+        lam = client
         if capacity <= 0:
             try:
                 lam.delete_provisioned_concurrency_config(FunctionName=first, Qualifier=second)
