@@ -24,7 +24,9 @@ def alb(cloud: pocketcloud.Cloud, name: str = "web", **group: Any) -> tuple[dict
     return lb, tg
 
 
-def task_definition(cloud: pocketcloud.Cloud, family: str = "web", cpu: str = "256", memory: str = "512", **labels: str) -> str:
+def task_definition(
+    cloud: pocketcloud.Cloud, family: str = "web", cpu: str = "256", memory: str = "512", **labels: str
+) -> str:
     container = {
         "name": "app",
         "image": "public.ecr.aws/nginx/nginx:latest",
@@ -57,7 +59,9 @@ def fargate_service(
         "networkConfiguration": NETWORK,
     }
     if tg is not None:
-        params["loadBalancers"] = [{"targetGroupArn": tg["TargetGroupArn"], "containerName": "app", "containerPort": 8080}]
+        params["loadBalancers"] = [
+            {"targetGroupArn": tg["TargetGroupArn"], "containerName": "app", "containerPort": 8080}
+        ]
     params.update(extra)
     return dict(ecs.create_service(**params)["service"])
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import pocketcloud
@@ -27,11 +29,13 @@ def test_tasks_go_through_provisioning_and_pending_to_running() -> None:
     assert statuses() == ["RUNNING", "RUNNING"]
     assert (service(cloud)["pendingCount"], service(cloud)["runningCount"]) == (0, 2)
     task = ecs.describe_tasks(cluster="demo", tasks=arns[:1])["tasks"][0]
-    assert task["group"] == "service:web" and task["launchType"] == "FARGATE" and task["startedBy"].startswith("ecs-svc/")
+    assert (
+        task["group"] == "service:web" and task["launchType"] == "FARGATE" and task["startedBy"].startswith("ecs-svc/")
+    )
 
 
 def test_service_events_use_ecs_messages_and_reach_a_steady_state() -> None:
-    """"(service web) has started 2 tasks: (task …) (task …)." then "(service web) has reached a steady state."
+    """ "(service web) has started 2 tasks: (task …) (task …)." then "(service web) has reached a steady state."
     https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html"""
     cloud = pocketcloud.Cloud()
     fargate_service(cloud, desired=2)
@@ -99,9 +103,13 @@ def test_stop_task_is_replaced_by_the_service() -> None:
     assert stopped["desiredStatus"] == "STOPPED"
     cloud.run(until=120)
     task = ecs.describe_tasks(cluster="demo", tasks=[arn])["tasks"][0]
-    assert (task["lastStatus"], task["stoppedReason"], task["stopCode"]) == ("STOPPED", "Task stopped by user", "UserInitiated")
+    assert (task["lastStatus"], task["stoppedReason"], task["stopCode"]) == (
+        "STOPPED",
+        "Task stopped by user",
+        "UserInitiated",
+    )
     assert service(cloud)["runningCount"] == 1 and ecs.list_tasks(cluster="demo")["taskArns"] != [arn]
-    with pytest.raises(ClientError, match="The referenced task was not found."):
+    with pytest.raises(ClientError, match=re.escape("The referenced task was not found.")):
         ecs.stop_task(cluster="demo", task="0" * 32)
 
 
@@ -128,23 +136,27 @@ def test_bad_requests_change_nothing() -> None:
     https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html"""
     cloud = pocketcloud.Cloud()
     ecs = cloud.client("ecs")
-    with pytest.raises(ecs.exceptions.ClusterNotFoundException, match="Cluster not found."):
+    with pytest.raises(ecs.exceptions.ClusterNotFoundException, match=re.escape("Cluster not found.")):
         ecs.describe_services(cluster="nope", services=["web"])
     ecs.create_cluster(clusterName="demo")
     td = task_definition(cloud)
     base = {"cluster": "demo", "serviceName": "web", "desiredCount": 1, "launchType": "FARGATE"}
-    with pytest.raises(ecs.exceptions.InvalidParameterException, match="TaskDefinition not found."):
+    with pytest.raises(ecs.exceptions.InvalidParameterException, match=re.escape("TaskDefinition not found.")):
         ecs.create_service(**base, taskDefinition="missing", networkConfiguration=NETWORK)
-    with pytest.raises(ClientError, match="Network Configuration must be provided when networkMode 'awsvpc'"):
+    with pytest.raises(
+        ClientError, match=re.escape("Network Configuration must be provided when networkMode 'awsvpc'")
+    ):
         ecs.create_service(**base, taskDefinition=td)
     assert ecs.list_services(cluster="demo")["serviceArns"] == []
     ecs.create_service(**base, taskDefinition=td, networkConfiguration=NETWORK)
-    with pytest.raises(ClientError, match="Creation of service was not idempotent."):
+    with pytest.raises(ClientError, match=re.escape("Creation of service was not idempotent.")):
         ecs.create_service(**base, taskDefinition=td, networkConfiguration=NETWORK)
     found = ecs.describe_services(cluster="demo", services=["web", "ghost"])
     assert [s["serviceName"] for s in found["services"]] == ["web"]
-    assert found["failures"] == [{"arn": "arn:aws:ecs:ap-northeast-2:123456789012:service/demo/ghost", "reason": "MISSING"}]
-    with pytest.raises(ecs.exceptions.ServiceNotFoundException, match="Service not found."):
+    assert found["failures"] == [
+        {"arn": "arn:aws:ecs:ap-northeast-2:123456789012:service/demo/ghost", "reason": "MISSING"}
+    ]
+    with pytest.raises(ecs.exceptions.ServiceNotFoundException, match=re.escape("Service not found.")):
         ecs.update_service(cluster="demo", service="ghost", desiredCount=2)
 
 

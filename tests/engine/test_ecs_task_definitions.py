@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import pocketcloud
@@ -45,8 +47,9 @@ def test_the_table_has_the_documented_number_of_sizes() -> None:
      ("lots", "512", "Invalid 'cpu' setting for task.")],
 )  # fmt: skip
 def test_invalid_fargate_sizes_are_refused_with_aws_text(cpu: str, memory: str, message: str) -> None:
-    """"An error occurred (ClientException) when calling the RegisterTaskDefinition operation: Invalid 'cpu' setting for
-    task." / "No Fargate configuration exists for given values." (the page quotes both), and nothing is registered.
+    """AWS's texts: "An error occurred (ClientException) when calling the RegisterTaskDefinition operation: Invalid
+    'cpu' setting for task." / "No Fargate configuration exists for given values." (the page quotes both); nothing
+    is registered.
     https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html"""
     cloud = pocketcloud.Cloud()
     with pytest.raises(ClientError) as err:
@@ -56,7 +59,7 @@ def test_invalid_fargate_sizes_are_refused_with_aws_text(cpu: str, memory: str, 
 
 
 def test_sizes_in_vcpu_and_gb_are_converted() -> None:
-    """"It's converted to an integer indicating the CPU units / the MiB when the task definition is registered"."""
+    """ "It's converted to an integer indicating the CPU units / the MiB when the task definition is registered"."""
     td = register(pocketcloud.Cloud(), cpu="1 vCPU", memory="3GB")
     assert (td["cpu"], td["memory"]) == ("1024", "3072")
 
@@ -64,11 +67,11 @@ def test_sizes_in_vcpu_and_gb_are_converted() -> None:
 def test_fargate_requires_awsvpc_and_task_level_cpu() -> None:
     """Fargate supports only the awsvpc network mode and needs task-level cpu (ECS's ClientException texts)."""
     cloud = pocketcloud.Cloud()
-    with pytest.raises(ClientError, match="Fargate only supports network mode \u2018awsvpc\u2019."):
+    with pytest.raises(ClientError, match=re.escape("Fargate only supports network mode \u2018awsvpc\u2019.")):
         register(cloud, networkMode="bridge")
     params = {"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "memory": "512",
               "containerDefinitions": [CONTAINER]}  # fmt: skip
-    with pytest.raises(ClientError, match="Fargate requires that 'cpu' be defined at the task level."):
+    with pytest.raises(ClientError, match=re.escape("Fargate requires that 'cpu' be defined at the task level.")):
         cloud.client("ecs").register_task_definition(**params)
 
 
@@ -76,14 +79,16 @@ def test_ec2_container_needs_memory_when_the_task_has_none() -> None:
     """On EC2 "you must specify either a task-level memory value or a container-level memory value".
     https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html"""
     ecs = pocketcloud.Cloud().client("ecs")
-    with pytest.raises(ClientError, match="At least one of 'memory' or 'memoryReservation' must be specified."):
+    with pytest.raises(
+        ClientError, match=re.escape("At least one of 'memory' or 'memoryReservation' must be specified.")
+    ):
         ecs.register_task_definition(family="batch", containerDefinitions=[{"name": "a", "image": "busybox"}])
     td = ecs.register_task_definition(family="batch", containerDefinitions=[{"name": "a", "image": "b", "memory": 256}])
     assert td["taskDefinition"]["networkMode"] == "bridge" and td["taskDefinition"]["compatibilities"] == ["EC2"]
 
 
 def test_revisions_count_up_per_family_and_describe_finds_them() -> None:
-    """"The first task definition that's registered into a family is given a revision of 1, and any task definitions
+    """ "The first task definition that's registered into a family is given a revision of 1, and any task definitions
     registered after that are given a sequential revision number."
     https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#family"""
     cloud = pocketcloud.Cloud()
@@ -95,14 +100,14 @@ def test_revisions_count_up_per_family_and_describe_finds_them() -> None:
     assert ecs.describe_task_definition(taskDefinition="web:1")["taskDefinition"]["revision"] == 1
     ecs.deregister_task_definition(taskDefinition="web:2")
     assert ecs.describe_task_definition(taskDefinition="web")["taskDefinition"]["revision"] == 1
-    with pytest.raises(ClientError, match="Unable to describe task definition."):
+    with pytest.raises(ClientError, match=re.escape("Unable to describe task definition.")):
         ecs.describe_task_definition(taskDefinition="nope")
 
 
 def test_request_model_labels_must_be_numbers() -> None:
     """The pocketcloud request-handling labels are checked at registration (a pocketcloud model)."""
     cloud = pocketcloud.Cloud()
-    with pytest.raises(ClientError, match="pocketcloud.cpu_ms must be a number"):
+    with pytest.raises(ClientError, match=re.escape("pocketcloud.cpu_ms must be a number")):
         register(cloud, containerDefinitions=[{**CONTAINER, "dockerLabels": {"pocketcloud.cpu_ms": "fast"}}])
     td = register(cloud, containerDefinitions=[{**CONTAINER, "dockerLabels": {"pocketcloud.cpu_ms": "25"}}])
     assert td["containerDefinitions"][0]["dockerLabels"] == {"pocketcloud.cpu_ms": "25"}

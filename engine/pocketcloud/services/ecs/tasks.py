@@ -19,7 +19,8 @@ import json
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
-from ...http import UnknownHostError, response
+# The module, not its names: pocketcloud.http imports the services package, which imports this module.
+from ... import http
 from ...timeutil import to_datetime
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ class Task:
         self.stopped_at = cloud.now
         self.version += 1
         for _request, respond, _at in self.queue:
-            respond(response(502, [("content-type", "text/plain")], "connection reset"))
+            respond(http.response(502, [("content-type", "text/plain")], "connection reset"))
         self.queue.clear()
         if self.instance is not None:
             self.instance.release(self)
@@ -152,14 +153,14 @@ class Task:
     def serve(self, request: HttpRequest, respond: Respond) -> None:
         now = self.ecs.cloud.now
         if self.ready_at is None or now < self.ready_at or self.last_status == "STOPPED":
-            raise UnknownHostError(f"Failed to connect to {self.ip} port {self.td.model.port}: Connection refused")
+            raise http.UnknownHostError(f"Failed to connect to {self.ip} port {self.td.model.port}: Connection refused")
         model = self.td.model
         if self.in_progress < model.concurrency:
             self._begin(request, respond)
         elif len(self.queue) < model.queue:
             self.queue.append((request, respond, now))
         else:
-            raise UnknownHostError(f"Failed to connect to {self.ip} port {model.port}: Connection refused")
+            raise http.UnknownHostError(f"Failed to connect to {self.ip} port {model.port}: Connection refused")
 
     def _begin(self, request: HttpRequest, respond: Respond) -> None:
         model = self.td.model
@@ -179,7 +180,7 @@ class Task:
         if after is not None and self.started_at is not None and self.ecs.cloud.now >= self.started_at + after:
             status = 500
         body = json.dumps({"task": self.id, "path": request.path}, separators=(",", ":"))
-        respond(response(status, [("content-type", "application/json"), ("content-length", str(len(body)))], body))
+        respond(http.response(status, [("content-type", "application/json"), ("content-length", str(len(body)))], body))
         if self.queue and self.in_progress < model.concurrency:
             queued, answer, _at = self.queue.popleft()
             self._begin(queued, answer)

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...http import UnknownHostError
+# The module, not its names: pocketcloud.http imports the services package, which imports this module.
+from ... import http
 
 if TYPE_CHECKING:
     from ...kernel import Timer
@@ -75,6 +76,12 @@ class TargetState:
 
 
 def in_use(group: TargetGroup) -> bool:
+    """A listener forwards to the group (its load balancer may still be provisioning)."""
+    return bool(group.listeners)
+
+
+def checked(group: TargetGroup) -> bool:
+    """Health checks run: a listener of an ``active`` load balancer forwards to the group."""
     return any(listener.lb.state == "active" for listener in group.listeners)
 
 
@@ -90,7 +97,7 @@ def start(service: Elbv2Service, group: TargetGroup, target: TargetState, delay:
     if target.state == "unused":
         target.state, target.reason = "initial", "Elb.RegistrationInProgress"
         target.description = "Target registration is in progress"
-    if target.timer is None:
+    if target.timer is None and checked(group):
         target.timer = service.cloud.kernel.schedule(delay, check, service, group, target, background=True)
 
 
@@ -135,7 +142,7 @@ def check(service: Elbv2Service, group: TargetGroup, target: TargetState) -> Non
     url = f"http://{target.host}:{target.port}{group.path}"
     try:
         cloud.http.request_and_then(answered, "GET", url, {"User-Agent": "ELB-HealthChecker/2.0"}, None, "10.0.0.2")
-    except UnknownHostError:
+    except http.UnknownHostError:
         done[0] = True
         record(group, target, False, "Target.FailedHealthChecks", "Health checks failed")
         return

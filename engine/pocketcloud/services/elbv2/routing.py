@@ -33,7 +33,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ...http import UnknownHostError, response
+# The module, not its names: pocketcloud.http imports the services package, which imports this module.
+from ... import http
 
 if TYPE_CHECKING:
     from ...http import HttpRequest, HttpResponse, Respond
@@ -51,7 +52,7 @@ def elb_error(status: int) -> HttpResponse:
         f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n"
         f"<center><h1>{title}</h1></center>\r\n</body>\r\n</html>\r\n"
     )
-    return response(
+    return http.response(
         status, [("server", "awselb/2.0"), ("content-type", "text/html"), ("content-length", str(len(body)))], body
     )
 
@@ -81,7 +82,7 @@ def handle(service: Elbv2Service, lb: LoadBalancer, request: HttpRequest, respon
     port = urlsplit(request.url).port or (443 if request.scheme == "https" else 80)
     listener = lb.listeners.get(port)
     if listener is None or lb.state != "active":
-        raise UnknownHostError(f"Failed to connect to {lb.dns_name} port {port}: Connection refused")
+        raise http.UnknownHostError(f"Failed to connect to {lb.dns_name} port {port}: Connection refused")
     group = listener.target_group
     metrics = service.metrics
     target = choose(group)
@@ -125,7 +126,7 @@ def handle(service: Elbv2Service, lb: LoadBalancer, request: HttpRequest, respon
         cloud.http.request_and_then(
             answered, request.method, f"http://{target.host}:{target.port}{path}", forwarded, request.body, "10.0.0.2"
         )
-    except UnknownHostError:
+    except http.UnknownHostError:
         timer.cancel()
         finish(elb_error(502), False)
 
