@@ -5,9 +5,9 @@ memory used by the tasks in the service, divided by the total CPU units / memory
 the dimensions ``ClusterName, ServiceName`` and (for the whole cluster) ``ClusterName``.
 https://docs.aws.amazon.com/AmazonECS/latest/developerguide/available-metrics.html (checked 2026-12-01)
 
-Each minute pocketcloud writes one data point per service: CPU is the CPU time the service's requests used over the
-minute divided by the vCPU seconds its RUNNING tasks had (the request model of :mod:`.taskdefs`); memory is the
-tasks' modelled memory at that moment over their task memory. A service with no RUNNING task writes nothing (as ECS
+Each minute pocketcloud writes one data point per service, stamped at the start of the minute it covers: CPU is
+the CPU time the service's requests used over the minute divided by the vCPU seconds its RUNNING tasks had (the
+request model of :mod:`.taskdefs`); memory is the tasks' modelled memory at that moment over their task memory. A service with no RUNNING task writes nothing (as ECS
 has nothing to report). ``pocketcloud/ECS`` ``RunningTaskCount`` and ``PendingTaskCount`` (per service) are written
 beside them, for labs that chart capacity (Container Insights has such metrics; these are pocketcloud's).
 """
@@ -36,6 +36,8 @@ class EcsMetrics:
         cloud.kernel.schedule(ecs.settings.metrics_period_s, self.emit, background=True)
         now = cloud.now
         period = max(now - self._last, 1e-9)
+        # Stamped at the start of the minute it covers, as CloudWatch stamps a period's datapoint.
+        stamp = self._last
         self._last = now
         store = cloud.metrics
         seen = self._cpu_seen
@@ -56,11 +58,11 @@ class EcsMetrics:
                     mem_cap += task.td.memory
                 dims: tuple[tuple[str, str], ...] = (("ClusterName", cluster.name), ("ServiceName", service.name))
                 pending = sum(1 for t in service.tasks if t.live and t.pending)
-                store.record(MODEL_NAMESPACE, "RunningTaskCount", dims, float(running), now, "Count")
-                store.record(MODEL_NAMESPACE, "PendingTaskCount", dims, float(pending), now, "Count")
+                store.record(MODEL_NAMESPACE, "RunningTaskCount", dims, float(running), stamp, "Count")
+                store.record(MODEL_NAMESPACE, "PendingTaskCount", dims, float(pending), stamp, "Count")
                 if running and cap > 0:
-                    store.record(NAMESPACE, "CPUUtilization", dims, min(100.0 * cpu / cap, 100.0), now, "Percent")
-                    store.record(NAMESPACE, "MemoryUtilization", dims, 100.0 * mem / mem_cap, now, "Percent")
+                    store.record(NAMESPACE, "CPUUtilization", dims, min(100.0 * cpu / cap, 100.0), stamp, "Percent")
+                    store.record(NAMESPACE, "MemoryUtilization", dims, 100.0 * mem / mem_cap, stamp, "Percent")
                 cluster_cpu += cpu
                 cluster_cap += cap
                 cluster_mem += mem
