@@ -179,7 +179,7 @@ class Task:
         after = model.unhealthy_after
         if after is not None and self.started_at is not None and self.ecs.cloud.now >= self.started_at + after:
             status = 500
-        body = json.dumps({"task": self.id, "path": request.path}, separators=(",", ":"))
+        body = f'{{"task":"{self.id}","path":{json.dumps(request.path)}}}'
         respond(http.response(status, [("content-type", "application/json"), ("content-length", str(len(body)))], body))
         if self.queue and self.in_progress < model.concurrency:
             queued, answer, _at = self.queue.popleft()
