@@ -78,3 +78,7 @@ class EcsMetrics:
                 )
         for arn in [arn for arn in seen if arn not in ecs.tasks]:
             del seen[arn]
+        if ecs.capacity_providers:
+            from .capacity import managed_scaling
+
+            managed_scaling(ecs)
