@@ -38,6 +38,12 @@ class EcsSettings:
     scheduler_s: float = 15.0
     metrics_period_s: float = 60.0
     stopped_visible_s: float = 3600.0
+    #: EC2: from placement on an instance to PENDING (the agent starting the task).
+    ec2_provisioning_s: float = 1.0
+    #: EC2: an Auto Scaling group's new instance boots and registers its agent (a pocketcloud model).
+    instance_startup_s: float = 90.0
+    #: EC2: memory (MiB) an instance keeps for its OS and the ECS agent (a pocketcloud model).
+    reserved_memory_mib: int = 256
     #: Events DescribeServices returns per service ("the last 100 events").
     events_kept: int = 100
 

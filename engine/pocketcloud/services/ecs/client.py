@@ -7,9 +7,10 @@ Simulated: clusters (with the FARGATE and FARGATE_SPOT capacity providers), task
 CPU/memory table and a request-handling model (:mod:`.taskdefs`), services with rolling deployments, load balancers
 (through elbv2's public operations), health-check replacement and AWS's service events (:mod:`.services`), tasks
 and their lifecycle (:mod:`.tasks`), ``AWS/ECS`` metrics (:mod:`.metrics`). Timings AWS does not publish are
-settings (:mod:`.backend`). Not simulated in this version: EC2 container instances and Auto Scaling group capacity
-providers (an EC2 task cannot be placed: :mod:`.placement`), task sets, service discovery/Service Connect,
-container health checks, Spot interruptions.
+settings (:mod:`.backend`). EC2 capacity: Auto Scaling group capacity providers with managed scaling and managed
+termination protection, container instances, binpack/spread placement (:mod:`.capacity`; the Auto Scaling group
+itself is a pocketcloud model made with :func:`.capacity.auto_scaling_group`). Not simulated: task sets, service
+discovery/Service Connect, container health checks, Spot interruptions.
 https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Operations.html
 """
 
@@ -104,3 +105,19 @@ class EcsClient(BaseClient):
     @operation("RunTask")
     def run_task(self, **params: Any) -> dict[str, Any]:
         return ops.run_task(self._service, params)
+
+    @operation("CreateCapacityProvider")
+    def create_capacity_provider(self, **params: Any) -> dict[str, Any]:
+        return ops.create_capacity_provider(self._service, params)
+
+    @operation("DescribeCapacityProviders")
+    def describe_capacity_providers(self, **params: Any) -> dict[str, Any]:
+        return ops.describe_capacity_providers(self._service, params)
+
+    @operation("ListContainerInstances")
+    def list_container_instances(self, **params: Any) -> dict[str, Any]:
+        return ops.list_container_instances(self._service, params)
+
+    @operation("DescribeContainerInstances")
+    def describe_container_instances(self, **params: Any) -> dict[str, Any]:
+        return ops.describe_container_instances(self._service, params)

@@ -7,9 +7,10 @@ https://docs.aws.amazon.com/AmazonECS/latest/developerguide/available-metrics.ht
 
 Each minute pocketcloud writes one data point per service, stamped at the start of the minute it covers: CPU is
 the CPU time the service's requests used over the minute divided by the vCPU seconds its RUNNING tasks had (the
-request model of :mod:`.taskdefs`); memory is the tasks' modelled memory at that moment over their task memory. A service with no RUNNING task writes nothing (as ECS
-has nothing to report). ``pocketcloud/ECS`` ``RunningTaskCount`` and ``PendingTaskCount`` (per service) are written
-beside them, for labs that chart capacity (Container Insights has such metrics; these are pocketcloud's).
+request model of :mod:`.taskdefs`); memory is the tasks' modelled memory at that moment over their task memory. A
+service with no RUNNING task writes nothing (as ECS has nothing to report). ``pocketcloud/ECS``
+``RunningTaskCount`` and ``PendingTaskCount`` (per service) are written beside them, for labs that chart capacity
+(Container Insights has such metrics; these are pocketcloud's).
 """
 
 from __future__ import annotations
@@ -77,3 +78,7 @@ class EcsMetrics:
                 )
         for arn in [arn for arn in seen if arn not in ecs.tasks]:
             del seen[arn]
+        if ecs.capacity_providers:
+            from .capacity import managed_scaling
+
+            managed_scaling(ecs)

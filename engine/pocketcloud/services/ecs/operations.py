@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...errors import ServiceError
-from . import taskdefs
+from . import capacity, taskdefs
 from .backend import EcsService
 from .placement import FARGATE_PROVIDERS
 from .services import PRINCIPAL, EcsServiceState
@@ -42,7 +42,7 @@ def create_cluster(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
     name = p.get("clusterName", "default")
     _check_name(name, "Cluster")
     providers = list(p.get("capacityProviders", []))
-    _check_providers(providers, p.get("defaultCapacityProviderStrategy", []))
+    _check_providers(providers, p.get("defaultCapacityProviderStrategy", []), ecs)
     cluster = ecs.create_cluster(name)
     cluster.capacity_providers = providers
     cluster.default_strategy = [dict(s) for s in p.get("defaultCapacityProviderStrategy", [])]
@@ -50,9 +50,9 @@ def create_cluster(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
     return {"cluster": cluster.describe(ecs)}
 
 
-def _check_providers(providers: list[str], strategy: list[dict[str, Any]]) -> None:
+def _check_providers(providers: list[str], strategy: list[dict[str, Any]], ecs: EcsService | None = None) -> None:
     for name in providers:
-        if name not in FARGATE_PROVIDERS:
+        if name not in FARGATE_PROVIDERS and (ecs is None or name not in ecs.capacity_providers):
             raise ServiceError(
                 "InvalidParameterException", f"The specified capacity provider '{name}' is not in an ACTIVE state."
             )
@@ -68,10 +68,63 @@ def _check_providers(providers: list[str], strategy: list[dict[str, Any]]) -> No
 
 def put_cluster_capacity_providers(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
     cluster = ecs.cluster(p["cluster"])
-    _check_providers(list(p["capacityProviders"]), p["defaultCapacityProviderStrategy"])
+    _check_providers(list(p["capacityProviders"]), p["defaultCapacityProviderStrategy"], ecs)
+    for name in p["capacityProviders"]:
+        for other in ecs.clusters.values():
+            if other is not cluster and name in other.capacity_providers and name not in FARGATE_PROVIDERS:
+                raise ServiceError(
+                    "InvalidParameterException", f"The capacity provider '{name}' is already in use by another cluster."
+                )
     cluster.capacity_providers = list(p["capacityProviders"])
     cluster.default_strategy = [dict(s) for s in p["defaultCapacityProviderStrategy"]]
+    for name in cluster.capacity_providers:
+        provider = ecs.capacity_providers.get(name)
+        if provider is not None:
+            for instance in provider.group.instances:
+                if instance.status == "LAUNCHING" and instance.cluster is None:
+                    capacity.register_booted(ecs, instance)
     return {"cluster": cluster.describe(ecs)}
+
+
+# -- capacity providers and container instances ---------------------------------------------------------------
+def create_capacity_provider(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
+    return {"capacityProvider": capacity.create_capacity_provider(ecs, p).describe()}
+
+
+def describe_capacity_providers(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
+    names = p.get("capacityProviders") or [*FARGATE_PROVIDERS, *ecs.capacity_providers]
+    found, failures = [], []
+    for name in names:
+        short = name.rsplit("/", 1)[-1]
+        if short in FARGATE_PROVIDERS:
+            found.append({"capacityProviderArn": ecs.arn("capacity-provider", short), "name": short,
+                          "status": "ACTIVE", "tags": []})  # fmt: skip
+        elif short in ecs.capacity_providers:
+            found.append(ecs.capacity_providers[short].describe())
+        else:
+            failures.append({"arn": ecs.arn("capacity-provider", short), "reason": "MISSING"})
+    return {"capacityProviders": found, "failures": failures}
+
+
+def list_container_instances(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
+    cluster = ecs.cluster(p.get("cluster"))
+    status = p.get("status", "ACTIVE")
+    return {
+        "containerInstanceArns": [i.arn for i in ecs.instances.values() if i.cluster is cluster and i.status == status]
+    }
+
+
+def describe_container_instances(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
+    cluster = ecs.cluster(p.get("cluster"))
+    found, failures = [], []
+    for ref in p["containerInstances"]:
+        arn = ecs.arn("container-instance", f"{cluster.name}/{ref.rsplit('/', 1)[-1]}")
+        instance = ecs.instances.get(arn)
+        if instance is None:
+            failures.append({"arn": ref, "reason": "MISSING"})
+        else:
+            found.append(instance.describe())
+    return {"containerInstances": found, "failures": failures}
 
 
 def describe_clusters(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
@@ -166,7 +219,7 @@ def create_service(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
     )
     if strategy:
         _check_providers(cluster.capacity_providers if p.get("capacityProviderStrategy") else
-                         [s["capacityProvider"] for s in strategy], strategy)  # fmt: skip
+                         [s["capacityProvider"] for s in strategy], strategy, ecs)  # fmt: skip
     if fargate and "FARGATE" not in td.compatibilities:
         raise ServiceError("InvalidParameterException", "Task definition does not support launch_type FARGATE.")
     if td.network_mode == "awsvpc" and not p.get("networkConfiguration", {}).get("awsvpcConfiguration"):

@@ -4,9 +4,10 @@ A capacity provider strategy's ``base`` tasks go to their provider first, the re
 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/capacity-providers.html); the choice is made per task
 from the tasks the cluster already runs on each provider, so it is deterministic. Fargate and Fargate Spot always
 have capacity in pocketcloud (a model: AWS's "Fargate capacity unavailable" is not simulated, nor are Spot
-interruptions). EC2 container instances are not simulated in this version: a task for the EC2 launch type, or for an
-Auto Scaling group capacity provider, cannot be placed, and the service writes ECS's event "unable to place a task
-because no container instance met all of its requirements".
+interruptions). A task of an Auto Scaling group capacity provider waits in PROVISIONING for an instance with room
+(:mod:`.capacity`); a task for the EC2 launch type without a capacity provider goes to a registered instance with
+room now, or cannot be placed (and the service writes ECS's event "unable to place a task because no container
+instance met all of its requirements").
 """
 
 from __future__ import annotations
@@ -51,8 +52,22 @@ def place(
     """(launch type, capacity provider, container instance) for a new task, or None when it cannot be placed."""
     if launch_type == "FARGATE":
         return "FARGATE", None, None
+    from .capacity import WAIT, choose_instance
+
     if launch_type is None and strategy:
         provider = choose_provider(ecs, cluster, strategy)
         if provider in FARGATE_PROVIDERS:
             return "FARGATE", provider, None
-    return None
+        return "EC2", provider, WAIT
+    instances = [i for i in ecs.instances.values() if i.cluster is cluster and i.status == "ACTIVE"]
+    instance = choose_instance(instances, _Probe(td), placement_strategy)
+    if instance is None:
+        return None
+    return "EC2", None, instance
+
+
+class _Probe:
+    """What placement needs of a task before the task exists: its definition."""
+
+    def __init__(self, td: TaskDefinition) -> None:
+        self.td = td

@@ -255,6 +255,10 @@ class EcsServiceState:
             self.tasks.append(task)
             task.start()
             started.append(task)
+        if any(t.waiting_for_capacity for t in started):
+            from .capacity import place_waiting
+
+            place_waiting(self.ecs)
         if started:
             self.steady = False
             self.event(
@@ -405,6 +409,10 @@ class EcsServiceState:
 def tick(ecs: EcsService) -> None:
     """The scheduler's periodic look at every service (a background event every ``scheduler_s``)."""
     ecs.cloud.kernel.schedule(ecs.settings.scheduler_s, tick, ecs, background=True)
+    if ecs.capacity_providers:
+        from .capacity import place_waiting
+
+        place_waiting(ecs)
     for cluster in list(ecs.clusters.values()):
         for service in list(cluster.services.values()):
             if service.status == "ACTIVE":

@@ -56,6 +56,8 @@ class Task:
         self.launch_type = launch_type
         self.capacity_provider = capacity_provider
         self.instance: Any = None
+        #: EC2 capacity provider tasks wait in PROVISIONING until an instance has room (see :mod:`.capacity`).
+        self.waiting_for_capacity = False
         self.ip = ecs.new_ip()
         self.created = cloud.now
         self.last_status = "PROVISIONING"
@@ -89,7 +91,17 @@ class Task:
     # -- lifecycle -------------------------------------------------------------------------------------------
     def start(self) -> None:
         settings = self.ecs.settings
-        self.ecs.cloud.kernel.schedule(settings.provisioning_s, self._pending)
+        if self.launch_type == "FARGATE":
+            self.ecs.cloud.kernel.schedule(settings.provisioning_s, self._pending)
+        elif self.instance is not None:
+            self.ecs.cloud.kernel.schedule(settings.ec2_provisioning_s, self._pending)
+        else:
+            self.waiting_for_capacity = True
+
+    def placed(self) -> None:
+        """An EC2 instance took this waiting task."""
+        self.waiting_for_capacity = False
+        self.ecs.cloud.kernel.schedule(self.ecs.settings.ec2_provisioning_s, self._pending)
 
     def _pending(self) -> None:
         if self.live:
@@ -115,6 +127,7 @@ class Task:
             return
         cloud = self.ecs.cloud
         self.desired_status = "STOPPED"
+        self.waiting_for_capacity = False
         self.stopped_reason, self.stop_code = reason, code
         self.stopping_at = cloud.now
         self.version += 1
@@ -179,7 +192,7 @@ class Task:
         after = model.unhealthy_after
         if after is not None and self.started_at is not None and self.ecs.cloud.now >= self.started_at + after:
             status = 500
-        body = json.dumps({"task": self.id, "path": request.path}, separators=(",", ":"))
+        body = f'{{"task":"{self.id}","path":{json.dumps(request.path)}}}'
         respond(http.response(status, [("content-type", "application/json"), ("content-length", str(len(body)))], body))
         if self.queue and self.in_progress < model.concurrency:
             queued, answer, _at = self.queue.popleft()

@@ -31,7 +31,6 @@ requests per target), ``TargetResponseTime`` (Seconds; LoadBalancer; TargetGroup
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 # The module, not its names: pocketcloud.http imports the services package, which imports this module.
 from ... import http
@@ -78,8 +77,14 @@ def choose(group: TargetGroup) -> TargetState | None:
     return pool[group.cursor % len(pool)]
 
 
+#: The address requests from the load balancer's nodes come from (a pocketcloud model: one node).
+NODE_IP = "10.0.0.2"
+
+
 def handle(service: Elbv2Service, lb: LoadBalancer, request: HttpRequest, respond: Respond) -> None:
-    port = urlsplit(request.url).port or (443 if request.scheme == "https" else 80)
+    netloc = request.url.split("/", 3)[2].rpartition("@")[2]
+    host_port = netloc.rpartition(":")[2] if netloc.count(":") == 1 else ""
+    port = int(host_port) if host_port.isdigit() else (443 if request.scheme == "https" else 80)
     listener = lb.listeners.get(port)
     if listener is None or lb.state != "active":
         raise http.UnknownHostError(f"Failed to connect to {lb.dns_name} port {port}: Connection refused")
@@ -112,45 +117,90 @@ def handle(service: Elbv2Service, lb: LoadBalancer, request: HttpRequest, respon
     def timed_out() -> None:
         finish(elb_error(504), False)
 
-    path = request.path + (f"?{request.query}" if request.query else "")
-    forwarded = [(n, v) for n, v in request.headers if n.lower() not in ("host", "x-forwarded-for")]
-    forwarded += [("X-Forwarded-For", request.source_ip), ("X-Forwarded-Proto", request.scheme)]
-    forwarded += [("X-Forwarded-Port", str(port))]
+    # The request goes on as the load balancer sends it: the client's headers (Host included) with the
+    # X-Forwarded-* headers and a trace ID added.
+    # https://docs.aws.amazon.com/elasticloadbalancing/latest/application/x-forwarded-headers.html
+    forwarded = [(n, v) for n, v in request.headers if not n.lower().startswith("x-forwarded-")]
+    forwarded.append(("X-Forwarded-For", request.source_ip))
+    forwarded.append(("X-Forwarded-Proto", request.scheme))
+    forwarded.append(("X-Forwarded-Port", str(port)))
+    forwarded.append(("X-Amzn-Trace-Id", f"Root=1-{int(started):08x}-{cloud.random_hex(24)}"))
+    url = f"http://{target.host}:{target.port}{request.path}" + (f"?{request.query}" if request.query else "")
+    handler = cloud.http.resolve(target.host, request.path)
+    if handler is None:
+        finish(elb_error(502), False)
+        return
     timer = cloud.kernel.schedule(lb.idle_timeout_s, timed_out)
 
     def answered(answer: HttpResponse) -> None:
         timer.cancel()
         finish(answer, True)
 
+    sent = http.HttpRequest(
+        request.method, url, "http", target.host, request.path, request.query, forwarded, request.body, NODE_IP, started
+    )
     try:
-        cloud.http.request_and_then(
-            answered, request.method, f"http://{target.host}:{target.port}{path}", forwarded, request.body, "10.0.0.2"
-        )
+        handler(sent, answered)
     except http.UnknownHostError:
         timer.cancel()
         finish(elb_error(502), False)
 
 
 class AlbMetrics:
-    """Writes the ``AWS/ApplicationELB`` data points (see the module docstring)."""
+    """Writes the ``AWS/ApplicationELB`` data points (see the module docstring).
+
+    The series one (load balancer, target group) writes per answered request are looked up once and kept as bound
+    list appends (every point is stamped with the kernel's now, which never goes back, and only this service writes
+    ``AWS/ApplicationELB``: PutMetricData refuses ``AWS/`` namespaces), so a request costs a few C calls."""
 
     def __init__(self, service: Elbv2Service) -> None:
         self._store = service.cloud.metrics
         self._cloud = service.cloud
+        self._groups: dict[tuple[str, str, int], tuple[list[Any], list[Any], list[Any], list[Any]]] = {}
 
     def _add(self, name: str, dims: tuple[tuple[str, str], ...], value: float, unit: str) -> None:
         self._store.record(NAMESPACE, name, dims, value, self._cloud.now, unit)
 
+    def _appenders(self, lb: LoadBalancer, group: TargetGroup, status_class: int) -> tuple[list[Any], ...]:
+        key = (lb.arn, group.arn, status_class)
+        found = self._groups.get(key)
+        if found is None:
+            lb_dims = (("LoadBalancer", lb.dimension),)
+            both = (("LoadBalancer", lb.dimension), ("TargetGroup", group.dimension))
+            tg_dims = (("TargetGroup", group.dimension),)
+            store = self._store
+            times: list[Any] = []
+            ones: list[Any] = []
+            seconds: list[Any] = []
+            per_target: list[Any] = []
+            for dims in (lb_dims, both):
+                for name, unit, sink in (
+                    ("RequestCount", "Count", ones),
+                    (f"HTTPCode_Target_{status_class}XX_Count", "Count", ones),
+                    ("TargetResponseTime", "Seconds", seconds),
+                ):
+                    series = store.series_for(NAMESPACE, name, dims, unit)
+                    times.append(series.times.append)
+                    sink.append(series.values.append)
+            for dims in (tg_dims, both):
+                series = store.series_for(NAMESPACE, "RequestCountPerTarget", dims, "Count")
+                times.append(series.times.append)
+                per_target.append(series.values.append)
+            found = self._groups[key] = (times, ones, seconds, per_target)
+        return found
+
     def target_answer(self, lb: LoadBalancer, group: TargetGroup, healthy: int, status: int, seconds: float) -> None:
-        lb_dims = (("LoadBalancer", lb.dimension),)
-        both = (("LoadBalancer", lb.dimension), ("TargetGroup", group.dimension))
-        tg_dims = (("TargetGroup", group.dimension),)
-        for dims in (lb_dims, both):
-            self._add("RequestCount", dims, 1.0, "Count")
-            self._add("TargetResponseTime", dims, seconds, "Seconds")
-            self._add(f"HTTPCode_Target_{min(max(status // 100, 2), 5)}XX_Count", dims, 1.0, "Count")
-        for dims in (tg_dims, both):
-            self._add("RequestCountPerTarget", dims, 1.0 / healthy, "Count")
+        times, ones, durations, per_target = self._appenders(lb, group, min(max(status // 100, 2), 5))
+        now = self._cloud.now
+        for append in times:
+            append(now)
+        for append in ones:
+            append(1.0)
+        for append in durations:
+            append(seconds)
+        share = 1.0 / healthy
+        for append in per_target:
+            append(share)
 
     def elb_error(self, lb: LoadBalancer, status: int, group: TargetGroup | None = None, healthy: int = 1) -> None:
         lb_dims = (("LoadBalancer", lb.dimension),)
