@@ -281,3 +281,18 @@ def test_lambda_provisioned_concurrency_chases_real_traffic() -> None:
     first = run()
     assert len(first) >= 3
     assert first == run()
+
+
+def test_customized_metric_math_is_tracked(cloud: pocketcloud.Cloud) -> None:
+    """A customized metric may be metric math (``Metrics``: MetricStat queries and one returned expression); the
+    alarms carry the queries with one-minute periods and the policy tracks the expression's value."""
+    aas = registered(cloud, low=2)
+    tracking(aas, CustomizedMetricSpecification={"Metrics": [
+        {"Id": "busy", "MetricStat": {"Metric": {"Namespace": "App", "MetricName": "Busy"}, "Stat": "Average"},
+         "ReturnData": False},
+        {"Id": "half", "Expression": "busy / 2", "Label": "half", "ReturnData": True},
+    ]})  # fmt: skip
+    queries = alarms(cloud)["High"]["Metrics"]
+    assert queries[0]["MetricStat"]["Period"] == 60 and queries[1]["Expression"] == "busy / 2"
+    publish(cloud, 200.0, 3)
+    assert capacity(cloud) == 4  # ceil(2 x (200 / 2) / 50)
