@@ -6,11 +6,14 @@ from typing import TYPE_CHECKING
 
 from .apigateway.client import ApiGatewayClient
 from .apigatewayv2.client import ApiGatewayV2Client
+from .applicationautoscaling.client import ApplicationAutoScalingClient
 from .awslambda.client import LambdaClient
 from .cloudwatch.client import CloudWatchClient
 from .dynamodb.client import DynamoDBClient
 from .dynamodbstreams.client import DynamoDBStreamsClient
+from .ecs.client import EcsClient
 from .elasticache.client import ElastiCacheClient
+from .elbv2.client import Elbv2Client
 from .events.client import EventsClient
 from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
@@ -28,10 +31,13 @@ if TYPE_CHECKING:
 CLIENTS: dict[str, type[BaseClient]] = {
     "apigateway": ApiGatewayClient,
     "apigatewayv2": ApiGatewayV2Client,
+    "application-autoscaling": ApplicationAutoScalingClient,
     "cloudwatch": CloudWatchClient,
     "dynamodb": DynamoDBClient,
     "dynamodbstreams": DynamoDBStreamsClient,
+    "ecs": EcsClient,
     "elasticache": ElastiCacheClient,
+    "elbv2": Elbv2Client,
     "events": EventsClient,
     "kinesis": KinesisClient,
     "lambda": LambdaClient,
