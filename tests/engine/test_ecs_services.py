@@ -170,3 +170,14 @@ def test_same_seed_same_history() -> None:
         return messages(cloud) + cloud.client("ecs").list_tasks(cluster="demo")["taskArns"]
 
     assert history() == history()
+
+
+def test_desired_count_is_within_the_tasks_per_service_quota() -> None:
+    """ "Tasks per service 5,000" (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html);
+    a refused UpdateService changes nothing."""
+    cloud = pocketcloud.Cloud()
+    fargate_service(cloud, desired=1)
+    ecs = cloud.client("ecs")
+    with pytest.raises(ecs.exceptions.InvalidParameterException, match=re.escape("Desired count cannot exceed 5000.")):
+        ecs.update_service(cluster="demo", service="web", desiredCount=5001)
+    assert service(cloud)["desiredCount"] == 1
