@@ -152,3 +152,18 @@ def test_a_rolling_deployment_behind_the_load_balancer_drops_no_request() -> Non
     assert events[-1] == "(service web) has reached a steady state."
     assert "(service web) has begun draining connections on 2 tasks." in events
     assert len(service(cloud)["deployments"]) == 1
+
+
+def test_same_seed_same_traffic_history() -> None:
+    """Determinism: the same seed and traffic give the same per-target counts and response times."""
+
+    def history() -> tuple[list[int], list[float]]:
+        cloud, lb, tg = settled(desired=3, cpu_ms="15")
+        traffic.drive(cloud, traffic.poisson(rate=30, duration=60), traffic.http("GET", f"http://{lb['DNSName']}/"))
+        cloud.run(until=200)
+        counts = [
+            c["Requests"] for c in cloud.client("elbv2").target_request_counts(TargetGroupArn=tg["TargetGroupArn"])
+        ]
+        return counts, cloud.metrics.find("AWS/ApplicationELB", "TargetResponseTime")[0].values
+
+    assert history() == history()
