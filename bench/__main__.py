@@ -95,15 +95,33 @@ def http_api() -> None:
     bench_http.main()
 
 
+def alb_ecs() -> None:
+    from . import alb_ecs as bench_alb
+
+    bench_alb.main()
+
+
 def day() -> None:
     from . import traffic_day
 
     traffic_day.main(int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000)
 
 
-ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping, http_api, logs)
+ENGINE = (
+    kernel_and_invoke,
+    kinesis,
+    messaging,
+    s3,
+    dynamodb,
+    stepfunctions,
+    event_source_mapping,
+    http_api,
+    logs,
+    alb_ecs,
+)
 ENGINE += (day,)
 ENGINE += (eventbridge,)
+ENGINE += (alb_ecs,)
 
 
 def engine() -> None:
