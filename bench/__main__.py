@@ -107,18 +107,7 @@ def day() -> None:
     traffic_day.main(int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000)
 
 
-ENGINE = (
-    kernel_and_invoke,
-    kinesis,
-    messaging,
-    s3,
-    dynamodb,
-    stepfunctions,
-    event_source_mapping,
-    http_api,
-    logs,
-    alb_ecs,
-)
+ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping, http_api, logs)
 ENGINE += (day,)
 ENGINE += (eventbridge,)
 ENGINE += (alb_ecs,)
