@@ -95,6 +95,12 @@ def http_api() -> None:
     bench_http.main()
 
 
+def alb_ecs() -> None:
+    from . import alb_ecs as bench_alb
+
+    bench_alb.main()
+
+
 def day() -> None:
     from . import traffic_day
 
@@ -104,6 +110,7 @@ def day() -> None:
 ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping, http_api, logs)
 ENGINE += (day,)
 ENGINE += (eventbridge,)
+ENGINE += (alb_ecs,)
 
 
 def engine() -> None:
@@ -116,6 +123,13 @@ def site() -> None:
 
     site_bench.main()
     runner_snapshot()
+
+
+def moto() -> None:
+    """moto's tests for Lambda, Logs and Secrets Manager run against pocketcloud (see :mod:`bench.moto_suite`)."""
+    from . import moto_suite
+
+    moto_suite.main()
 
 
 def runner_snapshot() -> None:
@@ -135,5 +149,6 @@ if __name__ == "__main__":
     if what in ("site", "all"):
         site()
     by_name = {f.__name__: f for f in (*ENGINE, runner_snapshot)}
+    by_name["moto"] = moto
     if what in by_name:
         by_name[what]()

@@ -63,6 +63,7 @@ def fargate_service(
             {"targetGroupArn": tg["TargetGroupArn"], "containerName": "app", "containerPort": 8080}
         ]
     params.update(extra)
+    params = {k: v for k, v in params.items() if v is not None}
     return dict(ecs.create_service(**params)["service"])
 
 

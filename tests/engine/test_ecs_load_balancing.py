@@ -133,3 +133,37 @@ def test_least_outstanding_requests_prefers_the_idle_target() -> None:
         cloud.http_request("GET", f"http://{lb['DNSName']}/")
     counts = [c["Requests"] for c in elb.target_request_counts(TargetGroupArn=tg["TargetGroupArn"])]
     assert sum(counts) == 3
+
+
+def test_a_rolling_deployment_behind_the_load_balancer_drops_no_request() -> None:
+    """A new deployment registers the new tasks, waits for them to be healthy, then deregisters the old ones and
+    lets them drain for the deregistration delay before stopping them: traffic during the deployment sees no error.
+    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html"""
+    cloud, lb, tg = settled(desired=2)
+    elb = cloud.client("elbv2")
+    elb.modify_target_group_attributes(
+        TargetGroupArn=tg["TargetGroupArn"], Attributes=[{"Key": "deregistration_delay.timeout_seconds", "Value": "30"}]
+    )
+    run = traffic.drive(cloud, traffic.constant(rate=5, duration=400), traffic.http("GET", f"http://{lb['DNSName']}/"))
+    cloud.client("ecs").update_service(cluster="demo", service="web", forceNewDeployment=True)
+    cloud.run(until=600)
+    assert (run.sent, run.ok, run.errors) == (2000, 2000, 0)
+    events = messages(cloud)
+    assert events[-1] == "(service web) has reached a steady state."
+    assert "(service web) has begun draining connections on 2 tasks." in events
+    assert len(service(cloud)["deployments"]) == 1
+
+
+def test_same_seed_same_traffic_history() -> None:
+    """Determinism: the same seed and traffic give the same per-target counts and response times."""
+
+    def history() -> tuple[list[int], list[float]]:
+        cloud, lb, tg = settled(desired=3, cpu_ms="15")
+        traffic.drive(cloud, traffic.poisson(rate=30, duration=60), traffic.http("GET", f"http://{lb['DNSName']}/"))
+        cloud.run(until=200)
+        counts = [
+            c["Requests"] for c in cloud.client("elbv2").target_request_counts(TargetGroupArn=tg["TargetGroupArn"])
+        ]
+        return counts, cloud.metrics.find("AWS/ApplicationELB", "TargetResponseTime")[0].values
+
+    assert history() == history()

@@ -170,3 +170,32 @@ def test_same_seed_same_history() -> None:
         return messages(cloud) + cloud.client("ecs").list_tasks(cluster="demo")["taskArns"]
 
     assert history() == history()
+
+
+def test_desired_count_is_within_the_tasks_per_service_quota() -> None:
+    """ "Tasks per service 5,000" (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html);
+    a refused UpdateService changes nothing."""
+    cloud = pocketcloud.Cloud()
+    fargate_service(cloud, desired=1)
+    ecs = cloud.client("ecs")
+    with pytest.raises(ecs.exceptions.InvalidParameterException, match=re.escape("Desired count cannot exceed 5000.")):
+        ecs.update_service(cluster="demo", service="web", desiredCount=5001)
+    assert service(cloud)["desiredCount"] == 1
+
+
+def test_capacity_provider_strategy_base_then_weight_on_fargate_and_spot() -> None:
+    """A strategy's base tasks go to their provider first, the rest by weight: base 1 on FARGATE, weights 1:3 ->
+    of 5 tasks, 2 on FARGATE and 3 on FARGATE_SPOT.
+    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html"""
+    cloud = pocketcloud.Cloud()
+    ecs = cloud.client("ecs")
+    ecs.create_cluster(clusterName="demo", capacityProviders=["FARGATE", "FARGATE_SPOT"])
+    strategy = [
+        {"capacityProvider": "FARGATE", "base": 1, "weight": 1},
+        {"capacityProvider": "FARGATE_SPOT", "weight": 3},
+    ]
+    fargate_service(cloud, desired=5, launchType=None, capacityProviderStrategy=strategy)
+    tasks = ecs.describe_tasks(cluster="demo", tasks=ecs.list_tasks(cluster="demo")["taskArns"])["tasks"]
+    providers = sorted(t["capacityProviderName"] for t in tasks)
+    assert providers == ["FARGATE", "FARGATE", "FARGATE_SPOT", "FARGATE_SPOT", "FARGATE_SPOT"]
+    assert service(cloud)["capacityProviderStrategy"] == strategy

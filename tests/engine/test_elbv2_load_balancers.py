@@ -161,3 +161,24 @@ def test_ip_targets_must_be_ipv4_and_groups_in_use_cannot_be_deleted() -> None:
         elb.exceptions.TargetGroupNotFoundException, match=re.escape("One or more target groups not found")
     ):
         elb.describe_target_health(TargetGroupArn=tg["TargetGroupArn"] + "0")
+
+
+def test_listener_and_target_quotas() -> None:
+    """ "Listeners per Application Load Balancer 50", "Targets per Target Group per Region (instances or IP addresses)
+    1,000", one load balancer per target group.
+    https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html"""
+    cloud = pocketcloud.Cloud()
+    elb = cloud.client("elbv2")
+    lb, tg = alb(cloud)
+    forward = [{"Type": "forward", "TargetGroupArn": tg["TargetGroupArn"]}]
+    for port in range(81, 130):
+        elb.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=port, DefaultActions=forward)
+    with pytest.raises(elb.exceptions.TooManyListenersException):
+        elb.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=200, DefaultActions=forward)
+    other = elb.create_load_balancer(Name="other", Subnets=["a", "b"])["LoadBalancers"][0]
+    with pytest.raises(elb.exceptions.TargetGroupAssociationLimitException):
+        elb.create_listener(LoadBalancerArn=other["LoadBalancerArn"], Protocol="HTTP", Port=80, DefaultActions=forward)
+    targets = [{"Id": f"10.1.{i // 250}.{i % 250}"} for i in range(1000)]
+    elb.register_targets(TargetGroupArn=tg["TargetGroupArn"], Targets=targets)
+    with pytest.raises(elb.exceptions.TooManyTargetsException):
+        elb.register_targets(TargetGroupArn=tg["TargetGroupArn"], Targets=[{"Id": "10.2.0.1"}])

@@ -34,6 +34,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ... import limits
 from ...errors import ServiceError
 from ...timeutil import to_datetime
 
@@ -321,7 +322,7 @@ def create_capacity_provider(ecs: EcsService, p: dict[str, Any]) -> CapacityProv
         )
     scaling = asg.get("managedScaling", {})
     target = scaling.get("targetCapacity", 100)
-    if not 1 <= target <= 100:
+    if not 1 <= target <= limits.ECS_TARGET_CAPACITY_MAX:
         raise ServiceError("ClientException", "The target capacity must be between 1 and 100.")
     provider = CapacityProvider(
         name, ecs.arn("capacity-provider", name), group, scaling.get("status", "ENABLED") == "ENABLED", target,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ... import limits
 from ...errors import ServiceError
 from . import capacity, taskdefs
 from .backend import EcsService
@@ -29,7 +30,7 @@ _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 
 
 def _check_name(name: str, what: str) -> None:
-    if not name or len(name) > 255 or not _NAME_CHARS.issuperset(name):
+    if not name or len(name) > limits.ECS_NAME_MAX or not _NAME_CHARS.issuperset(name):
         raise ServiceError(
             "InvalidParameterException",
             f"{what} name must be 1-255 characters: letters (uppercase and lowercase), numbers, underscores, and "
@@ -43,6 +44,9 @@ def create_cluster(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
     _check_name(name, "Cluster")
     providers = list(p.get("capacityProviders", []))
     _check_providers(providers, p.get("defaultCapacityProviderStrategy", []), ecs)
+    active = [c for c in ecs.clusters.values() if c.status == "ACTIVE"]
+    if name not in {c.name for c in active} and len(active) >= limits.ECS_CLUSTERS_PER_ACCOUNT:
+        raise ServiceError("LimitExceededException", "The limit on the number of clusters has been reached.")
     cluster = ecs.create_cluster(name)
     cluster.capacity_providers = providers
     cluster.default_strategy = [dict(s) for s in p.get("defaultCapacityProviderStrategy", [])]
@@ -213,6 +217,12 @@ def create_service(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
         )
     if p.get("desiredCount", 0) < 0:
         raise ServiceError("InvalidParameterException", "Desired count must be greater than or equal to 0.")
+    if p.get("desiredCount", 0) > limits.ECS_TASKS_PER_SERVICE:
+        raise ServiceError("InvalidParameterException", f"Desired count cannot exceed {limits.ECS_TASKS_PER_SERVICE}.")
+    if sum(1 for s in cluster.services.values() if s.status != "INACTIVE") >= limits.ECS_SERVICES_PER_CLUSTER:
+        raise ServiceError(
+            "LimitExceededException", "The limit on the number of services per cluster has been reached."
+        )
     strategy = p.get("capacityProviderStrategy") or ([] if p.get("launchType") else cluster.default_strategy)
     fargate = p.get("launchType") == "FARGATE" or (
         bool(strategy) and all(s["capacityProvider"] in FARGATE_PROVIDERS for s in strategy)
@@ -297,6 +307,8 @@ def update_service(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
     desired = p.get("desiredCount")
     if desired is not None and desired < 0:
         raise ServiceError("InvalidParameterException", "Desired count must be greater than or equal to 0.")
+    if desired is not None and desired > limits.ECS_TASKS_PER_SERVICE:
+        raise ServiceError("InvalidParameterException", f"Desired count cannot exceed {limits.ECS_TASKS_PER_SERVICE}.")
     config = p.get("deploymentConfiguration", {})
     max_percent = config.get("maximumPercent", service.max_percent)
     min_percent = config.get("minimumHealthyPercent", service.min_percent)
@@ -399,7 +411,7 @@ def run_task(ecs: EcsService, p: dict[str, Any]) -> dict[str, Any]:
     cluster = ecs.cluster(p.get("cluster"))
     td = taskdefs.resolve(ecs, p["taskDefinition"])
     count = p.get("count", 1)
-    if not 1 <= count <= 10:
+    if not 1 <= count <= limits.ECS_RUN_TASK_MAX_COUNT:
         raise ServiceError("InvalidParameterException", "Count must be between 1 and 10.")
     strategy = p.get("capacityProviderStrategy") or ([] if p.get("launchType") else cluster.default_strategy)
     provider = strategy[0]["capacityProvider"] if strategy else None

@@ -32,12 +32,13 @@ def choose_provider(ecs: EcsService, cluster: Cluster, strategy: list[dict[str, 
             return str(item["capacityProvider"])
     weighted = [item for item in strategy if item.get("weight", 0) > 0] or strategy[:1]
     total = sum(item.get("weight", 1) for item in weighted) or 1
-    placed = sum(counts.get(item["capacityProvider"], 0) for item in weighted) + 1
-    # The provider furthest below its share of (placed) tasks.
-    best = min(
-        weighted,
-        key=lambda item: counts.get(item["capacityProvider"], 0) - placed * item.get("weight", 1) / total,
-    )
+
+    def beyond(item: dict[str, Any]) -> int:
+        return max(counts.get(item["capacityProvider"], 0) - int(item.get("base", 0)), 0)
+
+    placed = sum(beyond(item) for item in weighted) + 1
+    # The provider furthest below its weighted share of the tasks beyond the bases (ties: strategy order).
+    best = min(weighted, key=lambda item: beyond(item) - placed * item.get("weight", 1) / total)
     return str(best["capacityProvider"])
 
 

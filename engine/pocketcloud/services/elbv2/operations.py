@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ... import limits
 from ...errors import ServiceError
 from . import health
 from .backend import (
@@ -31,7 +32,7 @@ from .routing import serve
 #: "This name must be unique per region per account, can have a maximum of 32 characters, must contain only
 #: alphanumeric characters or hyphens, must not begin or end with a hyphen, and must not begin with 'internal-'."
 #: (API_CreateLoadBalancer; the same rule without 'internal-' for target groups, API_CreateTargetGroup.)
-_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$")
+_NAME = re.compile(rf"^[A-Za-z0-9](?:[A-Za-z0-9-]{{0,{limits.ELB_NAME_MAX - 2}}}[A-Za-z0-9])?$")
 
 
 def _check_name(name: str, what: str) -> None:
@@ -48,6 +49,8 @@ def create_load_balancer(service: Elbv2Service, p: dict[str, Any]) -> dict[str, 
     _check_name(name, "load balancer")
     if p.get("Type", "application") != "application":
         raise ServiceError("ValidationError", "pocketcloud simulates Application Load Balancers only")
+    if len(service.load_balancers) >= limits.ELB_ALBS_PER_REGION:
+        raise ServiceError("TooManyLoadBalancers", "The maximum number of load balancers has been reached")
     for lb in service.load_balancers.values():
         if lb.name == name:
             raise ServiceError("DuplicateLoadBalancerName", f"A load balancer with the same name '{name}' exists")
@@ -120,6 +123,8 @@ def create_target_group(service: Elbv2Service, p: dict[str, Any]) -> dict[str, A
     timeout = p.get("HealthCheckTimeoutSeconds", DEFAULT_TIMEOUT_S)
     if timeout >= interval:
         raise ServiceError("ValidationError", "Health check interval must be greater than the timeout.")
+    if len(service.target_groups) >= limits.ELB_TARGET_GROUPS_PER_REGION:
+        raise ServiceError("TooManyTargetGroups", "The maximum number of target groups has been reached")
     for group in service.target_groups.values():
         if group.name == name:
             raise ServiceError("DuplicateTargetGroupName", f"A target group with the same name '{name}' exists")
@@ -174,6 +179,13 @@ def create_listener(service: Elbv2Service, p: dict[str, Any]) -> dict[str, Any]:
     if protocol == "HTTPS" and not p.get("Certificates"):
         raise ServiceError("ValidationError", "A certificate must be specified for HTTPS listeners")
     port = p.get("Port", 443 if protocol == "HTTPS" else 80)
+    if len(lb.listeners) >= limits.ELB_LISTENERS_PER_ALB:
+        raise ServiceError("TooManyListeners", "The maximum number of listeners has been reached")
+    if any(other.lb is not lb for other in group.listeners):
+        raise ServiceError(
+            "TargetGroupAssociationLimit",
+            f"The following target groups cannot be associated with more than one load balancer: {group.arn}",
+        )
     if port in lb.listeners:
         raise ServiceError("DuplicateListener", "A listener already exists on this port for this load balancer")
     arn = service.arn(
@@ -234,6 +246,9 @@ def register_targets(service: Elbv2Service, p: dict[str, Any]) -> dict[str, Any]
                 raise ServiceError("ValidationError", f"The IP address '{target_id}' is not a valid IPv4 address")
     elif any(not target_id.startswith("i-") for target_id, _ in keys):
         raise ServiceError("ValidationError", "The target ID must be an instance ID for target type 'instance'")
+    new = {key for key in keys if key not in group.targets or group.targets[key].state == "draining"}
+    if len(group.targets) + len(new) > limits.ELB_TARGETS_PER_TARGET_GROUP:
+        raise ServiceError("TooManyTargets", "You've reached the limit on the number of targets registered")
     for key in keys:
         current = group.targets.get(key)
         if current is not None and current.state != "draining":
@@ -316,7 +331,7 @@ def modify_target_group_attributes(service: Elbv2Service, p: dict[str, Any]) -> 
     for attribute in p["Attributes"]:
         key, value = attribute.get("Key", ""), attribute.get("Value", "")
         if key == "deregistration_delay.timeout_seconds":
-            if not value.isdigit() or not 0 <= int(value) <= 3600:
+            if not value.isdigit() or not 0 <= int(value) <= limits.ELB_DEREGISTRATION_DELAY_MAX_S:
                 raise ServiceError(
                     "ValidationError", f"'{value}' must be an integer between 0 and 3600 for attribute '{key}'"
                 )
