@@ -100,7 +100,7 @@ cw.put_metric_alarm(
 )
 
 cloud.run(until=120)
-# 1.1 requests/s: one task at about 88 % CPU, a breach of 38 points -> the +2 step.
+# 1.1 requests/s: one task at about 90 % CPU, a breach of about 40 -> the +2 step.
 traffic.drive(
     cloud, traffic.constant(1.1, 1200), traffic.http("GET", f"http://{lb['DNSName']}/")
 )
