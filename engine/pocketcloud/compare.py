@@ -62,12 +62,13 @@ WORDS = {
     },
     "ko": {
         "metric": "", "lambda": "Lambda", "ecs": "Fargate의 ECS", "requests": "요청", "ok": "응답함",
-        "failed": "스로틀링 / 5xx", "p50": "지연 시간 p50(ms)", "p99": "지연 시간 p99(ms)", "max": "지연 시간 최대(ms)",
-        "capacity": "최대 용량", "cap_l": "동시 실행 {}", "cap_e": "작업 {}개", "cold": "콜드 스타트 / 작업 시작",
-        "lag": "Init(Lambda) / 작업 시작 지연(ECS), 평균 초", "cpu": "평균 CPU 사용률", "cost": "비용(USD)",
+        "failed": "제한(throttling) / 5xx", "p50": "지연 시간 p50(ms)", "p99": "지연 시간 p99(ms)",
+        "max": "지연 시간 최대(ms)",
+        "capacity": "최대 용량", "cap_l": "동시 실행 {}", "cap_e": "태스크 {}개", "cold": "콜드 스타트 / 태스크 시작",
+        "lag": "Init(Lambda) / 태스크 시작 지연(ECS), 평균 초", "cpu": "평균 CPU 사용률", "cost": "비용(USD)",
         "caption": "두 쪽에 보낸 같은 요청 {}건", "note": "us-east-1 정가(Lambda {}, Fargate {} 기준)입니다. 프리 "
         "티어와 로드 밸런서 자체 요금은 포함하지 않습니다.", "latency": "지연 시간 p99(ms)",
-        "cap_title": "용량: Lambda 동시성과 실행 중인 ECS 작업", "lat_title": "분당 지연 시간 p99(ms)",
+        "cap_title": "용량: Lambda 동시성과 실행 중인 ECS 태스크", "lat_title": "분당 지연 시간 p99(ms)",
     },
 }  # fmt: skip
 

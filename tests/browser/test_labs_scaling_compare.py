@@ -1,0 +1,56 @@
+"""The "Lambda or containers?" page's examples and lab 31 (a spike on ECS and on Lambda, with the bill) run in the
+browser, Python 3.14 in Pyodide, as readers run them.
+
+tests/docs and tests/labs run the same code in CPython. Every example on the page runs with its Run button; the
+comparison example draws its latency chart (an SVG with the clock-time axis in the page's language). The Korean and
+English labs share their code cells (tests/labs checks that), so lab 31 runs in Korean here and its English copy is
+covered by that check.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tools.browser import run_lab
+
+from .test_site import _run
+
+pytestmark = pytest.mark.browser
+
+#: Two simulations of about 2,000 requests each: generous next to the kernel boot.
+RUN_ALL_MS = 600_000
+
+PAGES = [("/scaling/lambda-or-containers/", "compare_spike.py")]
+LABS = [("ko", "31-spike-ecs-vs-lambda.ipynb", "Fargate costs 3.1 times as much for this spike")]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize(("path", "chart_example"), PAGES, ids=[p for p, _ in PAGES])
+def test_every_example_on_the_comparison_page_runs_in_pyodide(
+    site_url: str, page: Any, lang: str, path: str, chart_example: str
+) -> None:
+    page.goto(site_url + (path if lang == "ko" else "/en" + path))
+    blocks = page.locator(".pc-run[data-ready]")
+    blocks.first.wait_for()
+    count = blocks.count()
+    assert count >= 2
+    for index in range(count):
+        block = blocks.nth(index)
+        output = _run(block)
+        assert block.get_attribute("data-state") == "done", f"example {index + 1}:\n{output[-2000:]}"
+        assert "Traceback" not in output, output[-2000:]
+    example = page.locator(".pc-run", has_text=chart_example)
+    chart = example.frame_locator("iframe.pc-rich-html").locator("svg").first
+    chart.wait_for()
+    assert ("시간(UTC)" if lang == "ko" else "Time (UTC)") in (chart.text_content() or "")
+
+
+@pytest.mark.parametrize(("lang", "notebook", "last_output"), LABS, ids=[f"{lang}/{name}" for lang, name, _ in LABS])
+def test_comparison_lab_runs_in_jupyterlite(
+    site_url: str, page: Any, lang: str, notebook: str, last_output: str
+) -> None:
+    run_lab(page, site_url, f"{lang}/{notebook}", last_output, run_all_ms=RUN_ALL_MS)
+    page.locator(".jp-Notebook .jp-OutputArea-output svg").first.wait_for(timeout=RUN_ALL_MS)
+    text = page.locator(".jp-Notebook").inner_text()
+    assert "Traceback" not in text, text[-2000:]
