@@ -107,10 +107,17 @@ def day() -> None:
     traffic_day.main(int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000)
 
 
+def side_by_side() -> None:
+    from . import side_by_side as bench_side
+
+    bench_side.main()
+
+
 ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping, http_api, logs)
 ENGINE += (day,)
 ENGINE += (eventbridge,)
 ENGINE += (alb_ecs,)
+ENGINE += (side_by_side,)
 
 
 def engine() -> None:
