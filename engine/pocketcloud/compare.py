@@ -191,7 +191,7 @@ class Comparison:
         return time_series_svg(lines, title=w["lat_title"].replace("99", f"{q:g}"), lang=self.lang)
 
 
-def _recording(cloud: Cloud, side: Side, send: Callable[[Callable[[str], None], Callable[[], None]], None]) -> Any:
+def _recording(cloud: Cloud, side: Side, send: Callable[[Callable[[str], None]], None]) -> traffic.Target:
     """A traffic target that remembers each request's arrival, latency and outcome on ``side``."""
 
     def bind(_cloud: Cloud) -> Callable[[Callable[[str], None]], None]:
@@ -204,7 +204,7 @@ def _recording(cloud: Cloud, side: Side, send: Callable[[Callable[[str], None], 
                 side.requests[index] = (arrival, round(cloud.now - arrival, 6), outcome)
                 report(outcome)
 
-            send(done, lambda: None)
+            send(done)
 
         return sender
 
@@ -230,7 +230,7 @@ def _run_lambda(
     billed: list[int] = []
     throttled = lam.exceptions.TooManyRequestsException
 
-    def send(done: Callable[[str], None], _unused: Callable[[], None]) -> None:
+    def send(done: Callable[[str], None]) -> None:
         def answered(response: dict[str, Any]) -> None:
             match = _REPORT.search(base64.b64decode(response.get("LogResult", "")).decode("utf-8", "replace"))
             if match is not None:
@@ -247,7 +247,7 @@ def _run_lambda(
 
     cloud.run(until=warmup)
     traffic.drive(cloud, pattern, _recording(cloud, side, send))
-    _advance(cloud, side, warmup, period, _length(pattern) + tail, lambda: None)
+    _advance(cloud, warmup, period, _length(pattern) + tail, lambda: None)
     side.capacity = _in_flight(side.requests, warmup, period, cloud.now)
     # Only invocations are billed: a throttled request never ran (and has no REPORT line).
     side.cost_usd = sum((pricing.price_invocation(memory_mb, ms).total_usd for ms in billed), Decimal(0))
@@ -277,7 +277,7 @@ def _length(pattern: traffic.Pattern) -> float:
     return max((end for _start, end, _rate in pattern.segments), default=0.0)
 
 
-def _advance(cloud: Cloud, side: Side, start: float, period: float, length: float, sample: Callable[[], None]) -> None:
+def _advance(cloud: Cloud, start: float, period: float, length: float, sample: Callable[[], None]) -> None:
     t = start
     while t < start + length:
         t = min(t + period, start + length)
@@ -328,7 +328,7 @@ def _run_ecs(
     side = Side("ecs")
     url = f"http://{lb['DNSName']}/"
 
-    def send(done: Callable[[str], None], _unused: Callable[[], None]) -> None:
+    def send(done: Callable[[str], None]) -> None:
         def answered(response: Any) -> None:
             status = int(response.get("statusCode", 0))
             done("throttled" if status == 429 else "error" if status >= 500 else "ok")
@@ -342,7 +342,7 @@ def _run_ecs(
 
     cloud.run(until=warmup)
     traffic.drive(cloud, pattern, _recording(cloud, side, send))
-    _advance(cloud, side, warmup, period, _length(pattern) + tail, sample)
+    _advance(cloud, warmup, period, _length(pattern) + tail, sample)
     _ecs_tasks(cloud, ecs, side, warmup)
     cloudwatch: Any = cloud.client("cloudwatch")
     cpu_points = cloudwatch.get_metric_statistics(
