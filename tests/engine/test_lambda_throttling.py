@@ -263,3 +263,22 @@ def test_unreserved_concurrent_executions_metric(cloud, lam) -> None:  # type: i
     assert account is not None and max(account.values) == 3
     free = cloud.metrics.series("AWS/Lambda", "ConcurrentExecutions", dimensions(FunctionName="free"))
     assert free is not None and max(free.values) == 2
+
+
+def test_a_throttled_backlog_of_async_events_drains_and_each_event_is_its_own(cloud, lam) -> None:  # type: ignore[no-untyped-def]
+    """ASYNC: throttled events are requeued, none lost. Each queued event is one delivery: two events with the same
+    payload are still two (the queue compares them by identity, so a backlog of thousands drains in linear time)."""
+    from pocketcloud.services.awslambda.async_queue import QueuedEvent
+
+    make_function(lam, "a")
+    traffic.Workload(duration_ms=300).attach(cloud, "a")
+    lam.put_function_concurrency(FunctionName="a", ReservedConcurrentExecutions=5)
+    run = traffic.drive(cloud, traffic.constant(rate=200, duration=5), traffic.async_("a", payload={"same": 1}))
+    cloud.run()
+    assert run.accepted == 1000
+    assert total(cloud, "Invocations", {"FunctionName": "a"}) == 1000
+    assert total(cloud, "Throttles", {"FunctionName": "a"}) > 0
+    assert not cloud.backend("lambda", LambdaService).async_events
+    target = cloud.backend("lambda", LambdaService).resolve("a")
+    one, other = QueuedEvent(target, {"same": 1}, 0.0, "r"), QueuedEvent(target, {"same": 1}, 0.0, "r")
+    assert one != other and [one, other].index(other) == 1
