@@ -53,8 +53,9 @@ try:
 except lam.exceptions.InvalidParameterValueException as err:
     print("$LATEST ->", err.response["Error"]["Message"])
 
-# expect: orders reserves 300   ConcurrentExecutions=1000 UnreservedConcurrentExecutions=700
-# expect: search provisions 50  ConcurrentExecutions=1000 UnreservedConcurrentExecutions=650
+# expect: 300   ConcurrentExecutions=1000 UnreservedConcurrentExecutions=700
+# expect: 50  ConcurrentExecutions=1000 UnreservedConcurrentExecutions=650
+# expect: reports reserves 551 -> Specified ReservedConcurrentExecutions for function
 # expect: below its minimum value of [100].
-# expect: reports reserves 550  ConcurrentExecutions=1000 UnreservedConcurrentExecutions=100
+# expect: 550  ConcurrentExecutions=1000 UnreservedConcurrentExecutions=100
 # expect: cannot be applied to unpublished function versions.
