@@ -95,6 +95,12 @@ def http_api() -> None:
     bench_http.main()
 
 
+def alb_ecs() -> None:
+    from . import alb_ecs as bench_alb
+
+    bench_alb.main()
+
+
 def day() -> None:
     from . import traffic_day
 
@@ -104,6 +110,7 @@ def day() -> None:
 ENGINE = (kernel_and_invoke, kinesis, messaging, s3, dynamodb, stepfunctions, event_source_mapping, http_api, logs)
 ENGINE += (day,)
 ENGINE += (eventbridge,)
+ENGINE += (alb_ecs,)
 
 
 def engine() -> None:

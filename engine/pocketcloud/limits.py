@@ -659,3 +659,33 @@ CLOUDWATCH_ALARM_HISTORY_S = 30 * 86400
 # pocketcloud's defaults are 50 alarms and 100 history items a page.
 CLOUDWATCH_DESCRIBE_ALARMS_DEFAULT = 50
 CLOUDWATCH_ALARM_HISTORY_DEFAULT = 100
+
+# --- Elastic Load Balancing (Application Load Balancers), checked 2026-12-01 --------------------------------------
+# https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html
+# "Application Load Balancers per Region 50", "Listeners per Application Load Balancer 50", "Target Groups per
+# Region 3,000", "Targets per Target Group per Region (instances or IP addresses) 1,000", "Load balancers per
+# target group 1" (the defaults; all but the last are adjustable).
+ELB_ALBS_PER_REGION = 50
+ELB_LISTENERS_PER_ALB = 50
+ELB_TARGET_GROUPS_PER_REGION = 3_000
+ELB_TARGETS_PER_TARGET_GROUP = 1_000
+ELB_LOAD_BALANCERS_PER_TARGET_GROUP = 1
+# Names: "a maximum of 32 characters" (API_CreateLoadBalancer, API_CreateTargetGroup).
+ELB_NAME_MAX = 32
+# deregistration_delay.timeout_seconds: "The range is 0-3600 seconds. The default value is 300 seconds."
+# https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetGroupAttribute.html
+ELB_DEREGISTRATION_DELAY_MAX_S = 3_600
+
+# --- Amazon ECS, checked 2026-12-01 -----------------------------------------------------------------------------------
+# https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html: "Tasks per service 5,000",
+# "Services per cluster 5,000", "Clusters per account 10,000"; "Tasks launched (count) per run-task 10".
+ECS_TASKS_PER_SERVICE = 5_000
+ECS_SERVICES_PER_CLUSTER = 5_000
+ECS_CLUSTERS_PER_ACCOUNT = 10_000
+ECS_RUN_TASK_MAX_COUNT = 10
+# Cluster and service names: "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are
+# allowed." https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html
+ECS_NAME_MAX = 255
+# Capacity provider targetCapacity: "greater than 0 and less than or equal to 100".
+# https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html
+ECS_TARGET_CAPACITY_MAX = 100

@@ -10,7 +10,9 @@ from .awslambda.client import LambdaClient
 from .cloudwatch.client import CloudWatchClient
 from .dynamodb.client import DynamoDBClient
 from .dynamodbstreams.client import DynamoDBStreamsClient
+from .ecs.client import EcsClient
 from .elasticache.client import ElastiCacheClient
+from .elbv2.client import Elbv2Client
 from .events.client import EventsClient
 from .kinesis.client import KinesisClient
 from .logs.client import LogsClient
@@ -31,7 +33,9 @@ CLIENTS: dict[str, type[BaseClient]] = {
     "cloudwatch": CloudWatchClient,
     "dynamodb": DynamoDBClient,
     "dynamodbstreams": DynamoDBStreamsClient,
+    "ecs": EcsClient,
     "elasticache": ElastiCacheClient,
+    "elbv2": Elbv2Client,
     "events": EventsClient,
     "kinesis": KinesisClient,
     "lambda": LambdaClient,

@@ -1,0 +1,1 @@
+"""Amazon ECS: clusters, task definitions, services and tasks on Fargate and EC2; see :mod:`.client`."""
