@@ -64,6 +64,6 @@ def loads(data: bytes | str) -> Any:
         raise JSONDocumentError(f"Document nesting depth exceeds the maximum allowed ({MAX_DEPTH})") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise JSONDocumentError(str(exc)) from None
-    if (value.__class__ is dict or value.__class__ is list) and depth(value) > MAX_DEPTH:
+    if value and (value.__class__ is dict or value.__class__ is list) and depth(value) > MAX_DEPTH:
         raise JSONDocumentError(f"Document nesting depth exceeds the maximum allowed ({MAX_DEPTH})")
     return value

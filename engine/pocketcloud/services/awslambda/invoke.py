@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ... import jsondoc
 from ...kernel import URGENT
 from ...timeutil import last_modified
 from . import snapstart
@@ -22,7 +23,14 @@ from .environment import EnvState, ExecutionEnvironment, PhaseOutcome
 from .models import runtime_version_arn
 from .records import Invocation, report_line, timeout_message
 
-__all__ = ["Invocation", "billed_duration_ms", "init_lines", "provision_environments", "start_invocation"]
+__all__ = [
+    "DeferredEvent",
+    "Invocation",
+    "billed_duration_ms",
+    "init_lines",
+    "provision_environments",
+    "start_invocation",
+]
 
 if TYPE_CHECKING:
     from .models import Function, FunctionVersion, ProvisionedConfig
@@ -40,6 +48,24 @@ _RUNTIME_VERSION = {
     "python3.10": "python:3.10.v62",
     "python3.9": "python:3.9.v74",
 }
+
+
+class DeferredEvent:
+    """A request payload already checked (it decodes as JSON), decoded only when code will read it.
+
+    A modelled function (:mod:`.workload`) never reads its event, and a request sent many times (a traffic
+    generator's, :class:`~.invocations.PreparedInvoke`) is decoded afresh for each invocation that runs code, so a
+    handler that changes its event never changes another invocation's."""
+
+    __slots__ = ("payload",)
+
+    def __init__(self, payload: bytes) -> None:
+        self.payload = payload
+
+    def decode(self) -> Any:
+        if not self.payload.strip():
+            return {}
+        return jsondoc.loads(self.payload)
 
 
 def billed_duration_ms(duration_ms: float, init_duration_ms: float | None) -> int:
@@ -150,6 +176,8 @@ def start_invocation(
         return _start_modelled(
             service, target, version, env, cold, pc_config, on_finish, request_id, path, source, received_at
         )
+    if event.__class__ is DeferredEvent:
+        event = event.decode()
     lines: list[tuple[float, str]] = []
     init: PhaseOutcome | None = None
     restored: snapstart.RestoreOutcome | None = None
