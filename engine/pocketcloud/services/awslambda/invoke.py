@@ -76,6 +76,12 @@ def billed_duration_ms(duration_ms: float, init_duration_ms: float | None) -> in
     https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
     https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/
     """
+    if init_duration_ms is None:
+        # ceil(round(d, 2)) is ceil(d) unless d is within 0.005 above a whole number (or is one): skip the
+        # rounding, which is on every invocation's path, when d is clearly away from that edge.
+        whole = math.ceil(duration_ms)
+        if duration_ms - whole + 1 > 0.006:
+            return max(1, whole)
     total = round(duration_ms, 2) + (round(init_duration_ms, 2) if init_duration_ms is not None else 0.0)
     return max(1, math.ceil(round(total, 2)))
 
