@@ -118,6 +118,13 @@ def site() -> None:
     runner_snapshot()
 
 
+def moto() -> None:
+    """moto's tests for Lambda, Logs and Secrets Manager run against pocketcloud (see :mod:`bench.moto_suite`)."""
+    from . import moto_suite
+
+    moto_suite.main()
+
+
 def runner_snapshot() -> None:
     from . import runner_snapshot as bench_snapshot
 
@@ -135,5 +142,6 @@ if __name__ == "__main__":
     if what in ("site", "all"):
         site()
     by_name = {f.__name__: f for f in (*ENGINE, runner_snapshot)}
+    by_name["moto"] = moto
     if what in by_name:
         by_name[what]()

@@ -106,6 +106,23 @@ class OperationSpec:
         return params
 
 
+def _unalias(operation: str, params: dict[str, Any], aliases: dict[str, str]) -> dict[str, Any]:
+    """``params`` with each alias renamed to its modeled name, as botocore's ``ParameterAlias`` does before it
+    validates; giving both names is botocore's ``AliasConflictParameterError`` (a ParamValidationError here)."""
+    if not any(alias in params for alias in aliases):
+        return params
+    params = dict(params)
+    for alias, original in aliases.items():
+        if alias in params:
+            if original in params:
+                raise ParamValidationError(
+                    f"Parameter '{original}' and its alias '{alias}' were provided for operation {operation}.  "
+                    "Only one of them may be used."
+                )
+            params[original] = params.pop(alias)
+    return params
+
+
 @functools.cache
 def _compiler(model: models.ServiceModel) -> Compiler:
     return Compiler(model)
@@ -164,6 +181,10 @@ class BaseClient:
 
     service_name: str = ""
     validation_error_code: ClassVar[str | None] = "ValidationException"
+    #: botocore's parameter aliases for this service: operation -> {alias: modeled name}. botocore registers them
+    #: in ``handlers._add_parameter_aliases`` (botocore 1.44.5: ``logs.CreateExportTask.from`` -> ``fromTime``,
+    #: because ``from`` is a Python keyword); boto3's documentation shows only the alias.
+    parameter_aliases: ClassVar[dict[str, dict[str, str]]] = {}
     _spec_cache: ClassVar[dict[str, OperationSpec]]
     _exceptions_cache: ClassVar[Exceptions | None] = None
 
@@ -181,6 +202,9 @@ class BaseClient:
     def _perform(self, name: str, method: Callable[..., dict[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
         """Check ``params`` for operation ``name``, run ``method(self, **params)`` and finish its response."""
         spec = self._specs.get(name) or self._spec(name)
+        aliases = self.parameter_aliases.get(name)
+        if aliases:
+            params = _unalias(name, params, aliases)
         try:
             params = spec.prepare(self, params)
             result = method(self, **params)

@@ -73,11 +73,20 @@ def message(errors: list[str]) -> str:
     return f"{count} validation {noun} detected: " + "; ".join(errors)
 
 
+#: Shapes whose values a service leaves out of its messages although the model does not mark them sensitive,
+#: by service model name. CloudWatch Logs answers a log group ARN ending in ``:*`` given as ``logGroupIdentifier``
+#: with "1 validation error detected: Value at 'logGroupIdentifier' failed to satisfy constraint: Member must
+#: satisfy regular expression pattern: [\w#+=/:,.@-]*" (DescribeLogStreams and GetLogEvents; moto's AWS-verified
+#: test_arn_formats_log_group_and_stream and test_get_log_events_using_arn, getmoto/moto tests/test_logs/test_logs.py).
+UNSHOWN_VALUES: dict[str, frozenset[str]] = {"logs": frozenset({"LogGroupIdentifier"})}
+
+
 class ConstraintCompiler:
     """One constraint function per shape (or None where nothing below the shape is constrained)."""
 
     def __init__(self, model: ServiceModel) -> None:
         self.model = model
+        self._unshown = UNSHOWN_VALUES.get(model.name, frozenset())
         self._built: dict[str, Constrain | None] = {}
         self._in_progress: set[str] = set()
 
@@ -202,7 +211,7 @@ class ConstraintCompiler:
     def _build(self, shape_name: str) -> Constrain | None:
         shape = self.model.shape(shape_name)
         kind = shape["type"]
-        sensitive = bool(shape.get("sensitive"))
+        sensitive = bool(shape.get("sensitive")) or shape_name in self._unshown
         if kind == "structure":
             return None if shape.get("document") else self._structure(shape)
         if kind == "list":

@@ -127,3 +127,21 @@ def test_one_active_task_at_a_time_and_cancel(cloud, setup) -> None:  # type: ig
     assert [t["taskId"] for t in logs.describe_export_tasks()["exportTasks"]] == [second["taskId"], first["taskId"]]
     objects = [o["Key"] for o in s3.list_objects_v2(Bucket="my-exported-logs")["Contents"]]
     assert not any(first["taskId"] in key for key in objects)  # a cancelled task writes nothing
+
+
+def test_from_time_is_botocore_alias_for_from(cloud, setup) -> None:  # type: ignore[no-untyped-def]
+    """boto3 callers write ``fromTime=``: botocore aliases the modeled ``from`` (a Python keyword) to ``fromTime``
+    (``handlers._add_parameter_aliases``, botocore 1.44.5: ``'logs.CreateExportTask.from': 'fromTime'``), and the
+    boto3 reference shows only ``fromTime``
+    (https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/logs/client/create_export_task.html).
+    Giving both is botocore's AliasConflictParameterError, with its message."""
+    logs, _s3 = setup
+    task_id = logs.create_export_task(
+        logGroupName="my-log-group", fromTime=0, to=epoch_millis(cloud.now) + 10, destination="my-exported-logs"
+    )["taskId"]
+    assert logs.describe_export_tasks(taskId=task_id)["exportTasks"][0]["from"] == 0
+    with pytest.raises(pocketcloud.ParamValidationError) as exc:
+        logs.create_export_task(
+            logGroupName="my-log-group", fromTime=0, **{"from": 0}, to=1, destination="my-exported-logs"
+        )
+    assert "Parameter 'from' and its alias 'fromTime' were provided for operation CreateExportTask." in str(exc.value)

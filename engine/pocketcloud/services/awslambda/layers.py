@@ -44,17 +44,19 @@ def _layer_name(value: Any) -> str:
 
 
 def publish_layer_version(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    from .code_source import has_source, package_bytes
     from .functions import code_package
     from .service import Layer
 
     name = _layer_name(params["LayerName"])
     content = params["Content"]
-    if not isinstance(content, dict) or "ZipFile" not in content:
+    if not isinstance(content, dict) or not has_source(content):
         raise ServiceError(
             "InvalidParameterValueException",
-            "pocketcloud takes Content={'ZipFile': bytes}; build one with pocketcloud.zip_code({...}).",
+            "Content must name the layer's .zip file: Content={'ZipFile': bytes} (build one with "
+            "pocketcloud.zip_code({...})) or Content={'S3Bucket': ..., 'S3Key': ...}.",
         )
-    package = code_package(content["ZipFile"], "PublishLayerVersion")
+    package = code_package(package_bytes(service.cloud, content), "PublishLayerVersion")
     if package.unzipped_size > limits.LAMBDA_UNZIPPED_MAX_BYTES:
         raise ServiceError(
             "InvalidParameterValueException",

@@ -63,6 +63,10 @@ class FunctionVersion:
     #: :mod:`.snapstart`).
     snap_start: str = "None"
     snapshot: Snapshot | None = None
+    #: TracingConfig.Mode: "PassThrough" (the default) or "Active", returned as set ("Set Mode to Active to
+    #: sample and trace a subset of incoming requests with X-Ray", API_TracingConfig.html). pocketcloud has no
+    #: X-Ray: the setting is kept and returned, and traces nothing.
+    tracing_mode: str = "PassThrough"
 
     def copy(self, **changes: Any) -> FunctionVersion:
         """A new configuration object. Environments belong to one object, so any change means new environments,
@@ -84,7 +88,7 @@ class FunctionVersion:
             "LastModified": self.last_modified,
             "CodeSha256": self.code.sha256,
             "Version": self.version,
-            "TracingConfig": {"Mode": "PassThrough"},
+            "TracingConfig": {"Mode": self.tracing_mode},
             "RevisionId": self.revision_id,
             "State": "Active",
             "LastUpdateStatus": "Successful",
@@ -117,6 +121,7 @@ class FunctionVersion:
             and self.ephemeral_storage_mb == other.ephemeral_storage_mb
             and self.dead_letter_target == other.dead_letter_target
             and self.snap_start == other.snap_start
+            and self.tracing_mode == other.tracing_mode
             and [layer.arn for layer in self.layers] == [layer.arn for layer in other.layers]
         )
 

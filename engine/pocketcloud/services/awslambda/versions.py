@@ -65,7 +65,18 @@ def publish_version(service: LambdaService, params: dict[str, Any]) -> dict[str,
 def list_versions_by_function(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
     function, _ = service.function(params["FunctionName"])
     versions = [function.latest, *(function.versions[n] for n in sorted(function.versions, key=int))]
-    return paged("Versions", versions, params, lambda version: version.configuration())
+    return paged("Versions", versions, params, _listed_version)
+
+
+def _listed_version(version: FunctionVersion) -> dict[str, Any]:
+    """A version as ListVersionsByFunction lists it: every entry's FunctionArn is qualified, ``$LATEST``'s too
+    (``...:function:my-function:$LATEST``; the AWS CLI's list-versions-by-function example,
+    https://docs.aws.amazon.com/cli/latest/reference/lambda/list-versions-by-function.html, checked 2026-12-01),
+    where GetFunctionConfiguration and ListFunctions give $LATEST's unqualified ARN."""
+    config = version.configuration()
+    if version.version == "$LATEST":
+        config["FunctionArn"] = f"{version.arn}:$LATEST"
+    return config
 
 
 def _check_weights(service: LambdaService, function: Function, primary: str, routing: Any) -> dict[str, float]:

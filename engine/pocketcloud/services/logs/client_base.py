@@ -4,7 +4,7 @@ cloud's one Logs state, and finding a log group by name or ARN."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 from ...client import BaseClient
 from ...errors import ServiceError
@@ -21,6 +21,7 @@ class LogsClientBase(BaseClient):
     #: detected: Value '' at 'logGroupNamePrefix' failed to satisfy constraint: ..." (reported by users of the
     #: Ruby and JavaScript SDKs: fluent-plugin-cloudwatch-logs#223, winston-cloudwatch#55).
     validation_error_code = "InvalidParameterException"
+    parameter_aliases: ClassVar[dict[str, dict[str, str]]] = {"CreateExportTask": {"fromTime": "from"}}
 
     @property
     def _backend(self) -> LogsBackend:

@@ -3,7 +3,13 @@
 The rules are the API reference's (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_Filter.html):
 ``name``, ``tag-key``, ``tag-value``, ``primary-region`` and ``owning-service`` are case-sensitive prefix matches,
 ``description`` is a prefix match that ignores case, and ``all`` "breaks the filter value string into words and
-then searches all attributes for matches", ignoring case. Words split where the user guide says they do: at a
+then searches all attributes for matches", ignoring case. The description filter matches *words*: "Matches words
+in the secret's description; not case-sensitive. For example, Description: My Description matches" "My basic
+description" and "Description of my secret" (the user guide), so every word of the value must begin a word of the
+description, in any order; AWS answers ``one two`` with descriptions "one two" and "one and two", and ``t`` with
+every description that has a word starting with t (moto's AWS-verified test_with_filter_with_value_with_multiple_words
+and test_with_duplicate_filter_keys, getmoto/moto tests/test_secretsmanager/test_list_secrets.py).
+Words split where the user guide says they do: at a
 change from lower to upper case, between letters and digits, and at punctuation ("credsDatabase#892" searches for
 creds, Database and 892; https://docs.aws.amazon.com/secretsmanager/latest/userguide/manage_search-secret.html).
 A value starting with ``!`` excludes the secrets it matches. Several values of one filter match if any matches;
@@ -47,7 +53,7 @@ def _attributes(secret: Secret, key: str) -> list[str]:
     if key == "name":
         return [secret.name]
     if key == "description":
-        return [secret.description.lower()] if secret.description else []
+        return [w.lower() for w in words(secret.description)] if secret.description else []
     if key == "tag-key":
         return [t["Key"] for t in tags]
     if key == "tag-value":
@@ -62,7 +68,8 @@ def _attributes(secret: Secret, key: str) -> list[str]:
 def _hit(secret: Secret, key: str, value: str) -> bool:
     attributes = _attributes(secret, key)
     if key == "description":
-        return any(a.startswith(value.lower()) for a in attributes)
+        wanted = [w.lower() for w in words(value)]
+        return bool(attributes) and all(any(a.startswith(w) for a in attributes) for w in wanted)
     if key == "all":
         return any(a.startswith(w.lower()) for w in words(value) for a in attributes)
     return any(a.startswith(value) for a in attributes)
