@@ -278,9 +278,8 @@ class LambdaClient(BaseClient):
         returned sends the request once per call, ``send(on_response)``, each time the whole Invoke operation
         (resolved, admitted or throttled, run, answered) as :meth:`invoke_and_then` does.
         """
-        spec = self._specs.get("Invoke") or self._spec("Invoke")
         try:
-            prepared = invocations.PreparedInvoke(self._service, spec.prepare(self, params), self._caller)
+            prepared = invocations.PreparedInvoke(self._service, self._checked("Invoke", params), self._caller)
         except ServiceError as err:
             raise self._client_error("Invoke", err) from None
         finish = self._finish
