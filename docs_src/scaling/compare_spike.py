@@ -6,8 +6,8 @@ from pocketcloud import traffic
 from pocketcloud.compare import compare
 
 LANG = os.environ.get("POCKETCLOUD_LANG", "en")
-# 0.5 requests/s, then 7/s for 8 minutes from minute 5, then quiet again: 20 minutes.
-SPIKE = traffic.spike(base=0.5, peak=7, at=300, length=480, duration=1200)
+# 0.5 requests/s, then 7/s for 5 minutes from minute 5, then quiet again: 15 minutes.
+SPIKE = traffic.spike(base=0.5, peak=7, at=300, length=300, duration=900)
 
 # Each request needs 250 ms of work: handler time on Lambda (1,769 MB = one vCPU),
 # CPU time of one vCPU on ECS (two Fargate tasks of 1 vCPU / 2 GB,
@@ -20,6 +20,6 @@ print(f"peak: {lam.peak_capacity} concurrent executions, {ecs.peak_capacity} tas
 print(f"bill: Lambda ${lam.cost_usd:.4f}, Fargate ${ecs.cost_usd:.4f}")
 result.latency_chart()
 
-# expect: p99: Lambda 318 ms, ECS 1750 ms
+# expect: p99: Lambda 320 ms, ECS 1750 ms
 # expect: peak: 4 concurrent executions, 5 tasks
-# expect: bill: Lambda $0.0278, Fargate $0.0684
+# expect: bill: Lambda $0.0179, Fargate $0.0479
