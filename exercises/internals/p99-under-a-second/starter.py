@@ -29,9 +29,9 @@ if __name__ == "__main__":
         Timeout=10,
     )
     traffic.Workload(duration_ms=200, init_ms=1500).attach(cloud, "checkout")
-    qualifier = prepare(lam, "checkout", 200, 200)
+    qualifier = prepare(lam, "checkout", 100, 200)
     cloud.run()  # let provisioned environments finish their Init
-    spike = traffic.spike(base=5, peak=200, at=20, length=10, duration=40)
+    spike = traffic.spike(base=2, peak=100, at=10, length=5, duration=20)
     run = traffic.drive(cloud, spike, traffic.sync("checkout", qualifier=qualifier))
     cloud.run()
     waits = sorted(r.finished_at - r.received_at for r in cloud.lambda_trace.filter("checkout"))
