@@ -17,6 +17,11 @@ public clients, as AWS's service principals); a later service registers its own:
 
     register_alarm_action(cloud, "arn:aws:autoscaling:", scale, repeat=True)
 
+Application Auto Scaling (:mod:`pocketcloud.services.applicationautoscaling`) registers its scaling policies this way
+(``arn:aws:autoscaling:<region>:<account>:scalingPolicy:``, with ``repeat=True``), so an alarm created with
+PutMetricAlarm whose AlarmActions is a policy ARN drives a step scaling policy, and the alarms a target tracking
+policy creates drive it.
+
 ``repeat=True`` asks for the EC2 Auto Scaling behaviour: "For Amazon EC2 Auto Scaling actions, the alarm continues
 to invoke the action for every period that the alarm remains in the new state. For Amazon SNS notifications, no
 additional actions are invoked." (AlarmThatSendsEmail). Repeated calls carry ``repeated=True``. Every call, first or

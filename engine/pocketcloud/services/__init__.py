@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from .apigateway.client import ApiGatewayClient
 from .apigatewayv2.client import ApiGatewayV2Client
+from .applicationautoscaling.client import ApplicationAutoScalingClient
 from .awslambda.client import LambdaClient
 from .cloudwatch.client import CloudWatchClient
 from .dynamodb.client import DynamoDBClient
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 CLIENTS: dict[str, type[BaseClient]] = {
     "apigateway": ApiGatewayClient,
     "apigatewayv2": ApiGatewayV2Client,
+    "application-autoscaling": ApplicationAutoScalingClient,
     "cloudwatch": CloudWatchClient,
     "dynamodb": DynamoDBClient,
     "dynamodbstreams": DynamoDBStreamsClient,
