@@ -201,16 +201,20 @@ class BaseClient:
 
     def _perform(self, name: str, method: Callable[..., dict[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
         """Check ``params`` for operation ``name``, run ``method(self, **params)`` and finish its response."""
-        spec = self._specs.get(name) or self._spec(name)
-        aliases = self.parameter_aliases.get(name)
-        if aliases:
-            params = _unalias(name, params, aliases)
         try:
-            params = spec.prepare(self, params)
+            params = self._validated_params(name, params)
             result = method(self, **params)
         except ServiceError as err:
             raise self._client_error(name, err) from None
         return self._finish(name, result)
+
+    def _validated_params(self, name: str, params: dict[str, Any]) -> dict[str, Any]:
+        """``params`` of operation ``name`` with botocore's aliases renamed and checked against the model."""
+        aliases = self.parameter_aliases.get(name)
+        if aliases:
+            params = _unalias(name, params, aliases)
+        spec = self._specs.get(name) or self._spec(name)
+        return spec.prepare(self, params)
 
     def _finish(self, name: str, result: dict[str, Any]) -> dict[str, Any]:
         """Add ``ResponseMetadata`` as boto3 has it (and, under test, check the response's shape)."""

@@ -25,6 +25,10 @@ def _no_constant(name: str) -> Any:
     raise JSONDocumentError(f"Non-standard token '{name}': enable JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS")
 
 
+#: One decoder for every document: ``json.loads`` with an argument builds a new one per call.
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
 def depth(value: Any) -> int:
     """How deeply arrays and objects nest in a decoded document (0 for a scalar); iterative, never recursive."""
     deepest = 0
@@ -50,13 +54,16 @@ def loads(data: bytes | str) -> Any:
     """Decode one JSON document, or raise :class:`JSONDocumentError` with the reason."""
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
-        value = json.loads(text, parse_constant=_no_constant)
+        if text.__class__ is str and not text.startswith("\ufeff"):
+            value = _DECODER.decode(text)  # what json.loads does for a str without a BOM
+        else:
+            value = json.loads(text, parse_constant=_no_constant)
     except JSONDocumentError:
         raise
     except RecursionError:
         raise JSONDocumentError(f"Document nesting depth exceeds the maximum allowed ({MAX_DEPTH})") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise JSONDocumentError(str(exc)) from None
-    if depth(value) > MAX_DEPTH:
+    if value and (value.__class__ is dict or value.__class__ is list) and depth(value) > MAX_DEPTH:
         raise JSONDocumentError(f"Document nesting depth exceeds the maximum allowed ({MAX_DEPTH})")
     return value

@@ -202,10 +202,11 @@ def sync(function: str, payload: Any = b"{}", qualifier: str | None = None) -> T
     def bind(cloud: Cloud) -> Sender:
         lam: Any = cloud.client("lambda")
         throttled = lam.exceptions.TooManyRequestsException
+        invoke = lam.prepare_invoke(**params)  # checked once: every request is the same
 
         def send(report: Callable[[str], None]) -> None:
             try:
-                lam.invoke_and_then(lambda response: report("error" if "FunctionError" in response else "ok"), **params)
+                invoke(lambda response: report("error" if "FunctionError" in response else "ok"))
             except throttled:
                 report("throttled")
 
@@ -222,9 +223,10 @@ def async_(function: str, payload: Any = b"{}", qualifier: str | None = None) ->
 
     def bind(cloud: Cloud) -> Sender:
         lam: Any = cloud.client("lambda")
+        invoke = lam.prepare_invoke(**params)
 
         def send(report: Callable[[str], None]) -> None:
-            lam.invoke_and_then(lambda response: report("accepted"), **params)
+            invoke(lambda response: report("accepted"))
 
         return send
 

@@ -63,6 +63,21 @@ def test_metric_chart_language_and_legend(response: dict[str, Any], lang: str, t
     assert root.get("aria-label") == ("Time-series chart: Latency" if lang == "en" else "시계열 차트: Latency")
 
 
+def test_charts_follow_the_page_language_when_lang_is_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site's runner sets POCKETCLOUD_LANG to the page's language, so one example file draws Korean axis titles
+    on a Korean page and English ones on an English page; an explicit ``lang`` wins, an unknown value is English."""
+    line = [Line("Throttles", [(0.0, 1.0), (60.0, 2.0)])]
+    bars = [Bar("api:1#1", 0.0, 0.5, "init")]
+    monkeypatch.setenv("POCKETCLOUD_LANG", "ko")
+    assert "시간(UTC)" in texts(parse(time_series_svg(line)))
+    assert "Time (UTC)" in texts(parse(time_series_svg(line, lang="en")))
+    assert parse(gantt_svg(bars)).get("aria-label", "").startswith("타임라인")
+    monkeypatch.setenv("POCKETCLOUD_LANG", "fr")
+    assert "Time (UTC)" in texts(parse(time_series_svg(line)))
+    monkeypatch.delenv("POCKETCLOUD_LANG")
+    assert "Time (UTC)" in texts(parse(time_series_svg(line)))
+
+
 def test_both_colour_schemes_are_styled(response: dict[str, Any]) -> None:
     """The stylesheet switches with the OS preference and with the site's and JupyterLab's explicit switches."""
     css = parse(metric_chart(response)).find(f"{SVG}style")

@@ -6,6 +6,7 @@ Sources:
 * SCALE = https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
 * QUOTAS = https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
 * GAS = https://docs.aws.amazon.com/lambda/latest/api/API_GetAccountSettings.html
+* CONFIG = https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
 * ASYNC = https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
 * METRICS = https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
 * botocore's Lambda model (``lambda/2015-03-31``): ``TooManyRequestsException`` (429) and its ``ThrottleReason`` enum
@@ -18,7 +19,7 @@ import json
 import pytest
 
 import pocketcloud
-from pocketcloud import traffic
+from pocketcloud import ParamValidationError, traffic
 from pocketcloud.metrics import dimensions
 from pocketcloud.services.awslambda.service import LambdaService
 
@@ -62,6 +63,43 @@ def test_reserved_and_provisioned_concurrency_leave_the_unreserved_pool(cloud, l
     assert lam.get_account_settings()["AccountLimit"]["UnreservedConcurrentExecutions"] == 695
     lam.delete_function_concurrency(FunctionName="a")
     lam.delete_provisioned_concurrency_config(FunctionName="b", Qualifier=version)
+    assert lam.get_account_settings()["AccountLimit"]["UnreservedConcurrentExecutions"] == 1000
+
+
+def test_reserving_keeps_100_unreserved_after_other_functions_provisioned_concurrency(cloud, lam) -> None:  # type: ignore[no-untyped-def]
+    """CONFIG ("You can reserve up to the Unreserved account concurrency value that is shown, minus 100") and CONC
+    (provisioned concurrency of a function without reserved concurrency comes out of the unreserved pool): with 50
+    provisioned for another function, reserving 851 of 1,000 would leave 99. A function's own provisioned
+    concurrency moves inside its reservation, so it does not count twice."""
+    make_function(lam, "a")
+    make_function(lam, "b")
+    version = lam.publish_version(FunctionName="b")["Version"]
+    lam.put_provisioned_concurrency_config(FunctionName="b", Qualifier=version, ProvisionedConcurrentExecutions=50)
+    with pytest.raises(lam.exceptions.InvalidParameterValueException) as err:
+        lam.put_function_concurrency(FunctionName="a", ReservedConcurrentExecutions=851)
+    assert err.value.response["Error"]["Message"] == (
+        "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution "
+        "below its minimum value of [100]."
+    )
+    lam.put_function_concurrency(FunctionName="a", ReservedConcurrentExecutions=850)
+    assert lam.get_account_settings()["AccountLimit"]["UnreservedConcurrentExecutions"] == 100
+    lam.delete_function_concurrency(FunctionName="a")
+    lam.put_function_concurrency(FunctionName="b", ReservedConcurrentExecutions=900)
+    assert lam.get_account_settings()["AccountLimit"]["UnreservedConcurrentExecutions"] == 100
+
+
+def test_negative_concurrency_values_are_refused(cloud, lam) -> None:  # type: ignore[no-untyped-def]
+    """API_PutFunctionConcurrency: ReservedConcurrentExecutions "Valid Range: Minimum value of 0";
+    API_PutProvisionedConcurrencyConfig: ProvisionedConcurrentExecutions "Minimum value of 1". botocore checks
+    both ranges before sending (its model's ``min``), so the learner sees boto3's ParamValidationError, with the
+    range in its message; nothing changes."""
+    make_function(lam, "a")
+    version = lam.publish_version(FunctionName="a")["Version"]
+    with pytest.raises(ParamValidationError, match="valid min value: 0"):
+        lam.put_function_concurrency(FunctionName="a", ReservedConcurrentExecutions=-1)
+    with pytest.raises(ParamValidationError, match="valid min value: 1"):
+        lam.put_provisioned_concurrency_config(FunctionName="a", Qualifier=version, ProvisionedConcurrentExecutions=0)
+    assert lam.get_function_concurrency(FunctionName="a").get("ReservedConcurrentExecutions") is None
     assert lam.get_account_settings()["AccountLimit"]["UnreservedConcurrentExecutions"] == 1000
 
 
@@ -225,3 +263,22 @@ def test_unreserved_concurrent_executions_metric(cloud, lam) -> None:  # type: i
     assert account is not None and max(account.values) == 3
     free = cloud.metrics.series("AWS/Lambda", "ConcurrentExecutions", dimensions(FunctionName="free"))
     assert free is not None and max(free.values) == 2
+
+
+def test_a_throttled_backlog_of_async_events_drains_and_each_event_is_its_own(cloud, lam) -> None:  # type: ignore[no-untyped-def]
+    """ASYNC: throttled events are requeued, none lost. Each queued event is one delivery: two events with the same
+    payload are still two (the queue compares them by identity, so a backlog of thousands drains in linear time)."""
+    from pocketcloud.services.awslambda.async_queue import QueuedEvent
+
+    make_function(lam, "a")
+    traffic.Workload(duration_ms=300).attach(cloud, "a")
+    lam.put_function_concurrency(FunctionName="a", ReservedConcurrentExecutions=5)
+    run = traffic.drive(cloud, traffic.constant(rate=200, duration=5), traffic.async_("a", payload={"same": 1}))
+    cloud.run()
+    assert run.accepted == 1000
+    assert total(cloud, "Invocations", {"FunctionName": "a"}) == 1000
+    assert total(cloud, "Throttles", {"FunctionName": "a"}) > 0
+    assert not cloud.backend("lambda", LambdaService).async_events
+    target = cloud.backend("lambda", LambdaService).resolve("a")
+    one, other = QueuedEvent(target, {"same": 1}, 0.0, "r"), QueuedEvent(target, {"same": 1}, 0.0, "r")
+    assert one != other and [one, other].index(other) == 1

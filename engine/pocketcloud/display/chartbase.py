@@ -11,6 +11,7 @@ read without colour too (WCAG 1.4.1, "Use of Color").
 from __future__ import annotations
 
 import math
+import os
 from datetime import datetime
 
 from ..timeutil import EPOCH, to_datetime
@@ -112,6 +113,21 @@ CHART_CSS = (
 def words(lang: str) -> dict[str, str]:
     """The labels for ``lang`` ("en" or "ko"); any other value falls back to English."""
     return TEXT.get(lang, TEXT["en"])
+
+
+#: The environment variable the site's runner sets to the page's language (see ``docs/assets/runner/worker.mjs``).
+LANG_VARIABLE = "POCKETCLOUD_LANG"
+
+
+def chart_lang(lang: str | None) -> str:
+    """``lang`` when given; otherwise ``POCKETCLOUD_LANG`` when it names a language the labels exist in, else "en".
+
+    So one example file draws Korean axis titles on a Korean page and English ones on an English page, as the
+    Step Functions views do (:func:`pocketcloud.stepfunctions.default_lang`)."""
+    if lang is not None:
+        return lang
+    value = os.environ.get(LANG_VARIABLE, "en").strip().lower()
+    return value if value in TEXT else "en"
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:

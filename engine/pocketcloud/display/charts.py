@@ -10,7 +10,8 @@ Three ways in, all giving the same picture:
 The x axis is the virtual clock shown as UTC clock time (second 0 is 2026-01-01T00:00:00Z, see
 :mod:`pocketcloud.timeutil`); the y axis starts at zero for non-negative data (as CloudWatch's console graphs do) and
 has round ticks. An alarm's threshold can be drawn as a dashed line. Axis titles and the legend are in the reader's
-language (``lang="ko"`` or ``"en"``), colours follow the page's light or dark scheme (:mod:`.chartbase`), and every
+language (``lang="ko"`` or ``"en"``; left out, the ``POCKETCLOUD_LANG`` environment variable the site's runner sets,
+else English), colours follow the page's light or dark scheme (:mod:`.chartbase`), and every
 series has its own dash pattern as well as its colour. Every label is escaped. The result is a :class:`Picture`: a
 ``str`` of SVG markup that notebooks display as the picture.
 """
@@ -51,7 +52,7 @@ def time_series_svg(
     *,
     title: str = "",
     y_label: str | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     threshold: float | None = None,
     start: float | None = None,
     end: float | None = None,
@@ -60,6 +61,7 @@ def time_series_svg(
 ) -> Picture:
     """A line chart of ``lines`` over ``[start, end]`` (default: the span of the data), with the x axis in clock
     time and a legend below the plot."""
+    lang = base.chart_lang(lang)
     w = base.words(lang)
     series = [Line(line.label, sorted((float(t), float(v)) for t, v in line.points)) for line in lines]
     times = [t for s in series for t, _v in s.points]

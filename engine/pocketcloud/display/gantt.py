@@ -39,11 +39,12 @@ def gantt_svg(
     bars: Iterable[Bar],
     *,
     title: str = "",
-    lang: str = "en",
+    lang: str | None = None,
     lanes: Sequence[str] | None = None,
     width: int = WIDTH,
 ) -> Picture:
     """The bars as a timeline with one row per lane (see the module docstring)."""
+    lang = base.chart_lang(lang)
     w = base.words(lang)
     items = sorted(bars, key=lambda b: (b.start, b.end, b.lane))
     order = list(lanes) if lanes is not None else list(dict.fromkeys(b.lane for b in items))

@@ -51,9 +51,13 @@ THROTTLE_BACKOFF_START_S = 1.0
 THROTTLE_BACKOFF_MAX_S = 300.0
 
 
-@dataclass
+@dataclass(eq=False)
 class QueuedEvent:
-    """One event in the queue, with what its attempts produced so far."""
+    """One event in the queue, with what its attempts produced so far.
+
+    Compared by identity (``eq=False``): each queued event is one delivery, even when a duplicate carries the same
+    fields, and removing a finished event from a backlog of thousands must not compare every field of every other
+    event (with the dataclass's field-by-field ``__eq__`` a throttled flash sale of 10,000 events cost minutes)."""
 
     target: Target
     event: Any

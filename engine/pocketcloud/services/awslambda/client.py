@@ -13,6 +13,7 @@ from typing import Any
 
 from ... import limits
 from ...client import BaseClient, operation
+from ...errors import ServiceError
 from ...streams import StreamingBody
 from . import (
     concurrency,
@@ -269,15 +270,30 @@ class LambdaClient(BaseClient):
         calls ``on_response(response)`` at the virtual moment the invocation finishes (at once for ``Event``
         and ``DryRun``). Errors known at once (an unknown function, a throttle) raise ``ClientError`` here.
         """
+        self.prepare_invoke(**params)(on_response)
 
-        def start(client: LambdaClient, **checked: Any) -> dict[str, Any]:
+    def prepare_invoke(self, **params: Any) -> Callable[[Callable[[dict[str, Any]], None]], None]:
+        """:meth:`invoke_and_then` for a request sent many times (a traffic generator's): the parameters are
+        checked and the payload decoded once, here (``ParamValidationError`` / ``ClientError`` now); the function
+        returned sends the request once per call, ``send(on_response)``, each time the whole Invoke operation
+        (resolved, admitted or throttled, run, answered) as :meth:`invoke_and_then` does.
+        """
+        try:
+            prepared = invocations.PreparedInvoke(self._service, self._validated_params("Invoke", params), self._caller)
+        except ServiceError as err:
+            raise self._client_error("Invoke", err) from None
+        finish = self._finish
+
+        def send(on_response: Callable[[dict[str, Any]], None]) -> None:
             def done(result: invocations.InvokeResult) -> None:
-                on_response(self._finish("Invoke", _response(result)))
+                on_response(finish("Invoke", _response(result)))
 
-            invocations.invoke(self._service, checked, self._caller, done)
-            return {}
+            try:
+                prepared.send(done)
+            except ServiceError as err:
+                raise self._client_error("Invoke", err) from None
 
-        self._perform("Invoke", start, params)
+        return send
 
 
 def _response(result: invocations.InvokeResult) -> dict[str, Any]:

@@ -68,7 +68,20 @@ def get_account_settings(service: LambdaService, params: dict[str, Any]) -> dict
 def put_function_concurrency(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
     function, _ = service.function(params["FunctionName"])
     count = _check_count(params["ReservedConcurrentExecutions"], "reservedConcurrentExecutions", 0)
-    unreserved = service.settings.account_concurrency - reserved_total(service, function) - count
+    # What stays unreserved is the account's concurrency minus every reservation and minus the provisioned
+    # concurrency of the *other* functions without reserved concurrency (this function's own provisioned
+    # concurrency moves inside its reservation): the same sum as UnreservedConcurrentExecutions, which must stay
+    # at 100 or more ("You can reserve up to the Unreserved account concurrency value that is shown, minus 100").
+    # https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
+    provisioned_elsewhere = sum(
+        config.requested
+        for other in service.functions.values()
+        if other is not function and other.reserved_concurrency is None
+        for config in other.provisioned.values()
+    )
+    unreserved = (
+        service.settings.account_concurrency - reserved_total(service, function) - count - provisioned_elsewhere
+    )
     if unreserved < limits.LAMBDA_MIN_UNRESERVED_CONCURRENCY:
         raise ServiceError(
             "InvalidParameterValueException",

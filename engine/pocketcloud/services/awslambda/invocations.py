@@ -19,12 +19,12 @@ from ...errors import ServiceError
 from . import async_queue
 from .admission import admit
 from .context import ClientContext
-from .invoke import Invocation, start_invocation
+from .invoke import DeferredEvent, Invocation, start_invocation
 from .permissions import check_invoke_permission
 from .sandbox import current_clock
 
 if TYPE_CHECKING:
-    from .service import LambdaService
+    from .service import LambdaService, Target
 
 
 @dataclass
@@ -113,6 +113,19 @@ def invoke(
         return _answer(InvokeResult(202, None, None, False, request_id), on_response)
     event = parse_payload(params.get("Payload", b""), limits.LAMBDA_SYNC_PAYLOAD_MAX_BYTES)
     client_context = _client_context(params.get("ClientContext"))
+    return _invoke_sync(service, target, event, client_context, log_tail, on_response, request_id)
+
+
+def _invoke_sync(
+    service: LambdaService,
+    target: Target,
+    event: Any,
+    client_context: ClientContext | None,
+    log_tail: bool,
+    on_response: Callable[[InvokeResult], None] | None,
+    request_id: str | None,
+) -> InvokeResult | None:
+    """A ``RequestResponse`` invocation of a resolved target, its request already decoded: admit, run, answer."""
     if on_response is None and (service.cloud.kernel_running or current_clock() is not None):
         raise ServiceError(
             "InvalidParameterValueException",
@@ -125,15 +138,68 @@ def invoke(
         # :mod:`.admission`); the caller retries (boto3's retry modes do, for this error code).
         raise ServiceError("TooManyRequestsException", "Rate Exceeded.", 429, Reason=reason, Type="User")
     if on_response is not None:
+        executed = version.version
 
         def finished(invocation: Invocation) -> None:
-            on_response(InvokeResult(200, _capped(invocation), version.version, log_tail))
+            on_response(InvokeResult(200, _capped(invocation), executed, log_tail))
 
         start_invocation(service, target, version, event, client_context, finished, request_id)
         return None
     invocation = start_invocation(service, target, version, event, client_context)
     service.cloud.run(until=invocation.finished_at)
     return InvokeResult(200, _capped(invocation), version.version, log_tail)
+
+
+class PreparedInvoke:
+    """One Invoke request, checked and decoded once, sent many times from inside the simulation.
+
+    A traffic generator sends the same request a million times; checking its parameters and decoding its payload
+    each time would cost more than Lambda's own work. Each :meth:`send` is still the Invoke operation through the
+    one invoke path: the function name is resolved anew (so a deleted function, a new alias version or a changed
+    permission applies at once), the request is admitted or throttled, and it runs and answers exactly as
+    :func:`invoke` would. A synchronous request's event is decoded again for each invocation that runs code
+    (:class:`~.invoke.DeferredEvent`), so a handler that changes its event never changes the next one's.
+    """
+
+    __slots__ = ("caller", "client_context", "event", "function_name", "log_tail", "params", "qualifier", "service")
+
+    def __init__(self, service: LambdaService, params: dict[str, Any], caller: Caller = ACCOUNT) -> None:
+        payload = params.get("Payload", b"")
+        if hasattr(payload, "read"):
+            params = dict(params, Payload=payload.read())  # a file-like payload is read once
+        self.service = service
+        self.params = params
+        self.caller = caller
+        self.function_name = params["FunctionName"]
+        self.qualifier = params.get("Qualifier")
+        self.log_tail = params.get("LogType", "None") == "Tail"
+        self.client_context = params.get("ClientContext")
+        _client_context(self.client_context)  # refused now if it is not base64 JSON
+        self.event: DeferredEvent | None = None
+        if params.get("InvocationType", "RequestResponse") == "RequestResponse":
+            data = params.get("Payload", b"")
+            parse_payload(data, limits.LAMBDA_SYNC_PAYLOAD_MAX_BYTES)  # refused now if it is not JSON
+            self.event = DeferredEvent(_payload_bytes(data))
+
+    def send(self, on_response: Callable[[InvokeResult], None]) -> None:
+        """Invoke now; ``on_response`` gets the result when the invocation finishes (at once for Event, DryRun)."""
+        event = self.event
+        if event is None:
+            invoke(self.service, self.params, self.caller, on_response)
+            return
+        service = self.service
+        target = service.resolve(self.function_name, self.qualifier)
+        if self.caller.principal is not None:
+            check_invoke_permission(service, target, self.caller)
+        client_context = _client_context(self.client_context) if self.client_context is not None else None
+        _invoke_sync(service, target, event, client_context, self.log_tail, on_response, None)
+
+
+def _payload_bytes(payload: Any) -> bytes:
+    """The bytes of a payload :func:`parse_payload` accepted."""
+    if isinstance(payload, str):
+        return payload.encode("utf-8")
+    return bytes(payload)
 
 
 def _capped(invocation: Invocation) -> Invocation:

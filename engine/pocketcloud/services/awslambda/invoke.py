@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ... import jsondoc
 from ...kernel import URGENT
 from ...timeutil import last_modified
 from . import snapstart
@@ -22,7 +23,14 @@ from .environment import EnvState, ExecutionEnvironment, PhaseOutcome
 from .models import runtime_version_arn
 from .records import Invocation, report_line, timeout_message
 
-__all__ = ["Invocation", "billed_duration_ms", "init_lines", "provision_environments", "start_invocation"]
+__all__ = [
+    "DeferredEvent",
+    "Invocation",
+    "billed_duration_ms",
+    "init_lines",
+    "provision_environments",
+    "start_invocation",
+]
 
 if TYPE_CHECKING:
     from .models import Function, FunctionVersion, ProvisionedConfig
@@ -42,6 +50,24 @@ _RUNTIME_VERSION = {
 }
 
 
+class DeferredEvent:
+    """A request payload already checked (it decodes as JSON), decoded only when code will read it.
+
+    A modelled function (:mod:`.workload`) never reads its event, and a request sent many times (a traffic
+    generator's, :class:`~.invocations.PreparedInvoke`) is decoded afresh for each invocation that runs code, so a
+    handler that changes its event never changes another invocation's."""
+
+    __slots__ = ("payload",)
+
+    def __init__(self, payload: bytes) -> None:
+        self.payload = payload
+
+    def decode(self) -> Any:
+        if not self.payload.strip():
+            return {}
+        return jsondoc.loads(self.payload)
+
+
 def billed_duration_ms(duration_ms: float, init_duration_ms: float | None) -> int:
     """Billed Duration: Duration (plus Init Duration, for on-demand functions) rounded up to the next 1 ms.
 
@@ -50,6 +76,12 @@ def billed_duration_ms(duration_ms: float, init_duration_ms: float | None) -> in
     https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
     https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/
     """
+    if init_duration_ms is None:
+        # ceil(round(d, 2)) is ceil(d) unless d is within 0.005 above a whole number (or is one): skip the
+        # rounding, which is on every invocation's path, when d is clearly away from that edge.
+        whole = math.ceil(duration_ms)
+        if duration_ms - whole + 1 > 0.006:
+            return max(1, whole)
     total = round(duration_ms, 2) + (round(init_duration_ms, 2) if init_duration_ms is not None else 0.0)
     return max(1, math.ceil(round(total, 2)))
 
@@ -150,6 +182,8 @@ def start_invocation(
         return _start_modelled(
             service, target, version, env, cold, pc_config, on_finish, request_id, path, source, received_at
         )
+    if event.__class__ is DeferredEvent:
+        event = event.decode()
     lines: list[tuple[float, str]] = []
     init: PhaseOutcome | None = None
     restored: snapstart.RestoreOutcome | None = None

@@ -119,6 +119,8 @@ class LambdaService:
         #: Requests counted in the current one-second window: [second, count] for the account, per function.
         self.rate_window: list[int] = [-1, 0]
         self.function_rate: dict[str, list[int]] = {}
+        #: What (FunctionName, Qualifier) pairs resolved to (see :meth:`resolve`).
+        self._targets: dict[tuple[str, str | None], Target] = {}
         #: Every invocation's path and every throttle (``cloud.lambda_trace``), the worker hosts environments are
         #: placed on, and the CloudWatch metrics Lambda emits (into ``cloud.metrics``).
         self.trace = LambdaTrace()
@@ -165,7 +167,40 @@ class LambdaService:
         return function, ref_qualifier
 
     def resolve(self, ref: Any, qualifier: str | None = None) -> Target:
-        """Find a function version from any accepted FunctionName form and an optional Qualifier."""
+        """Find a function version from any accepted FunctionName form and an optional Qualifier.
+
+        The answer for a name is kept and given again while what it named is unchanged (the same function
+        object, and the same version for $LATEST, a version number or an alias), which is checked on every call:
+        resolving is on every invoke's path."""
+        key = (ref, qualifier) if ref.__class__ is str else None
+        if key is not None:
+            known = self._targets.get(key)
+            if known is not None and self._current(known):
+                return known
+        target = self._resolve(ref, qualifier)
+        if key is not None:
+            if len(self._targets) >= 1_000:
+                self._targets.clear()
+            self._targets[key] = target
+        return target
+
+    def _current(self, target: Target) -> bool:
+        """Whether ``target`` is still what its name resolves to (see :meth:`resolve`)."""
+        function = target.function
+        if self.functions.get(function.name) is not function:
+            return False
+        qualifier = target.qualifier
+        if qualifier == "$LATEST":
+            return function.latest is target.version
+        alias = target.alias
+        if alias is None:
+            return function.versions.get(qualifier) is target.version
+        if function.aliases.get(qualifier) is not alias:
+            return False
+        number = alias.function_version
+        return (function.latest if number == "$LATEST" else function.versions.get(number)) is target.version
+
+    def _resolve(self, ref: Any, qualifier: str | None = None) -> Target:
         function, ref_qualifier = self.function(ref)
         if qualifier is not None and ref_qualifier is not None and qualifier != ref_qualifier:
             raise ServiceError(

@@ -1,0 +1,66 @@
+"""The concurrency page and labs 25-26 in Debian's Chromium: every example on the page runs in Pyodide (the scaling-
+rate chart drawn with the page's language), and both labs run top to bottom in JupyterLite, in Korean and English.
+
+tests/docs and tests/labs run the same code in CPython; here it runs where readers run it, Python 3.14 in Pyodide.
+Every test also checks (the ``context`` fixture) that no request left 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tools.browser import run_lab
+
+from .test_site import _run
+
+pytestmark = pytest.mark.browser
+
+LABS = Path(__file__).resolve().parents[2] / "labs"
+
+#: Every output of the notebook as text (``textContent`` also reads cells JupyterLab has not rendered).
+OUTPUT_TEXT = "() => [...document.querySelectorAll('.jp-OutputArea-output')].map(e => e.textContent).join('\\n')"
+
+#: The page in both languages, and the axis title its chart must carry (POCKETCLOUD_LANG, set by the runner).
+PAGES = [("/lambda/concurrency/", "시간(UTC)"), ("/en/lambda/concurrency/", "Time (UTC)")]
+
+#: Each lab sends tens of thousands of simulated requests: give Run All Cells more than the kernel boot.
+RUN_ALL_MS = 900_000
+
+LAB_NAMES = ["25-reserved-concurrency.ipynb", "26-cold-start-mitigation.ipynb"]
+
+
+@pytest.mark.parametrize(("path", "time_title"), PAGES, ids=[p for p, _ in PAGES])
+def test_every_example_on_the_concurrency_page_runs_in_pyodide(
+    site_url: str, page: Any, path: str, time_title: str
+) -> None:
+    page.goto(site_url + path)
+    blocks = page.locator(".pc-run[data-ready]")
+    blocks.first.wait_for()
+    count = blocks.count()
+    assert count == 5
+    charts = 0
+    for index in range(count):
+        block = blocks.nth(index)
+        output = _run(block)
+        assert block.get_attribute("data-state") == "done", f"example {index + 1} of {path}:\n{output[-2000:]}"
+        assert "Traceback" not in output, output[-2000:]
+        frame = block.locator("iframe.pc-rich-html")
+        if frame.count():
+            charts += 1
+            srcdoc = str(frame.first.get_attribute("srcdoc"))
+            assert "<svg" in srcdoc and time_title in srcdoc, srcdoc[:500]
+    assert charts == 1, "the scaling-rate example draws one chart"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("name", LAB_NAMES)
+def test_concurrency_lab_runs_in_jupyterlite(site_url: str, page: Any, lang: str, name: str) -> None:
+    expected = json.loads((LABS / lang / name).read_text(encoding="utf-8"))["metadata"]["pocketcloud"]["expect"]
+    run_lab(page, site_url, f"{lang}/{name}", expected[-1], run_all_ms=RUN_ALL_MS)
+    text = str(page.evaluate(OUTPUT_TEXT))
+    assert "Traceback" not in text, text[-2000:]
+    missing = [fragment for fragment in expected if fragment not in text]
+    assert not missing, f"{lang}/{name}: {missing}"
