@@ -202,13 +202,13 @@ class BaseClient:
     def _perform(self, name: str, method: Callable[..., dict[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
         """Check ``params`` for operation ``name``, run ``method(self, **params)`` and finish its response."""
         try:
-            params = self._checked(name, params)
+            params = self._validated_params(name, params)
             result = method(self, **params)
         except ServiceError as err:
             raise self._client_error(name, err) from None
         return self._finish(name, result)
 
-    def _checked(self, name: str, params: dict[str, Any]) -> dict[str, Any]:
+    def _validated_params(self, name: str, params: dict[str, Any]) -> dict[str, Any]:
         """``params`` of operation ``name`` with botocore's aliases renamed and checked against the model."""
         aliases = self.parameter_aliases.get(name)
         if aliases:

@@ -28,6 +28,7 @@ SITE_CHAPTERS = [
     "layers",
     "pricing",
     "stepfunctions",
+    "internals",
 ]
 
 

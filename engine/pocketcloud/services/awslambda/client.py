@@ -279,7 +279,7 @@ class LambdaClient(BaseClient):
         (resolved, admitted or throttled, run, answered) as :meth:`invoke_and_then` does.
         """
         try:
-            prepared = invocations.PreparedInvoke(self._service, self._checked("Invoke", params), self._caller)
+            prepared = invocations.PreparedInvoke(self._service, self._validated_params("Invoke", params), self._caller)
         except ServiceError as err:
             raise self._client_error("Invoke", err) from None
         finish = self._finish
