@@ -64,14 +64,20 @@ def test_the_explorer_shows_events_generated_on_the_page(site_url: str, page: An
     page.goto(site_url + ("/events/explorer/" if lang == "ko" else "/en/events/explorer/"))
     blocks = page.locator(".pc-run[data-ready]")
     blocks.first.wait_for()
-    assert blocks.count() == 6
+    assert blocks.count() == 12
     expected = {
         0: '"eventSource": "aws:s3"',
         1: '"eventSource": "aws:sqs"',
         2: '"EventSource": "aws:sns"',
         3: '"eventSource": "aws:dynamodb"',
         4: '"eventSource": "aws:kinesis"',
-        5: '"condition": "RetriesExhausted"',
+        5: '"resource": "/orders/{orderId}"',
+        6: '"routeKey": "POST /orders/{orderId}"',
+        7: '"detail-type": "Scheduled Event"',
+        8: '"eventSource": "aws:ses"',
+        9: '"detail-type": "RDS DB Instance Event"',
+        10: "ElastiCache:CacheClusterProvisioningComplete",
+        11: '"condition": "RetriesExhausted"',
     }
     for index, fragment in expected.items():
         block = blocks.nth(index)

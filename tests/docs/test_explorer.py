@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import runpy
 from pathlib import Path
 from typing import Any
 
 import pytest
 from aws_lambda_powertools.utilities.parser.models import (
+    APIGatewayProxyEventModel,
+    APIGatewayProxyEventV2Model,
     DynamoDBStreamModel,
+    EventBridgeModel,
     KinesisDataStreamModel,
     S3Model,
+    SesModel,
     SnsModel,
     SqsModel,
 )
@@ -33,6 +38,11 @@ MODELS: dict[str, tuple[Any, int]] = {
     "sqs_event.py": (SqsModel, 1),
     "sns_event.py": (SnsModel, 1),
     "kinesis_event.py": (KinesisDataStreamModel, 1),
+    "rest_api_event.py": (APIGatewayProxyEventModel, 1),
+    "http_api_event.py": (APIGatewayProxyEventV2Model, 1),
+    "eventbridge_event.py": (EventBridgeModel, 2),
+    "ses_event.py": (SesModel, 1),
+    "elasticache_event.py": (SnsModel, 1),
 }
 
 
@@ -62,6 +72,35 @@ def test_dynamodb_stream_records_parse_as_a_stream_event() -> None:
         DynamoDBStreamModel.model_validate(event)
 
 
+def test_rds_events_arrive_through_sns_and_through_eventbridge() -> None:
+    """An RDS event subscription publishes to SNS, whose Lambda subscription delivers an SNS event whose Message is
+    RDS's JSON (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Events.overview.html); RDS also sends
+    every event to EventBridge as an "RDS DB Instance Event"
+    (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-cloud-watch-events.sample.html)."""
+    events = _recorded("rds_event.py")
+    via_sns = [e for e in events if "Records" in e]
+    via_eventbridge = [e for e in events if e.get("source") == "aws.rds"]
+    # The subscription asked for the "creation" category only; EventBridge gets every event (the first backup too).
+    assert len(via_sns) == 1 and len(via_sns) + len(via_eventbridge) == len(events)
+    SnsModel.model_validate(via_sns[0])
+    message = json.loads(via_sns[0]["Records"][0]["Sns"]["Message"])
+    assert message["Event ID"].endswith("#RDS-EVENT-0005") and message["Event Message"] == "DB instance created"
+    for event in via_eventbridge:
+        EventBridgeModel.model_validate(event)
+    assert via_eventbridge[0]["detail-type"] == "RDS DB Instance Event"
+    assert via_eventbridge[0]["detail"]["EventID"] == "RDS-EVENT-0005"
+
+
+def test_eventbridge_example_records_a_custom_and_a_scheduled_event() -> None:
+    """A rule's Lambda target gets the event itself; a scheduled rule's event has detail-type "Scheduled Event",
+    source "aws.events", the rule in resources and an empty detail
+    (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-run-lambda-schedule.html)."""
+    custom, scheduled = _recorded("eventbridge_event.py")
+    assert (custom["source"], custom["detail-type"]) == ("my.shop", "Order Placed")
+    assert (scheduled["source"], scheduled["detail-type"], scheduled["detail"]) == ("aws.events", "Scheduled Event", {})
+    assert scheduled["resources"][0].endswith(":rule/nightly")
+
+
 def test_async_records_have_the_documented_invocation_record_shape() -> None:
     """No Powertools model covers destination records; the fields are those of the AWS guide's example
     (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html)."""
@@ -77,5 +116,5 @@ def test_async_records_have_the_documented_invocation_record_shape() -> None:
 
 
 def test_every_explorer_example_is_checked_here() -> None:
-    checked = set(MODELS) | {"dynamodb_event.py", "async_record.py"}
+    checked = set(MODELS) | {"dynamodb_event.py", "async_record.py", "rds_event.py"}
     assert {p.name for p in EXPLORER.glob("*.py")} == checked

@@ -32,7 +32,9 @@ AsyncEventAge                               Milliseconds each time the queue inv
                                                        being retried due to invocation failures or throttling")
 AsyncEventsDropped                          Count      1 per event dropped without a successful invocation (also when
                                                        it then goes to a DLQ or on-failure destination)
-IteratorAge                                 Milliseconds per stream batch invoked: the age of the batch's last record
+IteratorAge                                 Milliseconds per stream batch sent to the function (Kinesis, DynamoDB
+                                                       Streams): now minus the arrival of the batch's last record;
+                                                       throttled attempts send nothing (view with Maximum/Average)
 =========================================== ========== =================================================================
 
 Dimensions are AWS's: ``FunctionName``; ``FunctionName`` + ``Resource`` (``name:qualifier``) when the request

@@ -32,9 +32,20 @@ class NotInvoked:
 
 
 def invoke_batch(
-    service: LambdaService, esm: EventSourceMapping, event: Any, done: Callable[[Invocation], None]
+    service: LambdaService,
+    esm: EventSourceMapping,
+    event: Any,
+    done: Callable[[Invocation], None],
+    iterator_age_ms: float | None = None,
 ) -> NotInvoked | None:
-    """Start the invocation of one batch; ``done(invocation)`` runs when it finishes. None when started."""
+    """Start the invocation of one batch; ``done(invocation)`` runs when it finishes. None when started.
+
+    A stream poller passes ``iterator_age_ms``, the age of the batch's last record: Lambda's ``IteratorAge`` metric
+    is "the age of the last record in the event ... the time between when a stream receives the record and when
+    the event source mapping sends the event to the function", so it is written here, when the batch is sent (one
+    data point per invocation, none for a throttled attempt, which sends nothing).
+    https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#performance-metrics
+    """
     try:
         target = service.resolve(esm.function_arn)
     except ServiceError as error:
@@ -42,6 +53,9 @@ def invoke_batch(
     version, reason = admit(service, target, "esm")
     if version is None:
         return NotInvoked(reason or "", throttled=True)
+    if iterator_age_ms is not None:
+        resource = target.qualifier if target.arn.count(":") == 7 else None
+        service.metrics.iterator_age(target.function.name, resource, service.cloud.now, iterator_age_ms)
     start_invocation(service, target, version, event, None, done, path="esm", source=esm.uuid)
     return None
 

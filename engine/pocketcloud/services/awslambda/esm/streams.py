@@ -21,6 +21,10 @@ What the guides say, and how pocketcloud models it:
   ``RetryAttemptsExhausted`` or ``RecordAgeExceeded``) and processing continues.
   https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html
   pocketcloud retries a failed batch at the lane's next poll (one poll interval later).
+* ``IteratorAge`` (AWS/Lambda, Milliseconds): "the age of the last record in the event ... the time between when a
+  stream receives the record and when the event source mapping sends the event to the function", one data point per
+  batch sent (:func:`.invoking.invoke_batch`); a throttled attempt sends nothing, so the wait shows in the next point.
+  https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#performance-metrics
 * Partial batch responses: "If the batchItemFailures array contains multiple items, Lambda uses the record with the
   lowest sequence number as the checkpoint. Lambda then retries all records starting from that checkpoint."
   https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-batchfailurereporting.html
@@ -415,8 +419,9 @@ class StreamPoller:
             lane.busy = False
             self._finished(reader, lane, batch, final, invocation)
 
-        problem = invoke_batch(self.service, esm, event, done)
         now = self.cloud.now
+        age_ms = max(0.0, (self._now_epoch() - batch[-1].arrival) * 1000) if batch else None
+        problem = invoke_batch(self.service, esm, event, done, age_ms)
         if problem is None:
             lane.busy = True
             lane.attempts += 1

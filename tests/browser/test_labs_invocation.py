@@ -1,0 +1,56 @@
+"""The invocation page's examples and labs 27-28 (async retries into a DLQ, CloudWatch metrics and an alarm) run in
+the browser, in both languages.
+
+tests/docs and tests/labs run the same code in CPython; this runs it where readers run it, Python 3.14 in Pyodide:
+every example of the page with its Run button (the chart example must draw its SVG), and each lab with Run > Run All
+Cells, waiting (event-driven) for the last output the lab promises.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tools.browser import run_lab
+
+from .test_site import _run
+
+pytestmark = pytest.mark.browser
+
+#: Lab 28 sends 1,200 invocations, lab 27 simulates three bursts: give Run All Cells more than the kernel boot.
+RUN_ALL_MS = 900_000
+
+PAGES = {"ko": "/lambda/invocation/", "en": "/en/lambda/invocation/"}
+
+#: Each lab and the text its last code cell prints.
+LABS = [
+    ("27-async-retries-dlq.ipynb", "reserved 20, max age    90 s: invoked 20"),
+    ("28-cloudwatch-metrics-alarm.ipynb", "00:09   0.0 %"),
+]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_example_on_the_invocation_page_runs_in_pyodide(site_url: str, page: Any, lang: str) -> None:
+    """Every example on the page runs to the end in Pyodide; the burst example draws its chart (an SVG) with the
+    axis labels in the page's language."""
+    page.goto(site_url + PAGES[lang])
+    blocks = page.locator(".pc-run[data-ready]")
+    blocks.first.wait_for()
+    count = blocks.count()
+    assert count >= 3
+    for index in range(count):
+        block = blocks.nth(index)
+        output = _run(block)
+        assert block.get_attribute("data-state") == "done", f"example {index + 1}:\n{output[-2000:]}"
+    example = page.locator(".pc-run", has_text="throttled_burst.py")
+    chart = example.frame_locator("iframe.pc-rich-html").locator("svg").first
+    chart.wait_for()
+    assert ("시간(UTC)" if lang == "ko" else "Time (UTC)") in (chart.text_content() or "")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize(("notebook", "last_output"), LABS, ids=[name for name, _ in LABS])
+def test_lab_runs_in_jupyterlite(site_url: str, page: Any, lang: str, notebook: str, last_output: str) -> None:
+    run_lab(page, site_url, f"{lang}/{notebook}", last_output, run_all_ms=RUN_ALL_MS)
+    text = page.locator(".jp-Notebook").inner_text()
+    assert "Traceback" not in text, text[-2000:]
