@@ -17,6 +17,7 @@ file or snapshot is requested before it. Medians of ``REPEATS`` runs are printed
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import statistics
@@ -36,6 +37,7 @@ REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
 TIMEOUT = 240_000
 SNAPSHOT_META = re.compile(r'<meta name="pocketcloud:pyodide-snapshot"[^>]*>\n?')
 HEAVY = re.compile(r"/lite/static/pyodide/")
+HEAVY_FILE = re.compile(r"\.(wasm|zip|gz|whl|json)$|\.asm\.mjs$")
 
 
 def served_file(url: str) -> Path | None:
@@ -83,11 +85,13 @@ def runner(instance: Any, url: str, snapshot: bool) -> dict[str, Any]:
     block.wait_for()
     handle = block.element_handle()
     results = []
+    steps: dict[str, int] = {}
     for _ in range(2):
         block.locator(".pc-run-btn").click()
         page.wait_for_function("el => ['done', 'error'].includes(el.dataset.state)", arg=handle, timeout=TIMEOUT)
         assert block.get_attribute("data-state") == "done", block.locator(".pc-output").inner_text()[-2000:]
         results.append(float(block.get_attribute("data-first-output-ms") or "nan"))
+        steps = steps or start_up_steps(block.get_attribute("data-boot-timings"))
     boot = block.get_attribute("data-boot")
     urls = list(log.urls)
     context.close()
@@ -95,7 +99,20 @@ def runner(instance: Any, url: str, snapshot: bool) -> dict[str, Any]:
     assert not before, f"heavy files requested before the click: {before}"
     assert boot == ("snapshot" if snapshot else "normal"), boot
     raw, compressed = wire_bytes(urls)
-    return {"first": results[0], "second": results[1], "raw": raw, "gzip": compressed}
+    return {"first": results[0], "second": results[1], "raw": raw, "gzip": compressed, "steps": steps}
+
+
+def start_up_steps(attribute: str | None) -> dict[str, int]:
+    """The worker's start-up marks and when each Pyodide file or snapshot finished downloading, ms after the click
+    (runner.mjs's ``data-boot-timings``), in time order: where the first run's wait went."""
+    if not attribute:
+        return {}
+    timings = json.loads(attribute)
+    steps = dict(timings["marks"])
+    for file, (_start, end, _size) in timings["resources"].items():
+        if HEAVY_FILE.search(file):
+            steps[f"got {file}"] = end
+    return dict(sorted(steps.items(), key=lambda item: item[1]))
 
 
 def bare_pyodide(instance: Any, url: str) -> dict[str, Any]:
@@ -128,7 +145,12 @@ def main() -> None:
                     print(f"  {name}: no result ({type(error).__name__}: {str(error)[:200]})", flush=True)
                     continue
                 print(f"  {name}: {runs[name][-1]}", flush=True)
-    medians = {name: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for name, rs in runs.items() if rs}
+    for name, rs in runs.items():
+        for index, r in enumerate(rs):
+            if r.get("steps"):
+                print(f"{name}, repeat {index + 1}, ms after the click: {r['steps']}")
+    numbers = ("first", "second", "raw", "gzip")
+    medians = {name: {k: statistics.median(r[k] for r in rs) for k in numbers} for name, rs in runs.items() if rs}
     for name, m in medians.items():
         print(
             f"{name}: click -> first output {m['first'] / 1000:.2f} s, second run {m['second'] / 1000:.3f} s; "

@@ -9,8 +9,10 @@ Why Node, and why it is safe in the browser (measured, see ``bench/site.py``): t
 memory only. The Pyodide build is the same file in both places, and Pyodide itself refuses a snapshot made by
 another build (its ``BUILD_ID`` check). The JavaScript objects Python refers to are stored as paths from
 ``globalThis`` and looked up again after a restore; nothing else of Node's survives. What a snapshot cannot
-hold is the Emscripten file system (it lives in JavaScript), so the worker loads the same wheels again after a
-restore, exactly as a normal boot does, and the engine's data files, tracebacks and lazy imports work alike.
+hold is the Emscripten file system (it lives in JavaScript), so the file carries every file the engine's wheels
+laid out in site-packages, and the worker writes them back before the restore: the engine's data files,
+tracebacks and lazy imports work as after a normal boot, without downloading and unpacking the wheels again
+(Pyodide's unpacking in Python was the longest step of a restore, measured in ``tools/lite/runner-snapshot.md``).
 Node is already needed to build (wheels are compiled in Pyodide under Node), so this adds no tool.
 
 Versioning: a stale snapshot must never be loaded. The file is named ``runner-snapshot.<key>.gz`` after a key
@@ -20,10 +22,16 @@ sha256 and every dependency's) and the two scripts that make it; every page name
 worker checks against what it actually loaded (Pyodide version, lock name); on any mismatch or failure it
 boots Python normally. Layout, before gzip::
 
-    b"PCSNAP01" | uint32 LE header length | header JSON, space-padded to 16 bytes | Pyodide's snapshot
+    b"PCSNAP01" | uint32 LE header length | header JSON, space-padded to 16 bytes
+    | the files' bytes, in the header's order | Pyodide's snapshot without its zero runs
 
-gzip because static hosts do not compress unknown types; the worker inflates it with ``DecompressionStream``
-(and accepts it already inflated by a host that sent ``Content-Encoding``).
+The header (``snapshot_header``, completed by ``snapshot.mjs``) adds ``memory`` (the length of Pyodide's
+snapshot), ``zeros`` (``[offset, length]`` of each run of whole 64 KiB zero pages left out: about 40% of the
+memory, which the worker's zeroed buffer already holds, so it is neither inflated nor copied), ``files``
+(``[absolute path, size]``) and ``packages`` (the lock's names of the wheels those files come from: the worker
+marks them loaded, so Pyodide never fetches them again). gzip because static hosts do not compress unknown
+types; the worker inflates it with ``DecompressionStream`` as it downloads (and accepts it already inflated by
+a host that sent ``Content-Encoding``).
 """
 
 from __future__ import annotations
@@ -37,7 +45,8 @@ from pathlib import Path
 from tools.lite_lock import sha256_of
 
 #: Bumped when the layout above changes; part of the key and of the header the worker checks.
-SNAPSHOT_FORMAT = 1
+#: 2: the site-packages files and the zero runs (1 held Pyodide's snapshot only; the worker reloaded the wheels).
+SNAPSHOT_FORMAT = 2
 SNAPSHOT_PREFIX = "runner-snapshot."
 SCRIPTS = Path(__file__).resolve().parent / "lite"
 MAKER = SCRIPTS / "snapshot.mjs"
@@ -55,7 +64,8 @@ def snapshot_key(pyodide_version: str, lock: Path) -> str:
 
 
 def snapshot_header(pyodide_version: str, lock: Path, engine_wheel: Path, key: str) -> dict[str, object]:
-    """What the worker compares with what it loaded before it trusts the snapshot."""
+    """What the worker compares with what it loaded before it trusts the snapshot (``snapshot.mjs`` adds the
+    layout's ``memory``, ``zeros``, ``packages`` and ``files``)."""
     return {
         "format": SNAPSHOT_FORMAT,
         "key": key,

@@ -46,9 +46,10 @@ def _other_lock(raw: bytes) -> bytes:
 
 
 def _other_pyodide(raw: bytes) -> bytes:
-    """The snapshot with a valid header but another Pyodide build id (Pyodide's header: 4 words, then the id)."""
-    _header, _start, end = _split(raw)
-    at = end + 16
+    """The snapshot with a valid header but another Pyodide build id (Pyodide's header: 4 words, then the id;
+    it follows the files the snapshot carries)."""
+    header, _start, end = _split(raw)
+    at = end + sum(size for _path, size in header["files"]) + 16
     return raw[:at] + bytes([raw[at] ^ 0xFF]) + raw[at + 1 :]
 
 
@@ -79,12 +80,15 @@ def _run_all(page: Any, url: str) -> tuple[list[str], set[str | None]]:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_snapshot_runs_every_example_with_the_normal_paths_output(
-    site_url: str, chromium: Any, context: Any, path: str
+    site_url: str, chromium: Any, context: Any, requests: RequestLog, path: str
 ) -> None:
-    """Restored and booted Pythons print the same text for every example of the page; the altered snapshot
-    (another build's lock) is refused and the page boots normally, with nothing broken."""
+    """Restored and booted Pythons print the same text for every example of the page (tracebacks through the
+    engine included: the restored one reads its source from the files the snapshot carries, fetching no wheel);
+    the altered snapshot (another build's lock) is refused and the page boots normally, with nothing broken."""
     restored, how = _run_all(context.new_page(), site_url + path)
     assert how == {"snapshot"}
+    # the snapshot brings the wheels' files: no wheel is fetched (and unpacked) again
+    assert not [url for url in requests.urls if url.endswith(".whl")], requests.urls
     log = RequestLog()
     other = new_context(chromium, log, locale="ko-KR")
     try:

@@ -10,6 +10,7 @@ import gzip
 import json
 import re
 import struct
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,7 @@ def test_the_site_serves_one_snapshot_made_from_its_own_lock_and_engine() -> Non
     assert (12 + length) % 16 == 0, "Pyodide reads the snapshot through a Uint32Array"
     header = json.loads(raw[12 : 12 + length])
     manifest = json.loads((SITE / "lite" / "pocketcloud-lite.json").read_text(encoding="utf-8"))
+    layout = {key: header.pop(key) for key in ("memory", "zeros", "packages", "files")}
     assert header == {
         "format": SNAPSHOT_FORMAT,
         "key": snapshot_key(manifest["pyodide"], lock),
@@ -51,8 +53,38 @@ def test_the_site_serves_one_snapshot_made_from_its_own_lock_and_engine() -> Non
         "lock": lock.name,
         "engine_sha256": sha256_of(engine),
     }
+    # what follows the header: the files, then Pyodide's snapshot less its zero runs (tools/lite_snapshot.py)
+    left_out = sum(size for _start, size in layout["zeros"])
+    stored = sum(size for _path, size in layout["files"]) + layout["memory"] - left_out
+    assert len(raw) == 12 + length + stored
+    assert left_out > layout["memory"] // 4, "most of a Python heap's zero pages are left out"
+    assert layout["packages"] == ["jsonata-python", "pocketcloud"]
+    end = 0
+    for start, size in layout["zeros"]:  # in order, apart, inside the memory
+        assert end <= start and size > 0
+        end = start + size
+    assert end <= layout["memory"]
     assert snapshot.name == f"{SNAPSHOT_PREFIX}{header['key']}.gz"
     assert manifest["runner_snapshot"] == f"static/pyodide/{snapshot.name}"
+
+
+@pytest.mark.site
+def test_the_snapshot_carries_the_files_of_every_wheel_it_imported() -> None:
+    """A restored Python has the engine in memory but no files: the snapshot brings the wheels' files (sources
+    for tracebacks and lazy imports such as pocketcloud.grading, data files, and the dist-info from which Pyodide
+    knows the packages are installed), so the worker fetches and unpacks no wheel."""
+    (snapshot,) = PYODIDE.glob(f"{SNAPSHOT_PREFIX}*.gz")
+    raw = gzip.decompress(snapshot.read_bytes())
+    (length,) = struct.unpack_from("<I", raw, 8)
+    files = {path.split("site-packages/", 1)[1]: size for path, size in json.loads(raw[12 : 12 + length])["files"]}
+    for wheel in PYODIDE.glob("*/*.whl"):
+        if wheel.name.startswith(("pocketcloud-", "jsonata_python-")):
+            with zipfile.ZipFile(wheel) as archive:
+                for info in archive.infolist():
+                    if not info.is_dir() and not info.filename.endswith("/RECORD"):
+                        assert files.get(info.filename) == info.file_size, info.filename
+    assert "pocketcloud/grading/harness.py" in files
+    assert not [path for path in files if "__pycache__" in path]
 
 
 @pytest.mark.site

@@ -11,6 +11,8 @@
  *                               data-ready once enhanced, data-elapsed-ms (click -> finished) and
  *                               data-first-output-ms (click -> first output shown) after a run,
  *                               data-boot = snapshot | normal (how the page's Python started)
+ *                               data-boot-timings (the run that started Python): JSON {marks, resources},
+ *                               ms since the click of each start-up step (worker.mjs, `timings`)
  *   .pc-run-btn .pc-stop-btn    buttons;  .pc-lab-link  <a> whose href follows the edited code
  *   .pc-editor                  the textarea laid over the highlighted code
  *   .pc-output                  output: .pc-stdout / .pc-stderr spans, .pc-rich results
@@ -268,6 +270,19 @@ class PythonRuntime {
 }
 
 export const runtime = new PythonRuntime();
+
+/* The worker's start-up marks (worker.mjs, `timings`), shifted from its own clock to ms since the click at
+ * `t0` (this page's clock), for benches and the browser's console: where a first Run spent its time. */
+function sinceClick({ origin, marks, resources }, t0) {
+  const shift = origin - (performance.timeOrigin + t0);
+  const at = (ms) => Math.round(ms + shift);
+  return {
+    marks: Object.fromEntries(Object.entries(marks).map(([name, ms]) => [name, at(ms)])),
+    resources: Object.fromEntries(
+      Object.entries(resources).map(([file, [start, end, bytes]]) => [file, [at(start), at(end), bytes]]),
+    ),
+  };
+}
 
 /* ------------------------------------------------------------------------------------------ */
 /* Output area: batches DOM writes to one per frame, keeps the view pinned to the bottom.      */
@@ -633,6 +648,7 @@ function enhance(block, index) {
         const elapsed = performance.now() - t0;
         block.dataset.elapsedMs = String(Math.round(elapsed));
         if (result.boot) block.dataset.boot = result.boot;
+        if (result.timings) block.dataset.bootTimings = JSON.stringify(sinceClick(result.timings, t0));
         if (result.stopped) {
           setState("idle", text.stopped(seconds(elapsed)));
           return;

@@ -16,7 +16,11 @@
  *   {type: "phase", phase: "python" | "packages" | "running"}
  *   {type: "output", chunks: [[stream, text], ...]}      stream is "stdout" or "stderr"
  *   {type: "truncated"}                                   output limit reached; the rest is dropped
- *   {type: "done", ok, error?, rich?: {mime, data}, fatal?, report?, boot: "snapshot" | "normal"}
+ *   {type: "done", ok, error?, rich?: {mime, data}, fatal?, report?, boot: "snapshot" | "normal", timings?}
+ *        timings (the first reply only): {origin, marks: {name: ms}, resources: {file: [startMs, endMs, bytes]}},
+ *        where Python's start-up spent its time: `origin` is this worker's performance.timeOrigin, every ms is
+ *        relative to it (the page shifts them to the click); the same marks are performance.mark()s, "pocketcloud:"
+ *        prefixed, for the browser's profiler
  *
  * Each run gets a fresh namespace dict, so examples never see each other's variables, while
  * imported modules (and Pyodide itself) stay loaded. Stopping a run is the main thread's job: it
@@ -33,6 +37,26 @@ let runInPython = null;
 let runChecks = null; // pocketcloud.grading.harness.run_checks_json, imported on the first check or boot
 let currentId = null;
 let queue = Promise.resolve();
+
+/* Where the first run's time goes (reported once, with the first reply; see the protocol above). */
+const marks = {};
+let timingsSent = false;
+
+function mark(name) {
+  marks[name] = Math.round(performance.now());
+  performance.mark(`pocketcloud:${name}`);
+}
+
+function timings() {
+  if (timingsSent) return undefined;
+  timingsSent = true;
+  const resources = {};
+  for (const entry of performance.getEntriesByType("resource")) {
+    const file = entry.name.split("/").pop();
+    resources[file] = [Math.round(entry.startTime), Math.round(entry.responseEnd), entry.encodedBodySize];
+  }
+  return { origin: performance.timeOrigin, marks: { ...marks }, resources };
+}
 
 const out = { chunks: [], size: 0, total: 0, truncated: false, windowStart: 0, posted: 0 };
 
@@ -57,6 +81,7 @@ function flush() {
 function emit(stream, text) {
   if (currentId === null || !text) return;
   if (out.truncated) return;
+  if (!timingsSent && marks["first-output"] === undefined) mark("first-output");
   if (out.total + text.length > OUTPUT_LIMIT) {
     text = text.slice(0, Math.max(0, OUTPUT_LIMIT - out.total));
     out.truncated = true;
@@ -204,70 +229,176 @@ function preload(code) {
   return /^\s*(?:import|from)\s+pocketcloud\b/m.test(code) ? ["pocketcloud"] : [];
 }
 
-/* The build's memory snapshot (tools/lite_snapshot.py): Python with the engine already imported. Its header
- * must name the Pyodide and the lock this worker was given, or it belongs to another build and is refused. */
+/* The build's memory snapshot (tools/lite_snapshot.py): Python with the engine already imported, the files the
+ * engine's wheels laid out (a snapshot holds no files), and Pyodide's memory without its long zero runs. Its
+ * header must name the format, the Pyodide and the lock this worker was given, or it belongs to another build
+ * and is refused. */
 const SNAPSHOT_MAGIC = "PCSNAP01";
+const SNAPSHOT_FORMAT = 2;
 
+/* Reads a byte stream in exact lengths, straight into the caller's buffers (no concatenated copy). */
+class ExactReader {
+  constructor(stream) {
+    this.reader = stream.getReader();
+    this.chunk = new Uint8Array(0);
+    this.at = 0;
+  }
+
+  async into(target, offset, length) {
+    while (length > 0) {
+      if (this.at === this.chunk.length) {
+        const { done, value } = await this.reader.read();
+        if (done) throw new Error("the snapshot is truncated");
+        this.chunk = value;
+        this.at = 0;
+        continue;
+      }
+      const n = Math.min(length, this.chunk.length - this.at);
+      target.set(this.chunk.subarray(this.at, this.at + n), offset);
+      this.at += n;
+      offset += n;
+      length -= n;
+    }
+  }
+
+  async bytes(length) {
+    const out = new Uint8Array(length);
+    await this.into(out, 0, length);
+    return out;
+  }
+}
+
+/* Download and inflate the snapshot as it arrives (gzip as built; a host that sent Content-Encoding has
+ * inflated it already): {header, files: [[path, bytes]], memory}. Refused as soon as its header is read. */
 async function fetchSnapshot(url, expected) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  let bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    // gzip as built; a host that sent Content-Encoding has inflated it already
-    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
-  }
-  const fixed = SNAPSHOT_MAGIC.length + 4;
-  if (new TextDecoder().decode(bytes.subarray(0, SNAPSHOT_MAGIC.length)) !== SNAPSHOT_MAGIC) {
+  const body = response.body.getReader();
+  const first = await body.read();
+  const replay = new ReadableStream({
+    start(controller) {
+      if (!first.done) controller.enqueue(first.value);
+    },
+    async pull(controller) {
+      const { done, value } = await body.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+  });
+  const gzipped = !first.done && first.value[0] === 0x1f && first.value[1] === 0x8b;
+  const input = new ExactReader(gzipped ? replay.pipeThrough(new DecompressionStream("gzip")) : replay);
+  const fixed = await input.bytes(SNAPSHOT_MAGIC.length + 4);
+  if (new TextDecoder().decode(fixed.subarray(0, SNAPSHOT_MAGIC.length)) !== SNAPSHOT_MAGIC) {
     throw new Error("not a pocketcloud snapshot");
   }
-  const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(SNAPSHOT_MAGIC.length, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(fixed, fixed + length)));
+  const length = new DataView(fixed.buffer).getUint32(SNAPSHOT_MAGIC.length, true);
+  const header = JSON.parse(new TextDecoder().decode(await input.bytes(length)));
   for (const [key, value] of Object.entries(expected)) {
     if (header[key] !== value) throw new Error(`made for ${key} ${header[key]}, this page has ${value}`);
   }
-  return bytes.subarray(fixed + length);
+  mark("snapshot-header");
+  const blob = await input.bytes(header.files.reduce((sum, [_path, size]) => sum + size, 0));
+  let at = 0;
+  const files = header.files.map(([path, size]) => [path, blob.subarray(at, (at += size))]);
+  const memory = new Uint8Array(header.memory); // zeroed: the runs the file leaves out are already in place
+  at = 0;
+  for (const [start, zeros] of [...header.zeros, [header.memory, 0]]) {
+    await input.into(memory, at, start - at);
+    at = start + zeros;
+  }
+  mark("snapshot-inflated");
+  return { header, files, memory };
 }
 
-async function loadPython(indexURL, lockFileURL, packages, snapshotURL) {
+async function loadPython(indexURL, lockFileURL, packages, snapshot) {
+  mark("load-start");
   const pyodideModule = await import(new URL("pyodide.mjs", indexURL).href);
+  mark("pyodide-mjs");
   const options = {
     indexURL,
     packages,
-    lockFileURL: lockFileURL ?? new URL("pyodide-lock.json", indexURL).href,
+    lockFileURL,
     packageBaseUrl: indexURL,
     stdout: (line) => emit("stdout", `${line}\n`),
     stderr: (line) => emit("stderr", `${line}\n`),
   };
-  if (snapshotURL) {
-    const expected = { format: 1, pyodide: pyodideModule.version, lock: options.lockFileURL.split("/").pop() };
-    let restored = null;
-    // Pyodide awaits this after it has started fetching the wasm and the standard library: all three overlap.
-    options._loadSnapshot = fetchSnapshot(snapshotURL, expected).then((bytes) => (restored = bytes));
-    const { default: createPyodideModule } = await import(new URL("pyodide.asm.mjs", indexURL).href);
-    // The wasm memory starts at its built-in size, smaller than the snapshot's: grow it before Pyodide copies
-    // the snapshot in (Pyodide's INITIAL_MEMORY hint has no effect on a module that defines its own memory).
-    options.createPyodideModule = (settings) => {
-      settings.preRun.unshift((module) => module.growMemory(restored.length));
-      return createPyodideModule(settings);
+  if (snapshot) {
+    // Pyodide awaits a snapshot before it starts compiling the wasm, which would wait for the whole download and
+    // inflate. So it gets an empty stand-in, and the real snapshot is taken in the module's pre-run (as a run
+    // dependency, as Pyodide installs its standard library) while the wasm compiles, then handed to its restore.
+    options._loadSnapshot = new Uint8Array(0);
+    options.createPyodideModule = async (settings) => {
+      let restored = null;
+      let failure = null;
+      settings.preRun.push((module) => {
+        module.addRunDependency("pocketcloud-snapshot");
+        snapshot
+          .then(({ header, files, memory }) => {
+            if (header.pyodide !== pyodideModule.version) {
+              throw new Error(`made for pyodide ${header.pyodide}, this page has ${pyodideModule.version}`);
+            }
+            // The wasm memory starts at its built-in size, smaller than the snapshot's (Pyodide's INITIAL_MEMORY
+            // hint has no effect on a module that defines its own memory).
+            module.growMemory(memory.length);
+            for (const [path, bytes] of files) {
+              module.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+              module.FS.writeFile(path, bytes);
+            }
+            restored = memory;
+            mark("files-written");
+          })
+          .catch((error) => (failure = error))
+          .finally(() => module.removeRunDependency("pocketcloud-snapshot"));
+      });
+      const instantiate = settings.instantiateWasm;
+      settings.instantiateWasm = (imports, success) => {
+        mark("wasm-instantiate");
+        return instantiate(imports, (instance, module) => {
+          mark("wasm-instantiated");
+          success(instance, module);
+        });
+      };
+      // imported here, after loadPyodide has started fetching the wasm and the standard library
+      const { default: createPyodideModule } = await import(new URL("pyodide.asm.mjs", indexURL).href);
+      mark("pyodide-asm-mjs");
+      const module = await createPyodideModule(settings);
+      if (failure) throw failure;
+      mark("module-ready");
+      const restore = module.API.restoreSnapshot;
+      module.API.restoreSnapshot = () => {
+        const config = restore(restored);
+        mark("restored");
+        return config;
+      };
+      return module;
     };
   }
-  return pyodideModule.loadPyodide(options);
+  const py = await pyodideModule.loadPyodide(options);
+  mark("pyodide-loaded");
+  return py;
 }
 
 /* After a restore: every reader would otherwise share the random state seeded at build time, and the import
- * system must see the engine's files, which the wheels just laid out again (a snapshot holds no files). */
+ * system must see the engine's files, written back before the restore (a snapshot holds no files). */
 const AFTER_RESTORE = "import importlib, random\nrandom.seed()\nimportlib.invalidate_caches()\n";
 
 let bootPath = null; // "snapshot" or "normal", reported with every result (browser tests and benches read it)
 
 async function boot(indexURL, lockFileURL, snapshotURL, code) {
+  const lock = lockFileURL ?? new URL("pyodide-lock.json", indexURL).href;
   let py = null;
   if (snapshotURL) {
     try {
-      // the engine's wheels are needed in the file system, whatever the first example imports
-      py = await loadPython(indexURL, lockFileURL, ["pocketcloud"], snapshotURL);
+      // fetched at once, while Pyodide's own files are imported and fetched
+      const snapshot = fetchSnapshot(snapshotURL, { format: SNAPSHOT_FORMAT, lock: lock.split("/").pop() });
+      snapshot.catch(() => {}); // awaited (and its error reported) by the module's pre-run
+      // the engine is in the snapshot and its files come with it: no wheel to fetch
+      py = await loadPython(indexURL, lock, [], snapshot);
+      // Pyodide's record of installed packages is a JS object the snapshot could not carry (the maker empties
+      // it); without it, the first `import pocketcloud` would fetch and unpack the wheels again
+      for (const name of (await snapshot).header.packages) py.loadedPackages[name] = "default channel";
       py.runPython(AFTER_RESTORE);
+      mark("after-restore");
       bootPath = "snapshot";
     } catch (error) {
       console.warn(`pocketcloud: the memory snapshot was not used (${error?.message ?? error}); booting Python`);
@@ -275,7 +406,7 @@ async function boot(indexURL, lockFileURL, snapshotURL, code) {
     }
   }
   if (!py) {
-    py = await loadPython(indexURL, lockFileURL, preload(code), null);
+    py = await loadPython(indexURL, lock, preload(code), null);
     bootPath = "normal";
   }
   py.setStdout(writer("stdout"));
@@ -284,6 +415,7 @@ async function boot(indexURL, lockFileURL, snapshotURL, code) {
   const namespace = py.globals.get("dict")();
   py.runPython(SUPPORT, { globals: namespace });
   runInPython = namespace.get("run");
+  mark("support");
   return py;
 }
 
@@ -329,10 +461,12 @@ async function run({ type = "run", id, code = "", tests, options, filename, lang
       self.postMessage({ type: "done", id, ok: true, report, boot: bootPath });
       return;
     }
+    mark("packages-from-imports");
     self.postMessage({ type: "phase", id, phase: "running" });
     const result = JSON.parse(await runInPython(code, filename, lang ?? ""));
+    mark("ran");
     flush();
-    self.postMessage({ type: "done", id, ...result, boot: bootPath });
+    self.postMessage({ type: "done", id, ...result, boot: bootPath, timings: timings() });
   } catch (error) {
     flush();
     const fatal = !pyodide; // Python never came up: this worker is useless, start afresh next time
