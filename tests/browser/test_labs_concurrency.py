@@ -1,5 +1,6 @@
 """The concurrency page and labs 25-26 in Debian's Chromium: every example on the page runs in Pyodide (the scaling-
-rate chart drawn with the page's language), and both labs run top to bottom in JupyterLite, in Korean and English.
+rate chart drawn with the page's language), and both labs run top to bottom in JupyterLite (one language each,
+both languages covered).
 
 tests/docs and tests/labs run the same code in CPython; here it runs where readers run it, Python 3.14 in Pyodide.
 Every test also checks (the ``context`` fixture) that no request left 127.0.0.1.
@@ -29,7 +30,9 @@ PAGES = [("/lambda/concurrency/", "시간(UTC)"), ("/en/lambda/concurrency/", "T
 #: Each lab sends tens of thousands of simulated requests: give Run All Cells more than the kernel boot.
 RUN_ALL_MS = 900_000
 
-LAB_NAMES = ["25-reserved-concurrency.ipynb", "26-cold-start-mitigation.ipynb"]
+#: Each lab and the language it runs in here. One language per lab: the two languages' code cells are the same
+#: (tests/labs checks it and runs both in CPython), and each language is covered.
+LAB_RUNS = [("ko", "25-reserved-concurrency.ipynb"), ("en", "26-cold-start-mitigation.ipynb")]
 
 
 @pytest.mark.parametrize(("path", "time_title"), PAGES, ids=[p for p, _ in PAGES])
@@ -55,8 +58,7 @@ def test_every_example_on_the_concurrency_page_runs_in_pyodide(
     assert charts == 1, "the scaling-rate example draws one chart"
 
 
-@pytest.mark.parametrize("lang", ["ko", "en"])
-@pytest.mark.parametrize("name", LAB_NAMES)
+@pytest.mark.parametrize(("lang", "name"), LAB_RUNS, ids=[f"{lang}/{name}" for lang, name in LAB_RUNS])
 def test_concurrency_lab_runs_in_jupyterlite(site_url: str, page: Any, lang: str, name: str) -> None:
     expected = json.loads((LABS / lang / name).read_text(encoding="utf-8"))["metadata"]["pocketcloud"]["expect"]
     run_lab(page, site_url, f"{lang}/{name}", expected[-1], run_all_ms=RUN_ALL_MS)
