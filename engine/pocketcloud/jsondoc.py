@@ -64,6 +64,14 @@ def loads(data: bytes | str) -> Any:
         raise JSONDocumentError(f"Document nesting depth exceeds the maximum allowed ({MAX_DEPTH})") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise JSONDocumentError(str(exc)) from None
-    if value and (value.__class__ is dict or value.__class__ is list) and depth(value) > MAX_DEPTH:
+    if (
+        value
+        and (value.__class__ is dict or value.__class__ is list)
+        # Each level of nesting opens with its own "[" or "{" in the text, so a text with no more of them than
+        # the limit cannot nest deeper (brackets inside strings only make the count larger): the walk is needed
+        # only for the rare document with many brackets. Counting is one C loop per character class.
+        and text.count("[") + text.count("{") > MAX_DEPTH
+        and depth(value) > MAX_DEPTH
+    ):
         raise JSONDocumentError(f"Document nesting depth exceeds the maximum allowed ({MAX_DEPTH})")
     return value
