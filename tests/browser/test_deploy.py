@@ -87,6 +87,12 @@ def _engine_version(page: Any) -> str:
     return output.strip()
 
 
+def _engine_assets(urls: list[str]) -> set[str]:
+    """The files that carry the engine to the page: its wheel, or the runner's memory snapshot, which holds the
+    engine's files itself (format 2, so the snapshot path fetches no wheel). Both are named after their content."""
+    return {u for u in urls if ("/pocketcloud-" in u and u.endswith(".whl")) or "/runner-snapshot." in u}
+
+
 def test_a_redeploy_reaches_a_returning_reader_with_the_new_engine(chromium: Any, tmp_path: Path) -> None:
     if not (SITE / "lite" / "static" / "pyodide" / "pyodide.mjs").exists():
         pytest.fail("the site is not built with lite/: run `make site` (make test does it)")
@@ -100,7 +106,7 @@ def test_a_redeploy_reaches_a_returning_reader_with_the_new_engine(chromium: Any
             page = context.new_page()
             page.goto(url + PAGE)
             assert _engine_version(page) == "engine 0.1.0"
-            old_wheels = {u for u in log.urls if "/pocketcloud-" in u and u.endswith(".whl")}
+            old_assets = _engine_assets(log.urls)
 
             # Redeploy at the same address, atomically, while the reader's tab and cache stay as they are.
             swap = tmp_path / "live.new"
@@ -109,8 +115,8 @@ def test_a_redeploy_reaches_a_returning_reader_with_the_new_engine(chromium: Any
             log.urls.clear()
             page.reload()
             assert _engine_version(page) == f"engine {NEW_VERSION}"
-            new_wheels = {u for u in log.urls if "/pocketcloud-" in u and u.endswith(".whl")}
-            assert new_wheels and not new_wheels & old_wheels, (old_wheels, new_wheels)
+            new_assets = _engine_assets(log.urls)
+            assert new_assets and not new_assets & old_assets, (old_assets, new_assets)
         finally:
             context.close()
     assert not log.foreign, log.foreign
