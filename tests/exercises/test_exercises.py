@@ -29,6 +29,7 @@ SITE_CHAPTERS = [
     "pricing",
     "stepfunctions",
     "internals",
+    "scaling",
 ]
 
 

@@ -1,0 +1,22 @@
+import math
+
+
+def capacity_after(current, metric, threshold, steps, minimum, maximum):
+    breach = metric - threshold
+    for step in steps:
+        lower = step.get("MetricIntervalLowerBound", -math.inf)
+        upper = step.get("MetricIntervalUpperBound", math.inf)
+        if lower <= breach < upper:  # above the threshold: lower inclusive, upper exclusive
+            return max(minimum, min(maximum, current + step["ScalingAdjustment"]))
+    return current
+
+
+if __name__ == "__main__":
+    STEPS = [
+        {"MetricIntervalLowerBound": 0, "MetricIntervalUpperBound": 15, "ScalingAdjustment": 1},
+        {"MetricIntervalLowerBound": 15, "MetricIntervalUpperBound": 30, "ScalingAdjustment": 2},
+        {"MetricIntervalLowerBound": 30, "ScalingAdjustment": 4},
+    ]
+    # CPU alarm at 60 %: the breach is 95 - 60 = 35, so the third step applies.
+    print(capacity_after(2, 95, 60, STEPS, minimum=1, maximum=10))
+    print(capacity_after(9, 95, 60, STEPS, minimum=1, maximum=10))
