@@ -27,6 +27,8 @@ SITE_CHAPTERS = [
     "environment-variables",
     "layers",
     "pricing",
+    "events",
+    "events-api-data",
     "stepfunctions",
     "internals",
     "scaling",
