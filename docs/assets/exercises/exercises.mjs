@@ -419,11 +419,12 @@ class ExerciseBlock {
     this.pushHistory({ at: now(), ok: Boolean(report.ok), passed: report.passed ?? 0, total: report.total ?? 0, code });
     r.code = code;
     r.updated_at = now();
-    await store.put(this.key, r);
+    // The page shows the new hints and badge in the same task as the verdict; the record is written after.
     this.renderHints();
     this.renderExplanation();
     this.renderBadge();
     this.renderHistory();
+    await store.put(this.key, r);
   }
 
   renderBadge() {

@@ -13,7 +13,7 @@ if __name__ == "__main__":
         "from pocketcloud.runtime import cpu_work\n"
         "def handler(event, context):\n"
         "    cpu_work(0.15)  # 0.15 s of one vCPU\n"
-        "    return {\"ok\": True}\n"
+        '    return {"ok": True}\n'
     )
     cloud = pocketcloud.Cloud(seed=0)
     cloud.client("lambda").create_function(

@@ -28,7 +28,12 @@ def test_a_loose_limit_keeps_the_cheapest(learner):
     """ko: 한도가 넉넉하면 가장 저렴한 크기가 그대로 답입니다
     en: with a loose limit the cheapest size is the answer"""
     result = _sweep(0.15, [128, 512, 1769])
-    expect_equal(learner.choose_memory(result, 5000), result.cheapest.memory_mb, ko="고른 메모리(MB)", en="the memory chosen (MB)")
+    expect_equal(
+        learner.choose_memory(result, 5000),
+        result.cheapest.memory_mb,
+        ko="고른 메모리(MB)",
+        en="the memory chosen (MB)",
+    )
 
 
 def test_no_size_meets_an_impossible_limit(learner):
