@@ -120,6 +120,15 @@ ENGINE += (alb_ecs,)
 ENGINE += (side_by_side,)
 
 
+def ecs_day() -> None:
+    from . import ecs_day as bench_ecs_day
+
+    bench_ecs_day.main(int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000)
+
+
+ENGINE += (ecs_day,)
+
+
 def engine() -> None:
     for bench in ENGINE:
         bench()

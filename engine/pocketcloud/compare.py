@@ -10,9 +10,10 @@ in both, and sends one traffic pattern to each:
   duration includes it. A 429 (``TooManyRequestsException``) is a throttled request.
 * **ECS**: a Fargate service of ``tasks`` tasks behind an Application Load Balancer (each request needs
   ``work_ms`` of one vCPU, the :mod:`pocketcloud.services.ecs.taskdefs` request model), optionally with a target
-  tracking policy on ``ECSServiceAverageCPUUtilization`` between ``tasks`` and ``max_tasks``. Requests go through
-  ``cloud.http_request``'s path to the ALB's DNS name; a 5xx from the load balancer (no healthy target, a refused
-  connection) is a failed request.
+  tracking policy on ``ECSServiceAverageCPUUtilization`` between ``tasks`` and ``max_tasks``. Requests go to the ALB's DNS
+  name on its batched path (``traffic.http(..., batched=True)``: the same answers as ``cloud.http_request``'s, without
+  a kernel event per request); a 5xx from the load balancer (no healthy target, a refused connection) is a failed
+  request.
 
 Every request's latency is the virtual time from its arrival to its answer. The clock is advanced one ``period``
 at a time, and at the end of each the ECS side is asked (``DescribeServices``) how many tasks run and wait; the
@@ -35,7 +36,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from . import pricing, pricing_compute, traffic
 from .display.svg import esc
@@ -211,6 +212,30 @@ def _recording(cloud: Cloud, side: Side, send: Callable[[Callable[[str], None]],
     return bind
 
 
+def _batched_recording(side: Side, url: str) -> traffic.Target:
+    """GETs of ``url`` on the load balancer's batched path (:mod:`pocketcloud.services.elbv2.batch`: the same
+    answers as one request at a time, without an event each), each remembered on ``side`` as it is answered."""
+    http_target = traffic.http("GET", url, batched=True)
+
+    def bind(cloud: Cloud) -> Callable[[Callable[[str], None]], None]:
+        send: Any = http_target(cloud)
+        stream = send.batch
+
+        def recording(arrivals: Any, sent: Callable[[], None], report: Callable[[str, float, float], None]) -> None:
+            requests = side.requests
+
+            def done(outcome: str, arrival: float, at: float) -> None:
+                requests.append((arrival, round(at - arrival, 6), outcome))
+                report(outcome, arrival, at)
+
+            stream(arrivals, sent, done)
+
+        send.batch = recording
+        return cast("Callable[[Callable[[str], None]], None]", send)
+
+    return bind
+
+
 def _run_lambda(
     pattern: traffic.Pattern, seed: int, work_ms: float, memory_mb: int, init_ms: float | None,
     reserved: int | None, warmup: float, period: float, tail: float,
@@ -328,21 +353,15 @@ def _run_ecs(
     side = Side("ecs")
     url = f"http://{lb['DNSName']}/"
 
-    def send(done: Callable[[str], None]) -> None:
-        def answered(response: Any) -> None:
-            status = int(response.get("statusCode", 0))
-            done("throttled" if status == 429 else "error" if status >= 500 else "ok")
-
-        cloud.http_request_and_then(answered, "GET", url)
-
     def sample() -> None:
         (service,) = ecs.describe_services(cluster="demo", services=["app"])["services"]
         side.capacity.append((cloud.now, float(service["runningCount"])))
         side.pending.append((cloud.now, float(service["pendingCount"])))
 
     cloud.run(until=warmup)
-    traffic.drive(cloud, pattern, _recording(cloud, side, send))
+    traffic.drive(cloud, pattern, _batched_recording(side, url))
     _advance(cloud, warmup, period, _length(pattern) + tail, sample)
+    side.requests.sort()
     _ecs_tasks(cloud, ecs, side, warmup)
     cloudwatch: Any = cloud.client("cloudwatch")
     cpu_points = cloudwatch.get_metric_statistics(

@@ -36,6 +36,7 @@ import math
 import random
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -248,8 +249,10 @@ def sqs(queue_url: str, body: str = "{}") -> Target:
     return bind
 
 
-def http(method: str, url: str, body: str | None = None) -> Target:
-    """An HTTP request to a simulated endpoint (an API Gateway stage); a 429 or 5xx is counted as such."""
+def http(method: str, url: str, body: str | None = None, *, batched: bool = False) -> Target:
+    """An HTTP request to a simulated endpoint (an API Gateway stage, a load balancer); a 429 or 5xx is counted as
+    such. ``batched=True`` lets an endpoint that can (an Application Load Balancer) take the arrivals as a stream
+    instead of one event each: the same answers, much faster (:mod:`pocketcloud.services.elbv2.batch`)."""
 
     def bind(cloud: Cloud) -> Sender:
         def send(report: Callable[[str], None]) -> None:
@@ -259,6 +262,13 @@ def http(method: str, url: str, body: str | None = None) -> Target:
 
             cloud.http_request_and_then(answered, method, url, None, body)
 
+        if batched:
+            host = url.split("/", 3)[2].rpartition("@")[2].rpartition(":")[0] or url.split("/", 3)[2]
+            path = "/" + (url.split("/", 3)[3] if url.count("/") > 2 else "")
+            endpoint = cloud.http.resolve(host.lower(), path.split("?", 1)[0])
+            stream = getattr(endpoint, "batch", None)
+            if stream is not None:
+                send.batch = partial(stream, url)  # type: ignore[attr-defined]
         return send
 
     return bind
@@ -298,6 +308,15 @@ def drive(cloud: Cloud, pattern: Pattern, target: Target, *, seed: int | str = 0
     origin = cloud.now
     kernel = cloud.kernel
     send = target(cloud)
+    stream = getattr(send, "batch", None)
+    if stream is not None:
+        # The endpoint takes the arrivals itself (traffic.http(..., batched=True)): it counts each one sent and
+        # reports each outcome at the time it happened.
+        def sent() -> None:
+            run.sent += 1
+
+        stream((origin + t for t in arrivals), sent, lambda outcome, _arrival, at: run.report(outcome, at))
+        return run
 
     def report(outcome: str) -> None:
         run.report(outcome, kernel.now)

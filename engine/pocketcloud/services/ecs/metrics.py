@@ -48,8 +48,9 @@ class EcsMetrics:
                 cpu = cap = mem = mem_cap = 0.0
                 running = 0
                 for task in service.tasks:
-                    used = task.cpu_used_s - seen.get(task.arn, 0.0)
-                    seen[task.arn] = task.cpu_used_s
+                    total = task.cpu_used_s(now)
+                    used = total - seen.get(task.arn, 0.0)
+                    seen[task.arn] = total
                     if task.last_status not in ("RUNNING", "DEACTIVATING") or task.started_at is None:
                         continue
                     running += 1

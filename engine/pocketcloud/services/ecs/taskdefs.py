@@ -42,10 +42,12 @@ label                           default meaning
 ``pocketcloud.unhealthy_after`` (none)  seconds after start when the app begins to answer 500 (health-check demos)
 =============================== ======= =========================================================================
 
-Service time: a request that starts while ``k`` requests (itself included) are in progress on a task of ``v`` vCPUs
-takes ``latency + cpu_ms * max(1, k / v)``: one request on a quarter vCPU runs four times slower than on a whole
-one, as a CPU quota throttles it, and requests beyond the vCPUs share them. The task's CPUUtilization is the CPU
-time its requests used over the time it had.
+Service time (:mod:`.appqueue`): a request takes a free slot (or waits for one, first come first served), then
+its ``cpu_ms`` on one of the task's processors (``max(1, floor(v))`` of them, ``v / n`` vCPU each: one request on a
+quarter vCPU runs four times slower than on a whole one, as a CPU quota throttles it; requests beyond the
+processors wait for one), then ``latency_ms``. The task's CPUUtilization is the CPU time its requests used over
+the time it had, so it saturates at 100 % when requests arrive faster than the CPU can serve them, and the
+latency grows with the queue.
 """
 
 from __future__ import annotations

@@ -7,10 +7,14 @@ Lifecycle (the documented ``lastStatus`` values, https://docs.aws.amazon.com/Ama
 is ``RUNNING`` until it is ``STOPPED`` — that is where a load balancer sends requests, through the router, never
 into this module.
 
-The app is the request-handling model of :mod:`.taskdefs` (a pocketcloud model): up to ``concurrency`` requests
-in progress, a FIFO queue behind them, a service time of ``latency + cpu * max(1, k / vCPUs)``. Until the app has
-started (``startup_s`` after RUNNING) connections are refused (the router raises, the load balancer answers 502);
-after ``unhealthy_after`` seconds it answers 500 to everything, health checks included.
+The app is the request-handling model of :mod:`.taskdefs` and :mod:`.appqueue` (a pocketcloud model): up to
+``concurrency`` requests in progress, a FIFO queue behind them, the CPU time of each on the task's vCPUs, first come
+first served. Until the app has started (``startup_s`` after RUNNING) connections are refused (the router raises,
+the load balancer answers 502); after ``unhealthy_after`` seconds it answers 500 to everything, health checks
+included. A load balancer's health check (a GET with the ``ELB-HealthChecker/2.0`` user agent,
+https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html) is answered at
+once without a slot or CPU: it is a tiny request, and counting it like a real one would let the checks themselves
+load a small task (a pocketcloud model). It is not counted in the task's requests.
 """
 
 from __future__ import annotations
@@ -22,14 +26,35 @@ from typing import TYPE_CHECKING, Any
 # The module, not its names: pocketcloud.http imports the services package, which imports this module.
 from ... import http
 from ...timeutil import to_datetime
+from .appqueue import TaskQueue
 
 if TYPE_CHECKING:
-    from ...http import HttpRequest, Respond
+    from ...http import HttpRequest, HttpResponse, Respond
+    from ...kernel import Timer
     from .backend import Cluster, EcsService
     from .services import EcsServiceState
     from .taskdefs import TaskDefinition
 
 _PENDING = ("PROVISIONING", "PENDING", "ACTIVATING")
+_HEALTH_CHECKER = "ELB-HealthChecker/"
+
+
+def _is_health_check(request: HttpRequest) -> bool:
+    return any(n.lower() == "user-agent" and v.startswith(_HEALTH_CHECKER) for n, v in request.headers)
+
+
+class TaskEndpoint:
+    """What the task's IP answers with in the HTTP router: one request (``__call__``) or, for a load balancer's
+    batched path, the answer to an arrival (``admit``)."""
+
+    __slots__ = ("admit", "task")
+
+    def __init__(self, task: Task) -> None:
+        self.task = task
+        self.admit = task.admit
+
+    def __call__(self, request: HttpRequest, respond: Respond) -> None:
+        self.task.serve(request, respond)
 
 
 class Task:
@@ -74,9 +99,10 @@ class Task:
         self.registered_targets: list[tuple[str, int]] = []
         # The app's model state.
         self.vcpu = max(td.cpu, 1) / 1024
-        self.in_progress = 0
-        self.queue: deque[tuple[HttpRequest, Respond, float]] = deque()
-        self.cpu_used_s = 0.0
+        model = td.model
+        self.app = TaskQueue(self.vcpu, model.cpu_ms, model.latency_ms, model.concurrency, model.queue)
+        #: Requests admitted and not yet answered through :meth:`serve`: (start, end, their answer's timer, respond).
+        self._outstanding: deque[tuple[float, float, Timer, Respond]] = deque()
         self.requests = 0
 
     @property
@@ -117,7 +143,7 @@ class Task:
         self.version += 1
         self.started_at = cloud.now
         self.ready_at = cloud.now + self.td.model.startup_s
-        cloud.http.register(self.ip, self.serve)
+        cloud.http.register(self.ip, TaskEndpoint(self))
         if self.service is not None:
             self.service.task_running(self)
 
@@ -150,9 +176,13 @@ class Task:
         self.last_status = "STOPPED"
         self.stopped_at = cloud.now
         self.version += 1
-        for _request, respond, _at in self.queue:
-            respond(http.response(502, [("content-type", "text/plain")], "connection reset"))
-        self.queue.clear()
+        # Requests still waiting for a slot are cut off (the load balancer answers them 502); the ones at work
+        # finish.
+        for start, _end, timer, respond in self._outstanding:
+            if start > cloud.now:
+                timer.cancel()
+                respond(http.response(502, [("content-type", "text/plain")], "connection reset"))
+        self._outstanding.clear()
         if self.instance is not None:
             self.instance.release(self)
         if self.service is not None:
@@ -163,44 +193,66 @@ class Task:
         self.ecs.tasks.pop(self.arn, None)
 
     # -- the app ---------------------------------------------------------------------------------------------
-    def serve(self, request: HttpRequest, respond: Respond) -> None:
-        now = self.ecs.cloud.now
-        if self.ready_at is None or now < self.ready_at or self.last_status == "STOPPED":
-            raise http.UnknownHostError(f"Failed to connect to {self.ip} port {self.td.model.port}: Connection refused")
-        model = self.td.model
-        if self.in_progress < model.concurrency:
-            self._begin(request, respond)
-        elif len(self.queue) < model.queue:
-            self.queue.append((request, respond, now))
-        else:
-            raise http.UnknownHostError(f"Failed to connect to {self.ip} port {model.port}: Connection refused")
+    def accepting(self, now: float) -> bool:
+        """The app answers connections at ``now`` (it has started and the task is not stopped)."""
+        return self.ready_at is not None and now >= self.ready_at and self.last_status != "STOPPED"
 
-    def _begin(self, request: HttpRequest, respond: Respond) -> None:
+    def status_at(self, at: float) -> int:
+        """The HTTP status the app answers a request that ends at ``at`` (``pocketcloud.unhealthy_after``)."""
         model = self.td.model
-        self.in_progress += 1
-        share = self.in_progress / self.vcpu
-        cpu_s = model.cpu_ms / 1000.0
-        seconds = model.latency_ms / 1000.0 + cpu_s * (share if share > 1 else 1.0)
-        self.cpu_used_s += cpu_s
+        after = model.unhealthy_after
+        if after is not None and self.started_at is not None and at >= self.started_at + after:
+            return 500
+        return model.status
+
+    def serve(self, request: HttpRequest, respond: Respond) -> None:
+        cloud = self.ecs.cloud
+        now = cloud.now
+        model = self.td.model
+        if not self.accepting(now):
+            raise http.UnknownHostError(f"Failed to connect to {self.ip} port {model.port}: Connection refused")
+        if _is_health_check(request):
+            # A health check is a tiny GET the app answers at once, beside its workers: it takes no slot and no
+            # modelled CPU (a pocketcloud model; see the module docstring).
+            respond(self._answer(request, self.status_at(now)))
+            return
+        admitted = self.app.admit(now)
+        if admitted is None:
+            raise http.UnknownHostError(f"Failed to connect to {self.ip} port {model.port}: Connection refused")
+        start, end = admitted
         self.requests += 1
-        self.ecs.cloud.kernel.schedule(seconds, self._end, request, respond)
+        outstanding = self._outstanding
+        while outstanding and outstanding[0][1] <= now:
+            outstanding.popleft()
+        timer = cloud.kernel.schedule(end - now, self._end, request, respond)
+        outstanding.append((start, end, timer, respond))
+
+    def admit(self, at: float) -> tuple[int, float] | None:
+        """A request arriving at ``at`` from a load balancer's batched path: (status, answered at), or None when
+        the connection is refused (see :mod:`.appqueue`)."""
+        if not self.accepting(at):
+            return None
+        admitted = self.app.admit(at)
+        if admitted is None:
+            return None
+        self.requests += 1
+        end = admitted[1]
+        return self.status_at(end), end
 
     def _end(self, request: HttpRequest, respond: Respond) -> None:
-        self.in_progress -= 1
-        model = self.td.model
-        status = model.status
-        after = model.unhealthy_after
-        if after is not None and self.started_at is not None and self.ecs.cloud.now >= self.started_at + after:
-            status = 500
+        respond(self._answer(request, self.status_at(self.ecs.cloud.now)))
+
+    def _answer(self, request: HttpRequest, status: int) -> HttpResponse:
         body = f'{{"task":"{self.id}","path":{json.dumps(request.path)}}}'
-        respond(http.response(status, [("content-type", "application/json"), ("content-length", str(len(body)))], body))
-        if self.queue and self.in_progress < model.concurrency:
-            queued, answer, _at = self.queue.popleft()
-            self._begin(queued, answer)
+        return http.response(status, [("content-type", "application/json"), ("content-length", str(len(body)))], body)
+
+    def cpu_used_s(self, until: float) -> float:
+        """CPU seconds this task's requests used up to ``until`` (see :mod:`.appqueue`)."""
+        return self.app.cpu_used(until)
 
     def memory_used_mib(self) -> float:
         model = self.td.model
-        return model.memory_mib + model.request_mib * (self.in_progress + len(self.queue))
+        return model.memory_mib + model.request_mib * self.app.in_flight(self.ecs.cloud.now)
 
     # -- describing ------------------------------------------------------------------------------------------
     def describe(self) -> dict[str, Any]:

@@ -39,6 +39,7 @@ class TargetState:
     """One registered target of one target group: its health and its requests in flight."""
 
     __slots__ = (
+        "batched_in_flight",
         "description",
         "fails",
         "host",
@@ -62,6 +63,8 @@ class TargetState:
         self.passes = 0
         self.fails = 0
         self.in_flight = 0
+        #: Requests in flight sent by the batched path (:mod:`.batch`), as of its last stretch of arrivals.
+        self.batched_in_flight = 0
         #: Requests this target received (per-target request counts for learners).
         self.requests = 0
         self.timer: Timer | None = None

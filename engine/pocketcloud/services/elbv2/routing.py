@@ -30,6 +30,7 @@ requests per target), ``TargetResponseTime`` (Seconds; LoadBalancer; TargetGroup
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 # The module, not its names: pocketcloud.http imports the services package, which imports this module.
@@ -56,13 +57,38 @@ def elb_error(status: int) -> HttpResponse:
     )
 
 
+class AlbEndpoint:
+    """The handler of a load balancer's DNS name: one request at a time (``__call__``), or a stream of them
+    (:meth:`batch`, the batched path of :mod:`.batch`)."""
+
+    __slots__ = ("lb", "service")
+
+    def __init__(self, service: Elbv2Service, lb: LoadBalancer) -> None:
+        self.service = service
+        self.lb = lb
+
+    def __call__(self, request: HttpRequest, respond: Respond) -> None:
+        handle(self.service, self.lb, request, respond)
+
+    def batch(
+        self, url: str, arrivals: Iterator[float], sent: Callable[[], None], report: Callable[[str, float, float], None]
+    ) -> None:
+        """Send a request to ``url`` at each of ``arrivals`` (virtual times, in order); see :mod:`.batch`."""
+        from .batch import BatchDriver
+
+        parts = url.split("/", 3)
+        netloc = parts[2].rpartition("@")[2]
+        host_port = netloc.rpartition(":")[2] if netloc.count(":") == 1 else ""
+        port = int(host_port) if host_port.isdigit() else (443 if parts[0] == "https:" else 80)
+        path = "/" + (parts[3].split("?", 1)[0] if len(parts) > 3 else "")
+        if port not in self.lb.listeners or self.lb.state != "active":
+            raise http.UnknownHostError(f"Failed to connect to {self.lb.dns_name} port {port}: Connection refused")
+        BatchDriver(self.service, self.lb, port, path, arrivals, sent, report)
+
+
 def serve(service: Elbv2Service, lb: LoadBalancer) -> None:
     """Answer requests to the load balancer's DNS name (once it is active)."""
-
-    def handler(request: HttpRequest, respond: Respond) -> None:
-        handle(service, lb, request, respond)
-
-    service.cloud.http.register(lb.dns_name, handler)
+    service.cloud.http.register(lb.dns_name, AlbEndpoint(service, lb))
 
 
 def choose(group: TargetGroup) -> TargetState | None:
@@ -217,6 +243,12 @@ class AlbMetrics:
 def summary(group: TargetGroup) -> list[dict[str, Any]]:
     """Per-target request counts and health, for a learner: ``[{"Id", "Port", "State", "Requests", "InFlight"}]``."""
     return [
-        {"Id": t.id, "Port": t.port, "State": t.state, "Requests": t.requests, "InFlight": t.in_flight}
+        {
+            "Id": t.id,
+            "Port": t.port,
+            "State": t.state,
+            "Requests": t.requests,
+            "InFlight": t.in_flight + t.batched_in_flight,
+        }
         for t in group.targets.values()
     ]
