@@ -160,6 +160,6 @@ time_series_svg(
     threshold=50.0,
 )
 
-# expect:     scale up: ok 1260/1260, errors 0, latency 0.50 s, peak CPU 37 %, $0.0159
-# expect:    scale out: ok 1260/1260, errors 0, latency 0.89 s, peak CPU 50 %, $0.0146
-# expect: auto scaling: ok 1260/1260, errors 0, latency 1.14 s, peak CPU 75 %, $0.0128
+# expect:     scale up: ok 1260/1260, errors 0, latency 0.42 s, peak CPU 36 %, $0.0159
+# expect:    scale out: ok 1260/1260, errors 0, latency 0.80 s, peak CPU 48 %, $0.0146
+# expect: auto scaling: ok 1260/1260, errors 0, latency 0.80 s, peak CPU 72 %, $0.0128

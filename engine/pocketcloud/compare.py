@@ -10,10 +10,10 @@ in both, and sends one traffic pattern to each:
   duration includes it. A 429 (``TooManyRequestsException``) is a throttled request.
 * **ECS**: a Fargate service of ``tasks`` tasks behind an Application Load Balancer (each request needs
   ``work_ms`` of one vCPU, the :mod:`pocketcloud.services.ecs.taskdefs` request model), optionally with a target
-  tracking policy on ``ECSServiceAverageCPUUtilization`` between ``tasks`` and ``max_tasks``. Requests go to the ALB's DNS
-  name on its batched path (``traffic.http(..., batched=True)``: the same answers as ``cloud.http_request``'s, without
-  a kernel event per request); a 5xx from the load balancer (no healthy target, a refused connection) is a failed
-  request.
+  tracking policy on ``ECSServiceAverageCPUUtilization`` between ``tasks`` and ``max_tasks``. Requests go to the
+  ALB's DNS name on its batched path (``traffic.http(..., batched=True)``: the same answers as
+  ``cloud.http_request``'s, without a kernel event per request); a 5xx from the load balancer (no healthy target, a
+  refused connection) is a failed request.
 
 Every request's latency is the virtual time from its arrival to its answer. The clock is advanced one ``period``
 at a time, and at the end of each the ECS side is asked (``DescribeServices``) how many tasks run and wait; the
