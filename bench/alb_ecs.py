@@ -5,7 +5,9 @@ router -> the ALB's listener and target group (round robin over healthy targets,
 headers) -> the task's IP through the router -> the task's request model (concurrency slots, CPU time on its
 vCPUs) -> the response back through the ALB, with its ``AWS/ApplicationELB`` data points, on the virtual clock. The
 service (4 tasks of 1 vCPU, 10 ms of CPU per request: 400 requests/s of capacity) is sized so that nothing queues:
-the number is the simulation's cost per request, not a queueing effect.
+the number is the simulation's cost per request, not a queueing effect. Measured twice: one request at a time
+(``traffic.http``) and on the load balancer's batched path (``traffic.http(..., batched=True)``,
+:mod:`pocketcloud.services.elbv2.batch`: the same answers without a kernel event per request).
 
     python -m bench.alb_ecs [requests]
 """
@@ -19,7 +21,7 @@ import pocketcloud
 from pocketcloud import traffic
 
 
-def measure(requests: int = 60_000, rate: float = 200.0) -> dict[str, float]:
+def measure(requests: int = 60_000, rate: float = 200.0, batched: bool = False) -> dict[str, float]:
     cloud = pocketcloud.Cloud(seed=1)
     elb = cloud.client("elbv2")
     ecs = cloud.client("ecs")
@@ -44,7 +46,9 @@ def measure(requests: int = 60_000, rate: float = 200.0) -> dict[str, float]:
     duration = requests / rate
     started = time.perf_counter()
     run = traffic.drive(
-        cloud, traffic.constant(rate=rate, duration=duration), traffic.http("GET", f"http://{lb['DNSName']}/")
+        cloud,
+        traffic.constant(rate=rate, duration=duration),
+        traffic.http("GET", f"http://{lb['DNSName']}/", batched=batched),
     )
     cloud.run(until=cloud.now + duration + 10)
     seconds = time.perf_counter() - started
@@ -54,10 +58,12 @@ def measure(requests: int = 60_000, rate: float = 200.0) -> dict[str, float]:
 
 
 def main(requests: int = 60_000) -> None:
-    result = measure(requests)
+    one = measure(requests)
+    batched = measure(requests, batched=True)
     print(
-        f"ALB -> ECS on Fargate, {int(result['requests']):,} HTTP requests: {result['seconds']:.2f} s "
-        f"({result['per_s']:,.0f} requests/s)"
+        f"ALB -> ECS on Fargate, {int(one['requests']):,} HTTP requests: {one['seconds']:.2f} s "
+        f"({one['per_s']:,.0f} requests/s) one at a time; {batched['seconds']:.2f} s ({batched['per_s']:,.0f} "
+        f"requests/s, {batched['per_s'] / one['per_s']:.1f}x) on the batched path"
     )
 
 
