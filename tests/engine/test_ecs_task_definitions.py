@@ -41,16 +41,20 @@ def test_the_table_has_the_documented_number_of_sizes() -> None:
 
 @pytest.mark.parametrize(
     ("cpu", "memory", "message"),
-    [("256", "4096", "No Fargate configuration exists for given values."),
-     ("8192", "18432", "No Fargate configuration exists for given values."),
+    [("256", "4096", "No Fargate configuration exists for given values: 256 CPU, 4096 memory. See the Amazon ECS "
+                     "documentation for the valid values."),
+     ("8192", "18432", "No Fargate configuration exists for given values: 8192 CPU, 18432 memory. See the Amazon "
+                       "ECS documentation for the valid values."),
      ("300", "512", "Invalid 'cpu' setting for task."),
      ("lots", "512", "Invalid 'cpu' setting for task.")],
 )  # fmt: skip
 def test_invalid_fargate_sizes_are_refused_with_aws_text(cpu: str, memory: str, message: str) -> None:
     """AWS's texts: "An error occurred (ClientException) when calling the RegisterTaskDefinition operation: Invalid
     'cpu' setting for task." / "No Fargate configuration exists for given values." (the page quotes both); nothing
-    is registered.
-    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html"""
+    is registered. The second message carries the values, as ECS answers it: "No Fargate configuration exists for
+    given values: 512 CPU, 512 memory. See the Amazon ECS documentation for the valid values."
+    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html,
+    https://github.com/towardsthecloud/aws-cdk-examples/issues/1, https://github.com/i-dot-ai/redbox/pull/1398"""
     cloud = pocketcloud.Cloud()
     with pytest.raises(ClientError) as err:
         register(cloud, cpu=cpu, memory=memory)
