@@ -115,3 +115,16 @@ def test_request_model_labels_must_be_numbers() -> None:
         register(cloud, containerDefinitions=[{**CONTAINER, "dockerLabels": {"pocketcloud.cpu_ms": "fast"}}])
     td = register(cloud, containerDefinitions=[{**CONTAINER, "dockerLabels": {"pocketcloud.cpu_ms": "25"}}])
     assert td["containerDefinitions"][0]["dockerLabels"] == {"pocketcloud.cpu_ms": "25"}
+
+
+def test_a_container_with_more_memory_than_the_task_is_refused_by_name() -> None:
+    """ECS names the container: "ClientException: The 'memory' setting for container 'worker' is greater than for
+    the task." (a real answer, https://github.com/pulumi/pulumi-awsx/issues/1220)."""
+    cloud = pocketcloud.Cloud()
+    worker = {"name": "worker", "image": "nginx", "memory": 1024}
+    with pytest.raises(ClientError) as err:
+        register(cloud, containerDefinitions=[CONTAINER, worker])
+    assert err.value.response["Error"] == {
+        "Code": "ClientException",
+        "Message": "The 'memory' setting for container 'worker' is greater than for the task.",
+    }
