@@ -20,7 +20,12 @@ service's ``healthCheckGracePeriodSeconds`` is stopped ("Task failed ELB health 
 replaced, as ECS replaces it. https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html
 
 **Service events** (newest first, the last 100; the messages as ECS writes them,
-https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html):
+https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html, and as real services
+show them, checked 2026-12-01: "(service okkez-sandbox-app) has started 6 tasks: (task 9085…) (task f563…)"
+https://github.com/reproio/ecs_deploy/pull/81; "(service staging-sd-neodarwin) has stopped 1 running tasks: (task
+a1bf…)." and "… has begun draining connections on 1 tasks." https://github.com/sil-org/ecs-deploy/issues/95;
+"(service myapp) deregistered 1 targets in (target-group arn:aws:elasticloadbalancing:…)"
+https://github.com/kayac/ecspresso/pull/5):
 ``(service web) has started 2 tasks: (task 1a2b…) (task 3c4d…).``,
 ``(service web) has stopped 1 running tasks: (task 1a2b…).``,
 ``(service web) registered 1 targets in (target-group arn:…)``, ``(service web) deregistered 1 targets in
