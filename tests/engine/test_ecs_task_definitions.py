@@ -69,10 +69,17 @@ def test_sizes_in_vcpu_and_gb_are_converted() -> None:
 
 
 def test_fargate_requires_awsvpc_and_task_level_cpu() -> None:
-    """Fargate supports only the awsvpc network mode and needs task-level cpu (ECS's ClientException texts)."""
+    """Fargate supports only the awsvpc network mode and needs task-level cpu (ECS's ClientException texts). Leaving
+    networkMode out is the same as bridge: "If no network mode is specified, the default is bridge"
+    (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html), and the real API
+    refuses such a Fargate task definition with the same message."""
     cloud = pocketcloud.Cloud()
     with pytest.raises(ClientError, match=re.escape("Fargate only supports network mode \u2018awsvpc\u2019.")):
         register(cloud, networkMode="bridge")
+    without = {"family": "web", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+               "containerDefinitions": [CONTAINER]}  # fmt: skip
+    with pytest.raises(ClientError, match=re.escape("Fargate only supports network mode \u2018awsvpc\u2019.")):
+        cloud.client("ecs").register_task_definition(**without)
     params = {"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "memory": "512",
               "containerDefinitions": [CONTAINER]}  # fmt: skip
     with pytest.raises(ClientError, match=re.escape("Fargate requires that 'cpu' be defined at the task level.")):

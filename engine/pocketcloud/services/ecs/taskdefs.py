@@ -204,7 +204,11 @@ def register(service: EcsService, p: dict[str, Any]) -> TaskDefinition:
         raise ServiceError("ClientException", "Container list cannot be empty.")
     requires = list(p.get("requiresCompatibilities", []))
     fargate = "FARGATE" in requires
-    network_mode = p.get("networkMode", "awsvpc" if fargate else "bridge")
+    # "If no network mode is specified, the default is bridge" (API_RegisterTaskDefinition), so a Fargate task
+    # definition without networkMode is refused like one with bridge: real RegisterTaskDefinition answers "Fargate
+    # only supports network mode 'awsvpc'." when networkMode is left out (an observation of the real API dated
+    # 2026-09-01 in public GitHub policy code).
+    network_mode = p.get("networkMode", "bridge")
     cpu_raw, memory_raw = p.get("cpu"), p.get("memory")
     if fargate:
         if network_mode != "awsvpc":
