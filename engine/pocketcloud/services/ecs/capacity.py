@@ -342,6 +342,8 @@ def create_capacity_provider(ecs: EcsService, p: dict[str, Any]) -> CapacityProv
     scaling = asg.get("managedScaling", {})
     target = scaling.get("targetCapacity", 100)
     if not 1 <= target <= limits.ECS_TARGET_CAPACITY_MAX:
+        # The range is AWS's ("greater than 0 and less than or equal to 100", API_ManagedScaling); the sentence is
+        # pocketcloud's, as no real answer to an out-of-range targetCapacity was found.
         raise ServiceError("ClientException", "The target capacity must be between 1 and 100.")
     provider = CapacityProvider(
         name, ecs.arn("capacity-provider", name), group, scaling.get("status", "ENABLED") == "ENABLED", target,
