@@ -371,11 +371,17 @@ def _run_ecs(
     side.requests.sort()
     _ecs_tasks(cloud, ecs, side, warmup)
     cloudwatch: Any = cloud.client("cloudwatch")
-    cpu_points = cloudwatch.get_metric_statistics(
-        Namespace="AWS/ECS", MetricName="CPUUtilization", Statistics=["Average"], Period=60,
-        Dimensions=[{"Name": "ClusterName", "Value": "demo"}, {"Name": "ServiceName", "Value": "app"}],
-        StartTime=to_datetime(warmup), EndTime=to_datetime(cloud.now),
-    )["Datapoints"]  # fmt: skip
+    # GetMetricStatistics returns at most 1,440 datapoints a call: a day or more is read a day at a time.
+    cpu_points: list[dict[str, Any]] = []
+    window = warmup
+    while window < cloud.now:
+        until = min(window + 1440 * 60.0, cloud.now)
+        cpu_points += cloudwatch.get_metric_statistics(
+            Namespace="AWS/ECS", MetricName="CPUUtilization", Statistics=["Average"], Period=60,
+            Dimensions=[{"Name": "ClusterName", "Value": "demo"}, {"Name": "ServiceName", "Value": "app"}],
+            StartTime=to_datetime(window), EndTime=to_datetime(until),
+        )["Datapoints"]  # fmt: skip
+        window = until
     origin = to_datetime(0).timestamp()
     side.cpu = sorted((p["Timestamp"].timestamp() - origin, p["Average"]) for p in cpu_points)
     return side
