@@ -206,6 +206,25 @@ async function fetchSnapshot(url, expected) {
   return { header, files, memory };
 }
 
+/* The snapshot's files written back: every directory once, parents first, then each file in place (its bytes are
+ * a view of the downloaded buffer, which nothing else uses; `canOwn` spares a copy). Emscripten's mkdirTree per
+ * file walked the path from the root and threw for every directory that already existed: measured under Node,
+ * 0.8-1.4 s for a tree like the engine's, against 0.07-0.12 s this way. */
+function writeFiles(FS, files) {
+  const directories = new Set();
+  for (const [path] of files) {
+    for (let at = path.indexOf("/", 1); at > 0; at = path.indexOf("/", at + 1)) directories.add(path.slice(0, at));
+  }
+  for (const directory of directories) {
+    try {
+      FS.mkdir(directory);
+    } catch (error) {
+      if (error?.errno !== 20) throw error; // EEXIST: made by Pyodide (/lib, site-packages)
+    }
+  }
+  for (const [path, bytes] of files) FS.writeFile(path, bytes, { canOwn: true });
+}
+
 async function loadPython(indexURL, lockFileURL, packages, snapshot) {
   mark("load-start");
   const pyodideModule = await import(new URL("pyodide.mjs", indexURL).href);
@@ -239,10 +258,7 @@ async function loadPython(indexURL, lockFileURL, packages, snapshot) {
             // hint has no effect on a module that defines its own memory).
             module.growMemory(memory.length);
             mark("memory-grown");
-            for (const [path, bytes] of files) {
-              module.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-              module.FS.writeFile(path, bytes);
-            }
+            writeFiles(module.FS, files);
             restored = memory;
             mark("files-written");
           })
