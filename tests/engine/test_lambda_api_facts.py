@@ -133,3 +133,24 @@ def test_invoke_async_queues_the_event_like_an_event_invoke(cloud, lam) -> None:
     logs = cloud.client("logs")
     events = logs.filter_log_events(logGroupName="/aws/lambda/hello")["events"]
     assert any("got 7" in event["message"] for event in events)
+
+
+def test_list_provisioned_concurrency_configs_names_each_qualified_arn(cloud, lam) -> None:  # type: ignore[no-untyped-def]
+    """ListProvisionedConcurrencyConfigs lists a function's configurations, each with the qualified FunctionArn
+    it applies to, paged by Marker/MaxItems; an unknown function is ResourceNotFoundException.
+    https://docs.aws.amazon.com/lambda/latest/api/API_ListProvisionedConcurrencyConfigs.html"""
+    make_function(lam)
+    assert lam.list_provisioned_concurrency_configs(FunctionName="hello")["ProvisionedConcurrencyConfigs"] == []
+    version = lam.publish_version(FunctionName="hello")["Version"]
+    lam.create_alias(FunctionName="hello", Name="live", FunctionVersion=version)
+    lam.put_provisioned_concurrency_config(FunctionName="hello", Qualifier=version, ProvisionedConcurrentExecutions=2)
+    lam.put_provisioned_concurrency_config(FunctionName="hello", Qualifier="live", ProvisionedConcurrentExecutions=1)
+    first = lam.list_provisioned_concurrency_configs(FunctionName="hello", MaxItems=1)
+    [entry] = first["ProvisionedConcurrencyConfigs"]
+    arn = lam.get_function(FunctionName="hello")["Configuration"]["FunctionArn"]
+    assert entry["FunctionArn"] == f"{arn}:{version}"
+    assert entry["RequestedProvisionedConcurrentExecutions"] == 2
+    rest = lam.list_provisioned_concurrency_configs(FunctionName="hello", Marker=first["NextMarker"])
+    assert [e["FunctionArn"] for e in rest["ProvisionedConcurrencyConfigs"]] == [f"{arn}:live"]
+    with pytest.raises(lam.exceptions.ResourceNotFoundException):
+        lam.list_provisioned_concurrency_configs(FunctionName="nope")

@@ -161,6 +161,10 @@ class LambdaClient(BaseClient):
     def put_provisioned_concurrency_config(self, **params: Any) -> dict[str, Any]:
         return concurrency.put_provisioned_concurrency_config(self._service, params)
 
+    @operation("ListProvisionedConcurrencyConfigs")
+    def list_provisioned_concurrency_configs(self, **params: Any) -> dict[str, Any]:
+        return concurrency.list_provisioned_concurrency_configs(self._service, params)
+
     @operation("GetProvisionedConcurrencyConfig")
     def get_provisioned_concurrency_config(self, **params: Any) -> dict[str, Any]:
         return concurrency.get_provisioned_concurrency_config(self._service, params)
