@@ -678,7 +678,9 @@ ELB_DEREGISTRATION_DELAY_MAX_S = 3_600
 
 # --- Amazon ECS, checked 2026-12-01 -----------------------------------------------------------------------------------
 # https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html: "Tasks per service 5,000",
-# "Services per cluster 5,000", "Clusters per account 10,000"; "Tasks launched (count) per run-task 10".
+# "Services per cluster 5,000", "Clusters per account 10,000"; "Tasks launched (count) per run-task 10" (the guide's
+# table as archived in github.com/awsdocs/amazon-ecs-developer-guide; the current guide points to "Amazon ECS
+# endpoints and quotas", https://docs.aws.amazon.com/general/latest/gr/ecs-service.html, for the same defaults).
 ECS_TASKS_PER_SERVICE = 5_000
 ECS_SERVICES_PER_CLUSTER = 5_000
 ECS_CLUSTERS_PER_ACCOUNT = 10_000

@@ -13,18 +13,32 @@ How Fargate bills (https://aws.amazon.com/fargate/pricing/, checked 2026-12-01):
   your container image until the Amazon ECS Task ... terminates, rounded up to the nearest second", with "a 1-minute
   minimum" (Linux);
 * 20 GB of ephemeral storage per task is included; more is billed per GB-hour;
-* Fargate Spot runs "at up to a 70% discount off the Fargate price" and its price varies: no fixed figure exists,
-  so :func:`fargate_task_cost` takes the discount as an input (``spot_discount``) and never invents one.
+* Fargate Spot runs "at up to a 70% discount off the regular Fargate price" and its price varies: no fixed figure
+  exists, so :func:`fargate_task_cost` takes the discount as an input (``spot_discount``) and never invents one.
   https://aws.amazon.com/blogs/aws/aws-fargate-spot-now-generally-available/
 
 How EC2 On-Demand bills (https://aws.amazon.com/ec2/pricing/on-demand/): per instance-hour by type, "in one-second
 increments, with a minimum of 60 seconds" for Linux.
 
-The pricing pages render their per-region figures client-side, so the stored copies carry no digits; the us-east-1
-figures below match AWS's Price List as transcribed by several independent pricing guides (2025-2026, e.g. the
-Fargate guides of Vantage and Wring, which quote $0.04048 per vCPU-hour and $0.004445 per GB-hour for Linux/x86
-and $0.03238 / $0.00356 for Linux/ARM). Asia Pacific (Seoul), the site's region, is not listed until someone checks
-it against AWS (as for Lambda).
+The pricing pages render their per-region tables client-side, so the stored copies carry no table digits; but the
+Fargate page's worked examples state the us-east-1 rates per second, and those are what the figures below are checked
+against (checked 2026-12-01, as quoted verbatim from the page by several independent transcriptions):
+
+* Example 1, Linux/x86, US East (N. Virginia): "$0.000011244 per vCPU second" (x 3600 = $0.0404784, the Price List's
+  $0.04048 per vCPU-hour) and "$0.000001235 per GB second" ($0.004445 per GB-hour in the Price List; 0.000001235 is
+  that figure rounded per second); extra ephemeral storage "$0.0000000308 per GB second" (x 3600 = $0.000111 per
+  GB-hour);
+* Example 2, Linux/ARM: "$0.0000089944 per vCPU-second" and "$0.0000009889 per GB-second" (x 3600 = $0.03238 and
+  $0.00356 an hour).
+
+The hourly figures also match the Price List as the 2025-2026 pricing guides transcribe it (e.g. Vantage's Fargate
+guide: $0.04048 / $0.004445 for Linux/x86, $0.03238 / $0.00356 for Linux/ARM, $0.000111 per storage GB-hour).
+
+**Not verified, so not listed:** Asia Pacific (Seoul, ap-northeast-2), the site's region, for Fargate and EC2: no
+stored AWS page or AWS example states a Seoul figure (2026-12-01), so asking for it raises
+:class:`~pocketcloud.pricing.PricingError` instead of inventing one. Application Load Balancer charges (per
+ALB-hour and per LCU-hour) are not priced here either: the comparisons leave the load balancer out, as it costs the
+same in front of either compute (see :mod:`pocketcloud.compare`).
 """
 
 from __future__ import annotations
@@ -45,7 +59,8 @@ EC2_PRICING_PAGE = "https://aws.amazon.com/ec2/pricing/on-demand/"
 MINIMUM_BILLED_S = 60
 #: Ephemeral storage included with every Fargate task (GB).
 FARGATE_FREE_STORAGE_GB = 20
-#: "up to a 70% discount off the Fargate price" (Fargate Spot's variable price never goes deeper than this).
+#: "up to a 70% discount off the regular Fargate price" (https://aws.amazon.com/fargate/pricing/): Fargate Spot's
+#: variable price never goes deeper than this.
 FARGATE_SPOT_MAX_DISCOUNT = Decimal("0.70")
 _SECONDS_PER_HOUR = Decimal(3600)
 
@@ -80,8 +95,11 @@ class InstanceType:
 
 #: A few instance types labs use (burstable t3, general-purpose m5 and Graviton m6g, compute-optimised c5 and
 #: Graviton c6g), Linux On-Demand in us-east-1 (checked 2026-12-01; sizes from
-#: https://aws.amazon.com/ec2/instance-types/). t3.micro $0.0104, t3.medium $0.0416 and t3.large $0.0832 an hour
-#: are quoted by the 2026 pricing guides above; the others are Price List transcriptions of the same date.
+#: https://aws.amazon.com/ec2/instance-types/). The On-Demand page renders its table client-side and gives no worked
+#: example, so these are the Price List figures as independent transcriptions agree on them (several public price
+#: tables list exactly t3.micro 0.0104, t3.small 0.0208, t3.medium 0.0416, m5.large 0.096, m5.xlarge 0.192,
+#: m6g.medium 0.0385, m6g.large 0.077, c5.large 0.085, c6g.medium 0.034 and c6g.large 0.068 an hour); no AWS page
+#: seen through the search tool states them. Seoul prices are not listed (see the module docstring).
 EC2_US_EAST_1: Mapping[str, InstanceType] = {
     t.name: t
     for t in (

@@ -181,6 +181,37 @@ def test_the_source_arn_of_a_route(cloud: pocketcloud.Cloud) -> None:
     assert cloud.http_request("GET", api["ApiEndpoint"] + "/other")["statusCode"] == 500
 
 
+def test_a_permission_change_applies_to_the_next_request(cloud: pocketcloud.Cloud) -> None:
+    """Lambda checks its resource-based policy on every invoke, so removing API Gateway's permission refuses the very
+    next request (500) and adding it back allows the one after; a statement for another API does not help.
+    https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html"""
+    arn = function(cloud)
+    api = http_api(cloud, arn)
+    url = api["ApiEndpoint"] + "/"
+    lam = cloud.client("lambda")
+    assert [cloud.http_request("GET", url)["statusCode"] for _ in range(3)] == [200, 200, 200]
+    lam.remove_permission(FunctionName="hello", StatementId=f"apigateway-{api['ApiId']}")
+    assert cloud.http_request("GET", url)["statusCode"] == 500
+    allow(cloud, "other", source_arn=f"arn:aws:execute-api:{REGION}:{ACCOUNT}:other/*")
+    assert cloud.http_request("GET", url)["statusCode"] == 500
+    allow(cloud, api["ApiId"], source_arn=f"arn:aws:execute-api:{REGION}:{ACCOUNT}:{api['ApiId']}/*")
+    assert cloud.http_request("GET", url)["statusCode"] == 200
+
+
+def test_a_route_added_later_is_matched_at_once(cloud: pocketcloud.Cloud) -> None:
+    """An auto-deploying stage deploys each route change: a path that fell to ``$default`` before a more specific
+    route existed goes to the new route from the next request on (matches already made are not reused)."""
+    arn = function(cloud, ROUTE_KEY)
+    api = http_api(cloud, arn)
+    url = api["ApiEndpoint"] + "/pets/7"
+    assert cloud.http_request("GET", url)["body"] == "$default"
+    v2 = cloud.client("apigatewayv2")
+    integration = v2.get_integrations(ApiId=api["ApiId"])["Items"][0]["IntegrationId"]
+    v2.create_route(ApiId=api["ApiId"], RouteKey="GET /pets/{id}", Target=f"integrations/{integration}")
+    assert cloud.http_request("GET", url)["body"] == "GET /pets/{id}"
+    assert cloud.http_request("GET", url)["body"] == "GET /pets/{id}"
+
+
 def test_the_integration_timeout_gives_503(cloud: pocketcloud.Cloud) -> None:
     """HTTP APIs wait at most 30 s (TimeoutInMillis, default 30,000): then 503 {"message":"Service Unavailable"}."""
     slow = "import time\n\ndef handler(event, context):\n    time.sleep(35)\n    return 'late'\n"

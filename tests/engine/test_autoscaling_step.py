@@ -53,7 +53,7 @@ def test_step_by_the_size_of_the_breach(cloud: pocketcloud.Cloud, value: float, 
     assert capacity(cloud) == expected
     last = activities(aas)[-1]
     assert last["Cause"] == "monitor alarm busy-high in state ALARM triggered policy step"
-    assert last["Description"] == f"Setting provisioned concurrency to {expected}."
+    assert last["Description"] == f"Setting desired concurrency to {expected}."
 
 
 def test_scale_in_step_below_the_threshold(cloud: pocketcloud.Cloud) -> None:

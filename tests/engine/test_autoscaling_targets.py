@@ -43,11 +43,13 @@ def test_register_describe_and_service_linked_role(cloud: pocketcloud.Cloud) -> 
 
 def test_a_new_minimum_scales_the_resource_up(cloud: pocketcloud.Cloud) -> None:
     """Application Auto Scaling "initiates scaling activities when you modify the maximum or minimum size of the
-    scalable target": a minimum of 2 over a resource at 0 sets provisioned concurrency to 2 through Lambda."""
+    scalable target": a minimum of 2 over a resource at 0 sets provisioned concurrency to 2 through Lambda. The
+    activity says "desired concurrency", as Lambda's do ("Setting desired concurrency to 5.",
+    https://www.luminis.eu/blog/aws-lambda-provisioned-concurrency-autoscaling-with-aws-cdk/)."""
     aas = registered(cloud, low=2, high=10)
     assert capacity(cloud) == 2
     (activity,) = activities(aas)
-    assert activity["Description"] == "Setting provisioned concurrency to 2."
+    assert activity["Description"] == "Setting desired concurrency to 2."
     assert activity["StatusCode"] == "Successful"
     aas.register_scalable_target(**TARGET, MaxCapacity=1, MinCapacity=1)
     assert capacity(cloud) == 1

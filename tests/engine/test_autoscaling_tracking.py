@@ -104,7 +104,10 @@ def test_predefined_metrics_name_the_documented_metrics() -> None:
 
 def test_scale_out_after_three_breaching_minutes_proportionally(cloud: pocketcloud.Cloud) -> None:
     """Scale-out waits for AlarmHigh (3 datapoints of one minute above the target) and then adds capacity
-    "proportional to the metric value": 2 at twice the target become 4. The activity reads as AWS's example."""
+    "proportional to the metric value": 2 at twice the target become 4. The activity reads as a real Lambda one:
+    "Setting desired concurrency to 5." / "Successfully set desired concurrency to 5. Change successfully fulfilled
+    by lambda." (https://www.luminis.eu/blog/aws-lambda-provisioned-concurrency-autoscaling-with-aws-cdk/; this test
+    used to expect "provisioned concurrency", a transposition of the ECS example that Lambda does not write)."""
     aas = registered(cloud, low=2)
     tracking(aas)
     publish(cloud, 100.0, 2)
@@ -113,11 +116,11 @@ def test_scale_out_after_three_breaching_minutes_proportionally(cloud: pocketclo
     assert capacity(cloud) == 4
     last = activities(aas)[-1]
     high = alarms(cloud)["High"]["AlarmName"]
-    assert last["Description"] == "Setting provisioned concurrency to 4."
+    assert last["Description"] == "Setting desired concurrency to 4."
     assert last["Cause"] == f"monitor alarm {high} in state ALARM triggered policy busy"
     assert last["StatusCode"] == "Successful"
     assert last["StatusMessage"] == (
-        "Successfully set provisioned concurrency to 4. Change successfully fulfilled by lambda."
+        "Successfully set desired concurrency to 4. Change successfully fulfilled by lambda."
     )
     assert last["StartTime"] == pocketcloud.timeutil.to_datetime(180)
 
@@ -130,7 +133,7 @@ def test_scale_out_repeats_while_the_alarm_stays_in_alarm(cloud: pocketcloud.Clo
     publish(cloud, 100.0, 4)
     assert capacity(cloud) == 8
     assert [a["Description"] for a in activities(aas)][-2:] == [
-        "Setting provisioned concurrency to 4.", "Setting provisioned concurrency to 8.",
+        "Setting desired concurrency to 4.", "Setting desired concurrency to 8.",
     ]  # fmt: skip
 
 

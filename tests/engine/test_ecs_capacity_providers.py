@@ -152,3 +152,55 @@ def test_capacity_provider_errors() -> None:
     ecs.create_capacity_provider(name="cp", autoScalingGroupProvider={"autoScalingGroupArn": arn})
     names = [p["name"] for p in ecs.describe_capacity_providers()["capacityProviders"]]
     assert names == ["FARGATE", "FARGATE_SPOT", "cp"]
+
+
+def launched(cloud: pocketcloud.Cloud) -> int:
+    """Instances the group has launched and not terminated (booting or registered)."""
+    from pocketcloud.services.ecs.backend import EcsService
+    from pocketcloud.services.ecs.capacity import groups
+
+    (group,) = groups(cloud.backend("ecs", EcsService)).values()
+    return len([i for i in group.instances if i.status in ("LAUNCHING", "ACTIVE")])
+
+
+def test_scale_out_waits_for_the_instance_warmup() -> None:
+    """ "Auto Scaling checks if all existing instances have passed the instanceWarmupPeriod (now minus the instance
+    launch time). The scale-out is blocked for Instances that are within the instanceWarmupPeriod"; the default
+    period is 300 seconds. One instance launched at minute 1 holds off the next scale-out until minute 6.
+    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-auto-scaling.html,
+    https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html"""
+    cloud = ec2_cluster()
+    ecs = cloud.client("ecs")
+    ecs.create_service(cluster="demo", serviceName="w", taskDefinition="w", desiredCount=2)
+    cloud.run(until=90)
+    assert launched(cloud) == 1
+    ecs.update_service(cluster="demo", service="w", desiredCount=6)
+    cloud.run(until=359)
+    assert launched(cloud) == 1  # the first instance is still within its 300-second warm-up
+    cloud.run(until=361)
+    assert launched(cloud) == 3
+    cloud.run(until=600)
+    assert service(cloud, "w")["runningCount"] == 6
+
+
+def test_scale_in_removes_up_to_half_the_group_a_minute() -> None:
+    """After "15 data points (15 minutes)" below target the scale-in starts, and ECS "reduces ASG capacity
+    iteratively over several steps", each "up to 50% ASG capacity": 8 empty instances go 8 -> 4 -> 2 -> 1 -> 0, one
+    step a minute (the step interval is pocketcloud's model).
+    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-auto-scaling.html,
+    https://aws.amazon.com/blogs/containers/faster-scaling-in-for-amazon-ecs-cluster-auto-scaling/"""
+    cloud = ec2_cluster()
+    ecs = cloud.client("ecs")
+    ecs.create_service(cluster="demo", serviceName="w", taskDefinition="w", desiredCount=16)
+    cloud.run(until=590)
+    assert launched(cloud) == 8 and service(cloud, "w")["runningCount"] == 16
+    ecs.update_service(cluster="demo", service="w", desiredCount=0)
+    sizes = []
+    for minute in range(10, 32):
+        cloud.run(until=minute * 60 + 30)
+        sizes.append(launched(cloud))
+    steps = [size for i, size in enumerate(sizes) if i == 0 or size != sizes[i - 1]]
+    assert steps == [8, 4, 2, 1, 0]
+    # The service empties at 9:50; the datapoints of minutes 10 to 24 are the 15 below target, so the first step is
+    # at 24:00 and the samples at 10:30 ... 23:30 still see all 8.
+    assert sizes.count(8) == 14

@@ -50,7 +50,11 @@ def test_no_registered_target_is_a_503_from_the_load_balancer() -> None:
 def test_unhealthy_tasks_are_replaced() -> None:
     """A task whose target fails its health checks (after the grace period) is stopped with "Task failed ELB health
     checks in (target-group …)" and the service starts a replacement.
-    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html"""
+    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html
+    The service event names the Fargate task and has no closing period: "Fargate: (service service-name) (task
+    task-id) (port port-number) is unhealthy in (target-group target-group-name) due to (reason failure-reason)"
+    (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-unhealthy-event-messages.html; this test
+    used to expect the task's IP as "(instance …)" and a closing period, neither of which ECS writes)."""
     cloud, _lb, tg = settled(desired=1, unhealthy_after="100")
     cloud.run(until=400)
     ecs = cloud.client("ecs")
@@ -59,7 +63,12 @@ def test_unhealthy_tasks_are_replaced() -> None:
     task = ecs.describe_tasks(cluster="demo", tasks=stopped[:1])["tasks"][0]
     assert task["stoppedReason"] == f"Task failed ELB health checks in (target-group {tg['TargetGroupArn']})"
     unhealthy = [m for m in messages(cloud) if "is unhealthy in" in m]
-    assert unhealthy[0].endswith("due to (reason Health checks failed with these codes: [500]).")
+    task_id = task["taskArn"].rsplit("/", 1)[1]
+    assert unhealthy[0].startswith(f"(service web) (task {task_id}) (port ")
+    assert unhealthy[0].endswith(
+        f"is unhealthy in (target-group {tg['TargetGroupArn']}) due to (reason Health checks failed with these "
+        "codes: [500])"
+    )
     assert len(ecs.list_tasks(cluster="demo", desiredStatus="RUNNING")["taskArns"]) == 1
 
 

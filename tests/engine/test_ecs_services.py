@@ -36,16 +36,23 @@ def test_tasks_go_through_provisioning_and_pending_to_running() -> None:
 
 def test_service_events_use_ecs_messages_and_reach_a_steady_state() -> None:
     """ "(service web) has started 2 tasks: (task …) (task …)." then "(service web) has reached a steady state."
-    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html"""
+    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html; the task ids are
+    32 hex digits, as in real events ("(service okkez-sandbox-app) has started 6 tasks: (task
+    908525d4911d4f03898ed7ea2ca80e08) …", https://github.com/reproio/ecs_deploy/pull/81), and the deployment event
+    reads "(service tutorial) (deployment ecs-svc/3625060107450266417) deployment completed." (a real event quoted in
+    public GitHub code; rolloutStateReason "ECS deployment ecs-svc/… completed.",
+    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service_deployment_events.html)."""
     cloud = pocketcloud.Cloud()
     fargate_service(cloud, desired=2)
     cloud.run(until=60)
     events = messages(cloud)
-    assert events[0].startswith("(service web) has started 2 tasks: (task ") and events[0].endswith(").")
+    started = r"\(service web\) has started 2 tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\."
+    assert re.fullmatch(started, events[0])
     assert events[-1] == "(service web) has reached a steady state."
     deployment = service(cloud)["deployments"][0]
     assert deployment["rolloutState"] == "COMPLETED" and deployment["status"] == "PRIMARY"
     assert f"(service web) (deployment {deployment['id']}) deployment completed." in events
+    assert re.fullmatch(r"ecs-svc/\d{19}", deployment["id"])
 
 
 def test_update_service_desired_count_scales_out_and_in() -> None:

@@ -41,16 +41,20 @@ def test_the_table_has_the_documented_number_of_sizes() -> None:
 
 @pytest.mark.parametrize(
     ("cpu", "memory", "message"),
-    [("256", "4096", "No Fargate configuration exists for given values."),
-     ("8192", "18432", "No Fargate configuration exists for given values."),
+    [("256", "4096", "No Fargate configuration exists for given values: 256 CPU, 4096 memory. See the Amazon ECS "
+                     "documentation for the valid values."),
+     ("8192", "18432", "No Fargate configuration exists for given values: 8192 CPU, 18432 memory. See the Amazon "
+                       "ECS documentation for the valid values."),
      ("300", "512", "Invalid 'cpu' setting for task."),
      ("lots", "512", "Invalid 'cpu' setting for task.")],
 )  # fmt: skip
 def test_invalid_fargate_sizes_are_refused_with_aws_text(cpu: str, memory: str, message: str) -> None:
     """AWS's texts: "An error occurred (ClientException) when calling the RegisterTaskDefinition operation: Invalid
     'cpu' setting for task." / "No Fargate configuration exists for given values." (the page quotes both); nothing
-    is registered.
-    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html"""
+    is registered. The second message carries the values, as ECS answers it: "No Fargate configuration exists for
+    given values: 512 CPU, 512 memory. See the Amazon ECS documentation for the valid values."
+    https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html,
+    https://github.com/towardsthecloud/aws-cdk-examples/issues/1, https://github.com/i-dot-ai/redbox/pull/1398"""
     cloud = pocketcloud.Cloud()
     with pytest.raises(ClientError) as err:
         register(cloud, cpu=cpu, memory=memory)
@@ -65,10 +69,17 @@ def test_sizes_in_vcpu_and_gb_are_converted() -> None:
 
 
 def test_fargate_requires_awsvpc_and_task_level_cpu() -> None:
-    """Fargate supports only the awsvpc network mode and needs task-level cpu (ECS's ClientException texts)."""
+    """Fargate supports only the awsvpc network mode and needs task-level cpu (ECS's ClientException texts). Leaving
+    networkMode out is the same as bridge: "If no network mode is specified, the default is bridge"
+    (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html), and the real API
+    refuses such a Fargate task definition with the same message."""
     cloud = pocketcloud.Cloud()
     with pytest.raises(ClientError, match=re.escape("Fargate only supports network mode \u2018awsvpc\u2019.")):
         register(cloud, networkMode="bridge")
+    without = {"family": "web", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+               "containerDefinitions": [CONTAINER]}  # fmt: skip
+    with pytest.raises(ClientError, match=re.escape("Fargate only supports network mode \u2018awsvpc\u2019.")):
+        cloud.client("ecs").register_task_definition(**without)
     params = {"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "memory": "512",
               "containerDefinitions": [CONTAINER]}  # fmt: skip
     with pytest.raises(ClientError, match=re.escape("Fargate requires that 'cpu' be defined at the task level.")):
@@ -111,3 +122,16 @@ def test_request_model_labels_must_be_numbers() -> None:
         register(cloud, containerDefinitions=[{**CONTAINER, "dockerLabels": {"pocketcloud.cpu_ms": "fast"}}])
     td = register(cloud, containerDefinitions=[{**CONTAINER, "dockerLabels": {"pocketcloud.cpu_ms": "25"}}])
     assert td["containerDefinitions"][0]["dockerLabels"] == {"pocketcloud.cpu_ms": "25"}
+
+
+def test_a_container_with_more_memory_than_the_task_is_refused_by_name() -> None:
+    """ECS names the container: "ClientException: The 'memory' setting for container 'worker' is greater than for
+    the task." (a real answer, https://github.com/pulumi/pulumi-awsx/issues/1220)."""
+    cloud = pocketcloud.Cloud()
+    worker = {"name": "worker", "image": "nginx", "memory": 1024}
+    with pytest.raises(ClientError) as err:
+        register(cloud, containerDefinitions=[CONTAINER, worker])
+    assert err.value.response["Error"] == {
+        "Code": "ClientException",
+        "Message": "The 'memory' setting for container 'worker' is greater than for the task.",
+    }

@@ -148,14 +148,19 @@ def test_deregistered_targets_drain_then_disappear() -> None:
 
 
 def test_ip_targets_must_be_ipv4_and_groups_in_use_cannot_be_deleted() -> None:
-    """An ip target group takes IPv4 addresses; a target group a listener uses is ResourceInUse."""
+    """An ip target group takes IPv4 addresses; a target group a listener uses is ResourceInUse, "Target group
+    'arn:aws:elasticloadbalancing:…' is currently in use by a listener or a rule" (the text of real answers quoted on
+    GitHub, e.g. in the AWS provider for Terraform's retry on it)."""
     cloud = pocketcloud.Cloud()
     elb = cloud.client("elbv2")
     _lb, tg = alb(cloud)
     with pytest.raises(ClientError) as err:
         elb.register_targets(TargetGroupArn=tg["TargetGroupArn"], Targets=[{"Id": "i-0123456789abcdef0"}])
     assert err.value.response["Error"]["Code"] == "ValidationError"
-    with pytest.raises(elb.exceptions.ResourceInUseException):
+    with pytest.raises(
+        elb.exceptions.ResourceInUseException,
+        match=re.escape(f"Target group '{tg['TargetGroupArn']}' is currently in use by a listener or a rule"),
+    ):
         elb.delete_target_group(TargetGroupArn=tg["TargetGroupArn"])
     with pytest.raises(
         elb.exceptions.TargetGroupNotFoundException, match=re.escape("One or more target groups not found")
@@ -182,3 +187,19 @@ def test_listener_and_target_quotas() -> None:
     elb.register_targets(TargetGroupArn=tg["TargetGroupArn"], Targets=targets)
     with pytest.raises(elb.exceptions.TooManyTargetsException):
         elb.register_targets(TargetGroupArn=tg["TargetGroupArn"], Targets=[{"Id": "10.2.0.1"}])
+
+
+def test_a_second_listener_on_a_port_is_refused_naming_the_load_balancer() -> None:
+    """ "DuplicateListener: A listener already exists on this port for this load balancer
+    'arn:aws:elasticloadbalancing:ap-south-1:…:loadbalancer/app/app-lb/1c3818cf6bdc8945'" (a real CreateListener
+    answer, as Terraform prints it; the AWS reference names only the error code,
+    https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html)."""
+    cloud = pocketcloud.Cloud()
+    elb = cloud.client("elbv2")
+    lb, tg = alb(cloud)
+    forward = [{"Type": "forward", "TargetGroupArn": tg["TargetGroupArn"]}]
+    with pytest.raises(elb.exceptions.DuplicateListenerException) as err:
+        elb.create_listener(LoadBalancerArn=lb["LoadBalancerArn"], Protocol="HTTP", Port=80, DefaultActions=forward)
+    assert err.value.response["Error"]["Message"] == (
+        f"A listener already exists on this port for this load balancer '{lb['LoadBalancerArn']}'"
+    )

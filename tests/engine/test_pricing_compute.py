@@ -3,7 +3,9 @@
 Sources (checked 2026-12-01):
 - https://aws.amazon.com/fargate/pricing/ (per vCPU-hour and GB-hour, per second with a 1-minute minimum, 20 GB of
   ephemeral storage included); us-east-1 Linux/x86 $0.04048 / $0.004445 and Linux/ARM $0.03238 / $0.00356 as
-  Price List transcriptions quote them (the page renders its figures client-side)
+  Price List transcriptions quote them (the page renders its tables client-side), and as the page's worked examples
+  state them per second: "$0.000011244 per vCPU second", "$0.000001235 per GB second", storage "$0.0000000308 per GB
+  second" (Example 1, x86), "$0.0000089944 per vCPU-second", "$0.0000009889 per GB-second" (Example 2, ARM)
 - https://aws.amazon.com/blogs/aws/aws-fargate-spot-now-generally-available/ ("up to a 70% discount")
 - https://aws.amazon.com/ec2/pricing/on-demand/ (per second, 60-second minimum for Linux); t3.micro $0.0104/hour
 """
@@ -60,3 +62,19 @@ def test_unknown_regions_sizes_and_types_are_refused_with_what_is_known() -> Non
         pc.instance_type("x9.huge")
     assert pc.instance_type("c6g.large").architecture == "arm64"
     assert pc.instance_type("m5.large").vcpus == 2
+
+
+@pytest.mark.parametrize(
+    ("architecture", "vcpu_per_s", "gb_per_s"),
+    [("X86_64", "0.000011244", "0.000001235"), ("ARM64", "0.0000089944", "0.0000009889")],
+)
+def test_hourly_rates_agree_with_the_pricing_pages_per_second_examples(
+    architecture: str, vcpu_per_s: str, gb_per_s: str
+) -> None:
+    """The Fargate pricing page's Examples 1 (Linux/x86) and 2 (Linux/ARM) state the us-east-1 rates per second; the
+    hourly figures are those times 3600, to the page's rounding (https://aws.amazon.com/fargate/pricing/)."""
+    prices = pc.fargate_prices(architecture=architecture)
+    # The page gives nine decimals (half a unit of the last: 5e-10).
+    assert abs(prices.usd_per_vcpu_hour / 3600 - Decimal(vcpu_per_s)) < Decimal("0.0000000005")
+    assert abs(prices.usd_per_gb_hour / 3600 - Decimal(gb_per_s)) < Decimal("0.0000000005")
+    assert abs(pc.FARGATE_STORAGE_USD_PER_GB_HOUR["us-east-1"] / 3600 - Decimal("0.0000000308")) < Decimal("1e-10")

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -47,11 +48,17 @@ def request_time(t: float) -> tuple[str, int]:
     return _last_second[1], epoch_millis(t)
 
 
-def query_pairs(raw: str) -> list[tuple[str, str]]:
+def query_pairs(raw: str) -> tuple[tuple[str, str], ...]:
     """Decoded (name, value) pairs of a raw query string, in order, repeats kept (``?a`` gives ``("a", "")``)."""
     if not raw:
-        return []
-    return parse_qsl(raw, keep_blank_values=True)
+        return ()
+    return _parsed_query(raw)
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed_query(raw: str) -> tuple[tuple[str, str], ...]:
+    """The parse of one query string, kept: clients send the same few again and again (pairs are immutable)."""
+    return tuple(parse_qsl(raw, keep_blank_values=True))
 
 
 def media_type(content_type: str | None) -> str:

@@ -84,6 +84,9 @@ def _no_constant(name: str) -> Any:
     raise ValueError(name)
 
 
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
 def _load(payload: bytes) -> tuple[bool, Any]:
     """Decode a response as strictly as :func:`pocketcloud.jsondoc.loads`. A payload shorter than twice the
     nesting limit cannot nest that deep, so the depth walk is skipped for it (the common, small response)."""
@@ -93,7 +96,10 @@ def _load(payload: bytes) -> tuple[bool, Any]:
         except jsondoc.JSONDocumentError:
             return False, None
     try:
-        return True, json.loads(payload.decode("utf-8"), parse_constant=_no_constant)
+        text = payload.decode("utf-8")
+        if text.startswith("\ufeff"):
+            return True, json.loads(text, parse_constant=_no_constant)  # json.loads refuses it, as it should
+        return True, _DECODER.decode(text)  # what json.loads does for a str without a BOM, minus a new decoder
     except (ValueError, UnicodeDecodeError):
         return False, None
 

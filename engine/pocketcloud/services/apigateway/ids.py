@@ -10,7 +10,7 @@ base64 form as ``requestId`` (and in the ``apigw-requestid`` response header).
 
 from __future__ import annotations
 
-import base64
+import binascii
 from typing import TYPE_CHECKING
 
 from ...timeutil import EPOCH_SECONDS
@@ -33,7 +33,7 @@ def new_id(cloud: Cloud, length: int) -> str:
 
 def token(cloud: Cloud) -> str:
     """A 16-character base64 request token such as ``NvWWKEZbliAFliA=`` (11 random bytes)."""
-    return base64.b64encode(bytes.fromhex(cloud.random_hex(22))).decode("ascii")
+    return binascii.b2a_base64(bytes.fromhex(cloud.random_hex(22)), newline=False).decode("ascii")
 
 
 def trace_id(cloud: Cloud, now: float) -> str:

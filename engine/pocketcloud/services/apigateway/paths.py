@@ -52,6 +52,10 @@ class _Node(Generic[T]):
         self.targets: dict[str, T] = {}  # method -> target at exactly this node
 
 
+#: How many (path, method) matches a tree remembers (see :meth:`PathTree.match`).
+_SEEN_MAX = 1024
+
+
 class PathTree(Generic[T]):
     """Templates (with per-method targets) compiled for matching; built once, read many times."""
 
@@ -59,9 +63,13 @@ class PathTree(Generic[T]):
         self._root: _Node[T] = _Node()
         self._exact: dict[tuple[str, str], T] = {}
         self._has_variables = False
+        #: Matches already made, by (raw path, method): a client calls the same few paths again and again. Only
+        #: :meth:`add` changes the tree, and it empties this; the size is bounded (emptied when full).
+        self._seen: dict[tuple[str, str], tuple[T, tuple[tuple[str, str], ...]] | None] = {}
 
     def add(self, template: str, method: str, target: T) -> None:
         """Register ``target`` for ``method`` (or ``ANY``) at ``template`` (already validated)."""
+        self._seen = {}
         node = self._root
         parts = split_template(template)
         for index, part in enumerate(parts):
@@ -87,6 +95,18 @@ class PathTree(Generic[T]):
 
     def match(self, raw_path: str, method: str) -> tuple[T, dict[str, str]] | None:
         """The most specific target for ``method`` at ``raw_path`` and its decoded path parameters, or None."""
+        key = (raw_path, method)
+        seen = self._seen
+        if key in seen:
+            known = seen[key]
+            return None if known is None else (known[0], dict(known[1]))
+        found = self._match(raw_path, method)
+        if len(seen) >= _SEEN_MAX:
+            seen.clear()
+        seen[key] = None if found is None else (found[0], tuple(found[1].items()))
+        return found
+
+    def _match(self, raw_path: str, method: str) -> tuple[T, dict[str, str]] | None:
         path = raw_path if raw_path == "/" else raw_path.rstrip("/") or "/"
         exact = self._exact
         found = exact.get((path, method))

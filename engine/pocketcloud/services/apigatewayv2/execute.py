@@ -82,8 +82,8 @@ def handle(service: HttpApiService, api: HttpApi, request: HttpRequest, respond:
         exchange.fail(404, NOT_FOUND)
         return
     exchange.stage = stage.name
-    origin = request.header("origin")
-    if deployment.cors is not None and request.method == "OPTIONS" and origin is not None:
+    # Only an API with CORS reads the Origin header (looking headers up builds the request's header index).
+    if deployment.cors is not None and request.method == "OPTIONS" and (origin := request.header("origin")) is not None:
         asked = request.header("access-control-request-method")
         if asked is not None:
             headers = cors.preflight(deployment.cors, origin, asked) + exchange.gateway_headers

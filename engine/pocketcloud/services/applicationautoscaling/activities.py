@@ -15,10 +15,14 @@ and, for a decision not to scale (shown only with ``IncludeNotScaledActivities``
 
 with the reason codes AutoScalingAnticipatedFlapping, TargetServicePutResourceAsUnscalable, AlreadyAtMaxCapacity,
 AlreadyAtMinCapacity and AlreadyAtDesiredCapacity. Activities are kept six weeks ("You can look up scaling activities
-from the last six weeks"). For Lambda the same sentences say "provisioned concurrency" and "by lambda" (pocketcloud's
-transposition: AWS documents only the ECS wording). Activities caused by a scheduled action or by a new minimum or
-maximum capacity say so in the Cause ("scheduled action name <name> was triggered", "minimum capacity was set to
-<n>"): pocketcloud's wording, as AWS documents that these changes start activities but not their text.
+from the last six weeks"). For Lambda the same sentences say "desired concurrency" and "by lambda": "Setting desired
+concurrency to 5." / "Successfully set desired concurrency to 5. Change successfully fulfilled by lambda." in a real
+answer (https://www.luminis.eu/blog/aws-lambda-provisioned-concurrency-autoscaling-with-aws-cdk/, 2022; AWS's guide
+shows only the ECS wording). The alarm Cause has the same shape there: "monitor alarm
+TargetTracking-function:…-AlarmHigh-<uuid> in state ALARM triggered policy <name>". Activities caused by a
+scheduled action or by a new minimum or maximum capacity say so in the Cause ("scheduled action name <name> was
+triggered", "minimum capacity was set to <n>"): pocketcloud's wording, as AWS documents that these changes start
+activities but not their text (no real example was found either).
 """
 
 from __future__ import annotations
@@ -80,5 +84,5 @@ def success(noun: str, capacity: int, namespace: str) -> str:
 
 
 def failure(noun: str, capacity: int, reason: str) -> str:
-    # pocketcloud's wording for a refused change: the target service's own message follows.
+    # pocketcloud's wording for a refused change (AWS documents no text for it): the target service's message follows.
     return f"Failed to set {noun} to {capacity}. Reason: {reason}"

@@ -55,8 +55,12 @@ class Resource:
 
     @property
     def noun(self) -> str:
-        """What the capacity is called in activity messages ("desired count", "provisioned concurrency")."""
-        return "desired count" if self.namespace == "ecs" else "provisioned concurrency"
+        """What the capacity is called in activity messages: "desired count" for ECS (the documented example,
+        https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-scaling-activities.html)
+        and "desired concurrency" for Lambda ("Setting desired concurrency to 5." / "Successfully set desired
+        concurrency to 5. Change successfully fulfilled by lambda.", a real DescribeScalingActivities answer quoted
+        in https://www.luminis.eu/blog/aws-lambda-provisioned-concurrency-autoscaling-with-aws-cdk/, 2022)."""
+        return "desired count" if self.namespace == "ecs" else "desired concurrency"
 
 
 def parse(namespace: str, resource_id: str, dimension: str) -> Resource:

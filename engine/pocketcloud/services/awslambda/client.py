@@ -304,8 +304,19 @@ class LambdaClient(BaseClient):
         Task): the same operation, checks and errors as :meth:`invoke`, but instead of letting the clock run it
         calls ``on_response(response)`` at the virtual moment the invocation finishes (at once for ``Event``
         and ``DryRun``). Errors known at once (an unknown function, a throttle) raise ``ClientError`` here.
+
+        A request sent once is checked and decoded once, by the same code as :meth:`invoke`; a request sent many
+        times should use :meth:`prepare_invoke`.
         """
-        self.prepare_invoke(**params)(on_response)
+        finish = self._finish
+
+        def done(result: invocations.InvokeResult) -> None:
+            on_response(finish("Invoke", _response(result)))
+
+        try:
+            invocations.invoke(self._service, self._validated_params("Invoke", params), self._caller, done)
+        except ServiceError as err:
+            raise self._client_error("Invoke", err) from None
 
     def prepare_invoke(self, **params: Any) -> Callable[[Callable[[dict[str, Any]], None]], None]:
         """:meth:`invoke_and_then` for a request sent many times (a traffic generator's): the parameters are

@@ -246,6 +246,11 @@ class Function:
     provisioned: dict[str, ProvisionedConfig] = field(default_factory=dict)
     policy: list[dict[str, Any]] = field(default_factory=list)
     policy_revision: str = ""
+    #: Invoke-permission decisions already made against ``policy`` (see :func:`.permissions.check_invoke_permission`):
+    #: the policy they were made against, and allowed-or-not per (invoked ARN, principal, source ARN, account).
+    permission_decisions: tuple[Any, dict[tuple[str, str | None, str | None, str | None], bool]] = field(
+        default_factory=lambda: (None, {}), repr=False, compare=False
+    )
     tags: dict[str, str] = field(default_factory=dict)
     #: PutFunctionEventInvokeConfig's settings by qualifier ("$LATEST", a version or an alias name); see
     #: :mod:`.event_invoke_config`.

@@ -132,7 +132,21 @@ def check_invoke_permission(service: LambdaService, target: Target, caller: Call
     https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html
     """
     action = "lambda:InvokeFunction"
-    if any(_statement_allows(s, caller, target.arn, action) for s in target.function.policy):
+    function = target.function
+    policy = function.policy
+    # The decision depends only on the policy and on who asks for which ARN, so it is kept until the policy
+    # changes: AddPermission and RemovePermission draw a new policy revision (and RemovePermission builds a new
+    # list), so a statement added or removed applies to the very next call. The stamp is checked on every call.
+    stamp = (function.policy_revision, id(policy), len(policy))
+    made, decisions = function.permission_decisions
+    if made != stamp:
+        decisions = {}
+        function.permission_decisions = (stamp, decisions)
+    key = (target.arn, caller.principal, caller.source_arn, caller.source_account)
+    allowed = decisions.get(key)
+    if allowed is None:
+        allowed = decisions[key] = any(_statement_allows(s, caller, target.arn, action) for s in policy)
+    if allowed:
         return
     raise ServiceError(
         "AccessDeniedException",

@@ -7,15 +7,29 @@ launched instance boots for ``EcsSettings.instance_startup_s`` (a pocketcloud mo
 instance in the cluster its capacity provider belongs to, with the instance type's vCPUs (1024 CPU units each) and
 memory minus ``EcsSettings.reserved_memory_mib`` (what the OS and the agent keep: a pocketcloud model).
 
-**Managed scaling** (https://aws.amazon.com/blogs/containers/deep-dive-on-amazon-ecs-cluster-auto-scaling/,
-https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-auto-scaling.html): every minute ECS computes
+**Managed scaling** (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-auto-scaling.html, checked
+2026-12-01). "Every minute, Amazon ECS collects information, which determines whether the Auto Scaling group needs
+to scale in or out", and publishes ``CapacityProviderReservation``, "the percent of container instances in use for a
+specific capacity provider", to ``AWS/ECS/ManagedScaling`` (CapacityProviderName, ClusterName). The guide gives the
+formula by reference ("For more information about how the metric is calculated, see Deep Dive on Amazon ECS Cluster
+Auto Scaling", https://aws.amazon.com/blogs/containers/deep-dive-on-amazon-ecs-cluster-auto-scaling/):
 ``CapacityProviderReservation = M / N * 100`` where N is the instances running and M the instances needed for the
-tasks that run and wait (200 when N = 0 and M > 0; 100 when both are 0), publishes it to
-``AWS/ECS/ManagedScaling`` (CapacityProviderName, ClusterName), and the group's desired capacity tracks
-``targetCapacity``: ``ceil(M / (targetCapacity / 100))`` instances, at least ``minimumScalingStepSize`` and at most
-``maximumScalingStepSize`` more per scale-out, scale-in only after 15 minutes below target (target tracking's 15
-datapoints), within the group's min and max. M is counted by placing the waiting tasks on imagined new instances of
-the group's type, first fit.
+tasks that run and wait (200 when N = 0 and M > 0; 100 when both are 0). M is counted as the guide says, "using a
+``binpack`` strategy" over the group's instance type: the waiting tasks go to the spare room of running instances
+first, then to imagined new instances, first fit. The group's desired capacity tracks ``targetCapacity``:
+``ceil(M / (targetCapacity / 100))`` instances, within the group's min and max, and
+
+* scale-out: "Amazon ECS then launch either the ``minimumScalingStepSize``, if the maximum calculated instance count
+  is less than the minimum scaling step size, or the lower of either the ``maximumScalingStepSize`` or the maximum
+  calculated instance count value"; and it waits for the warm-up: "Auto Scaling checks if all existing instances
+  have passed the ``instanceWarmupPeriod`` (now minus the instance launch time). The scale-out is blocked for
+  Instances that are within the ``instanceWarmupPeriod``" (default 300 s, :data:`SCALE_OUT_BLOCKED_BY_WARMUP`);
+* scale-in: "CloudWatch scale-in alarms require 15 data points (15 minutes) before the scale-in process for the Auto
+  Scaling group starts"; then ECS "reduces ASG capacity iteratively over several steps", each step up to 50 % of the
+  group ("Amazon ECS has increased the scale-in step limit to reduce up to 50% ASG capacity",
+  https://aws.amazon.com/blogs/containers/faster-scaling-in-for-amazon-ecs-cluster-auto-scaling/): pocketcloud takes
+  one step a minute, at least one instance and at most half the group, until the group is at the wanted size; a
+  scale-out need resets it ("the scale-in process is stopped and starts from the beginning if required").
 
 **Managed termination protection** ENABLED: scale-in removes only instances without tasks. DISABLED: the newest
 instances go, and their tasks stop ("Host EC2 (instance i-…) terminated.").
@@ -58,8 +72,12 @@ INSTANCE_TYPES: dict[str, tuple[int, int]] = {
 NAMESPACE = "AWS/ECS/ManagedScaling"
 #: ``place`` answers this for a task that must wait for capacity (no instance yet).
 WAIT = None
-#: Target tracking scales in after 15 one-minute datapoints below the target.
+#: "CloudWatch scale-in alarms require 15 data points (15 minutes) before the scale-in process ... starts."
 SCALE_IN_MINUTES = 15
+#: "Amazon ECS has increased the scale-in step limit to reduce up to 50% ASG capacity" (one step a minute here).
+SCALE_IN_STEP_FRACTION = 0.5
+#: "The scale-out is blocked for Instances that are within the instanceWarmupPeriod."
+SCALE_OUT_BLOCKED_BY_WARMUP = True
 
 
 @dataclass
@@ -129,6 +147,7 @@ class ContainerInstance:
         self.tasks: list[Task] = []
         self.zone = ""
         self.registered_at = 0.0
+        self.launched_at = ecs.cloud.now
         self.booted = False
 
     @property
@@ -323,6 +342,8 @@ def create_capacity_provider(ecs: EcsService, p: dict[str, Any]) -> CapacityProv
     scaling = asg.get("managedScaling", {})
     target = scaling.get("targetCapacity", 100)
     if not 1 <= target <= limits.ECS_TARGET_CAPACITY_MAX:
+        # The range is AWS's ("greater than 0 and less than or equal to 100", API_ManagedScaling); the sentence is
+        # pocketcloud's, as no real answer to an out-of-range targetCapacity was found.
         raise ServiceError("ClientException", "The target capacity must be between 1 and 100.")
     provider = CapacityProvider(
         name, ecs.arn("capacity-provider", name), group, scaling.get("status", "ENABLED") == "ENABLED", target,
@@ -373,15 +394,22 @@ def managed_scaling(ecs: EcsService) -> None:
             continue
         group = provider.group
         wanted = math.ceil(m / (provider.target / 100)) if m else 0
-        current = len([i for i in group.instances if i.status in ("LAUNCHING", "ACTIVE")])
+        live = [i for i in group.instances if i.status in ("LAUNCHING", "ACTIVE")]
+        current = len(live)
         if wanted > current:
             group.low_minutes = 0
-            step = min(max(wanted - current, provider.min_step), provider.max_step)
+            now = ecs.cloud.now
+            if SCALE_OUT_BLOCKED_BY_WARMUP and any(now - i.launched_at < provider.warmup for i in live):
+                continue
+            needed = wanted - current
+            step = provider.min_step if needed < provider.min_step else min(provider.max_step, needed)
             resize(ecs, group, current + step)
         elif wanted < current and reservation < provider.target:
             group.low_minutes += 1
             if group.low_minutes >= SCALE_IN_MINUTES:
-                group.low_minutes = 0
-                resize(ecs, group, wanted)
+                # Stay in the scale-in process (one step a minute) until the group is at the wanted size.
+                group.low_minutes = SCALE_IN_MINUTES
+                step = max(1, math.floor(current * SCALE_IN_STEP_FRACTION))
+                resize(ecs, group, max(wanted, current - step))
         else:
             group.low_minutes = 0

@@ -20,13 +20,20 @@ service's ``healthCheckGracePeriodSeconds`` is stopped ("Task failed ELB health 
 replaced, as ECS replaces it. https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html
 
 **Service events** (newest first, the last 100; the messages as ECS writes them,
-https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html):
+https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html, and as real services
+show them, checked 2026-12-01: "(service okkez-sandbox-app) has started 6 tasks: (task 9085…) (task f563…)"
+https://github.com/reproio/ecs_deploy/pull/81; "(service staging-sd-neodarwin) has stopped 1 running tasks: (task
+a1bf…)." and "… has begun draining connections on 1 tasks." https://github.com/sil-org/ecs-deploy/issues/95;
+"(service myapp) deregistered 1 targets in (target-group arn:aws:elasticloadbalancing:…)"
+https://github.com/kayac/ecspresso/pull/5):
 ``(service web) has started 2 tasks: (task 1a2b…) (task 3c4d…).``,
 ``(service web) has stopped 1 running tasks: (task 1a2b…).``,
 ``(service web) registered 1 targets in (target-group arn:…)``, ``(service web) deregistered 1 targets in
 (target-group arn:…)``, ``(service web) has begun draining connections on 1 tasks.``,
-``(service web) (instance 10.0.0.14) (port 8080) is unhealthy in (target-group arn:…) due to (reason Health checks
-failed with these codes: [500]).``, ``(service web) (deployment ecs-svc/…) deployment completed.``,
+``(service web) (task 1a2b…) (port 8080) is unhealthy in (target-group arn:…) due to (reason Health checks failed
+with these codes: [500])`` (``(instance i-…)`` in place of the task on EC2,
+https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-unhealthy-event-messages.html),
+``(service web) (deployment ecs-svc/…) deployment completed.``,
 ``(service web) has reached a steady state.`` and, for EC2 without capacity, ``(service web) was unable to place a
 task because no container instance met all of its requirements. Reason: No Container Instances were found in your
 cluster. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.``
@@ -360,9 +367,14 @@ class EcsServiceState:
             )
         for task, arn, port, description in failing.values():
             if task.started_at is not None and now >= task.started_at + self.grace_s:
+                # https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-unhealthy-event-messages.html:
+                # "Fargate: (service service-name) (task task-id) (port port-number) is unhealthy in (target-group
+                # target-group-name) due to (reason failure-reason)", "EC2: (service …) (instance instance-id) …";
+                # no closing period, as in the real events quoted on GitHub.
+                where = f"(instance {task.instance.ec2_id})" if task.instance is not None else f"(task {task.id})"
                 self.event(
-                    f"(service {self.name}) (instance {task.ip}) (port {port}) is unhealthy in (target-group {arn}) "
-                    f"due to (reason {description})."
+                    f"(service {self.name}) {where} (port {port}) is unhealthy in (target-group {arn}) "
+                    f"due to (reason {description})"
                 )
                 self.primary.failed += task.deployment_id == self.primary.id
                 self.stop_tasks(

@@ -17,11 +17,15 @@ cpu (units)     memory (MiB)
 
 https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html — an invalid value is
 answered "An error occurred (ClientException) when calling the RegisterTaskDefinition operation: Invalid 'cpu'
-setting for task." (a cpu value outside the table) or "No Fargate configuration exists for given values." (a valid
-cpu with a memory its row does not allow: the page quotes both). Values may be given as "1 vCPU" / "2 GB" / "2GB"
-and are converted to CPU units and MiB "when the task definition is registered". Tasks hosted on EC2 may ask for
-0.25 to 192 vCPUs. Fargate also "requires that 'cpu' be defined at the task level" and supports only the ``awsvpc``
-network mode ("Fargate only supports network mode ‘awsvpc’.", as ECS words it).
+setting for task." (a cpu value outside the table) or, for a valid cpu with a memory its row does not allow, "No
+Fargate configuration exists for given values: 512 CPU, 512 memory. See the Amazon ECS documentation for the valid
+values." (the page quotes the first words; the whole sentence with the values is what ECS answers in
+https://github.com/towardsthecloud/aws-cdk-examples/issues/1 (2022) and https://github.com/i-dot-ai/redbox/pull/1398
+(2025)). A container asking for more memory than the task is refused "The 'memory' setting for container 'worker'
+is greater than for the task." (https://github.com/pulumi/pulumi-awsx/issues/1220). Values may be given as
+"1 vCPU" / "2 GB" / "2GB" and are converted to CPU units and MiB "when the task definition is registered". Tasks
+hosted on EC2 may ask for 0.25 to 192 vCPUs. Fargate also "requires that 'cpu' be defined at the task level" and
+supports only the ``awsvpc`` network mode ("Fargate only supports network mode ‘awsvpc’.", as ECS words it).
 
 **The request-handling model (pocketcloud's, not AWS's).** A real container runs your code; a simulated one runs
 this model, configured with ``dockerLabels`` on the container that has a port mapping (labels are plain strings in
@@ -200,7 +204,11 @@ def register(service: EcsService, p: dict[str, Any]) -> TaskDefinition:
         raise ServiceError("ClientException", "Container list cannot be empty.")
     requires = list(p.get("requiresCompatibilities", []))
     fargate = "FARGATE" in requires
-    network_mode = p.get("networkMode", "awsvpc" if fargate else "bridge")
+    # "If no network mode is specified, the default is bridge" (API_RegisterTaskDefinition), so a Fargate task
+    # definition without networkMode is refused like one with bridge: real RegisterTaskDefinition answers "Fargate
+    # only supports network mode 'awsvpc'." when networkMode is left out (an observation of the real API dated
+    # 2026-09-01 in public GitHub policy code).
+    network_mode = p.get("networkMode", "bridge")
     cpu_raw, memory_raw = p.get("cpu"), p.get("memory")
     if fargate:
         if network_mode != "awsvpc":
@@ -220,7 +228,11 @@ def register(service: EcsService, p: dict[str, Any]) -> TaskDefinition:
         if cpu not in FARGATE_SIZES:
             raise ServiceError("ClientException", "Invalid 'cpu' setting for task.")
         if memory not in FARGATE_SIZES[cpu]:
-            raise ServiceError("ClientException", "No Fargate configuration exists for given values.")
+            raise ServiceError(
+                "ClientException",
+                f"No Fargate configuration exists for given values: {cpu} CPU, {memory} memory. See the Amazon ECS "
+                "documentation for the valid values.",
+            )
     elif cpu is not None and not EC2_CPU_RANGE[0] <= cpu <= EC2_CPU_RANGE[1]:
         raise ServiceError("ClientException", "Invalid 'cpu' setting for task.")
     names: set[str] = set()
@@ -242,10 +254,13 @@ def register(service: EcsService, p: dict[str, Any]) -> TaskDefinition:
                 "specified.",
             )
         if memory is not None and container.get("memory", 0) > memory:
-            raise ServiceError("ClientException", "The 'memory' setting for container is greater than for the task.")
+            raise ServiceError(
+                "ClientException", f"The 'memory' setting for container '{name}' is greater than for the task."
+            )
         container_memory += limit
         container_cpu += container.get("cpu", 0)
     if cpu is not None and container_cpu > cpu:
+        # pocketcloud's wording (AWS documents no text for this check), modelled on the memory message above.
         raise ServiceError("ClientException", "The 'cpu' setting for containers is greater than for the task.")
     memory = memory if memory is not None else container_memory
     cpu = cpu if cpu is not None else max(container_cpu, 0)

@@ -187,7 +187,11 @@ def create_listener(service: Elbv2Service, p: dict[str, Any]) -> dict[str, Any]:
             f"The following target groups cannot be associated with more than one load balancer: {group.arn}",
         )
     if port in lb.listeners:
-        raise ServiceError("DuplicateListener", "A listener already exists on this port for this load balancer")
+        # ELB names the load balancer: "DuplicateListener: A listener already exists on this port for this load
+        # balancer 'arn:aws:elasticloadbalancing:…:loadbalancer/app/app-lb/1c38…'" (a real answer quoted on GitHub).
+        raise ServiceError(
+            "DuplicateListener", f"A listener already exists on this port for this load balancer '{lb.arn}'"
+        )
     arn = service.arn(
         "listener", f"app/{lb.arn.rsplit('/', 2)[1]}/{lb.arn.rsplit('/', 1)[1]}/{service.cloud.random_hex(16)}"
     )
