@@ -37,7 +37,8 @@ $(WHEEL): $(VENV)/.installed $(ENGINE_SOURCES) pyproject.toml README.md
 	$(BIN)/python -m build --wheel --no-isolation --outdir dist . > /dev/null
 
 lite: build/lite/.built
-build/lite/.built: $(WHEEL) node_modules/.installed tools/build_lite.py tools/lite_lock.py $(LAB_SOURCES) $(shell find tools/lite -type f 2>/dev/null)
+build/lite/.built: $(WHEEL) node_modules/.installed tools/build_lite.py tools/lite_lock.py tools/lite_snapshot.py \
+		docs/assets/runner/support.mjs $(LAB_SOURCES) $(shell find tools/lite -type f 2>/dev/null)
 	$(BIN)/python tools/build_lite.py --wheel $(WHEEL) --labs labs --out build/lite
 	touch $@
 

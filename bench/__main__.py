@@ -154,6 +154,13 @@ def runner_snapshot() -> None:
     bench_snapshot.main()
 
 
+def day_pyodide() -> None:
+    """A day of traffic in Pyodide in Chromium against CPython (see :mod:`bench.day_pyodide`; needs ``make site``)."""
+    from . import day_pyodide as bench_day_pyodide
+
+    bench_day_pyodide.main(int(sys.argv[2]) if len(sys.argv) > 2 else bench_day_pyodide.DEFAULT_N)
+
+
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
     if what == "ab":
@@ -166,5 +173,6 @@ if __name__ == "__main__":
         site()
     by_name = {f.__name__: f for f in (*ENGINE, runner_snapshot)}
     by_name["moto"] = moto
+    by_name["day_pyodide"] = day_pyodide
     if what in by_name:
         by_name[what]()

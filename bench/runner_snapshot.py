@@ -11,7 +11,9 @@ a fresh context (nothing cached), interleaved so machine load hits them alike:
 Bytes are summed over every request made from navigation to the first output, per file as served here and as
 a host that gzips would send them (``gzip -6`` of each file; the snapshot is gzipped at build time, so it counts
 once, as is, in both). The page itself loads nothing heavy before the click: the bench checks that no Pyodide
-file or snapshot is requested before it. Medians of ``REPEATS`` runs are printed.
+file or snapshot is requested before it. Medians of ``REPEATS`` runs are printed, and each repeat's ratio of
+the snapshot runner to bare Pyodide (the two ran back to back, so they saw about the same load).
+``BENCH_PATHS`` limits the run to some of the three paths.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ SITE = ROOT / "site"
 BARE = ROOT / "bench" / "pages" / "bare-pyodide.html"
 PAGE = "/concepts/what-is-serverless/"
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
+#: Which paths to measure (comma-separated names as printed, e.g. "snapshot runner,bare Pyodide"; default all):
+#: today's runner is by far the slowest on a loaded machine, and a change to the snapshot path needs only its peer.
+PATHS = os.environ.get("BENCH_PATHS", "")
 TIMEOUT = 240_000
 SNAPSHOT_META = re.compile(r'<meta name="pocketcloud:pyodide-snapshot"[^>]*>\n?')
 HEAVY = re.compile(r"/lite/static/pyodide/")
@@ -139,6 +144,8 @@ def main() -> None:
                 ("today's runner", lambda: runner(instance, url, snapshot=False)),
                 ("bare Pyodide", lambda: bare_pyodide(instance, url)),
             ):
+                if PATHS and name not in PATHS.split(","):
+                    continue
                 try:
                     runs[name].append(measure())
                 except Exception as error:  # one broken peer must not hide the others' numbers
@@ -156,6 +163,8 @@ def main() -> None:
             f"{name}: click -> first output {m['first'] / 1000:.2f} s, second run {m['second'] / 1000:.3f} s; "
             f"bytes {m['raw'] / 1e6:.1f} MB uncompressed, {m['gzip'] / 1e6:.1f} MB from a gzipping host"
         )
+    pairs = zip(runs["snapshot runner"], runs["bare Pyodide"], strict=False)
+    print("snapshot / bare Pyodide per repeat: " + ", ".join(f"{s['first'] / b['first']:.2f}x" for s, b in pairs))
     first = {name: m["first"] for name, m in medians.items()}
     snap, today, bare = (first.get(n, float("nan")) for n in runs)
     print(

@@ -299,3 +299,68 @@ def warm_up(instance: Any, site: Path, url: str) -> None:
         context.new_page().goto(url + "/", wait_until="load", timeout=120_000)
     finally:
         context.close()
+
+
+#: What a stalled runnable example shows: its state, its status line and the end of its output.
+RUNNER_STATE = (
+    "el => `data-state=${el.dataset.state}, status=${JSON.stringify(el.querySelector('.pc-status')?.innerText)}, "
+    "output=${JSON.stringify((el.querySelector('.pc-output')?.innerText || '').slice(-300))}`"
+)
+
+#: Every JupyterLite output of the notebook as text. ``textContent``, not ``innerText``: a long notebook keeps the
+#: cells out of view unrendered (JupyterLab's windowing), and only ``textContent`` reads those.
+OUTPUT_TEXT = "() => [...document.querySelectorAll('.jp-OutputArea-output')].map(e => e.textContent).join('\\n')"
+
+#: The title of a chart's clock-time axis, by page language (``pocketcloud.display.chartbase.TEXT["time"]``; the
+#: runner sets POCKETCLOUD_LANG from the page's language).
+TIME_AXIS_TITLE = {"ko": "시간(UTC)", "en": "Time (UTC)"}
+
+
+def run_example(block: Any, timeout_ms: float = PYODIDE_BOOT_MS) -> str:
+    """Click a runnable example's Run and wait, phase by phase, so a stall says whether Python, the packages or
+    the code hung; return what the example printed (``.pc-output``)."""
+    handle = block.element_handle()
+    block.locator(".pc-run-btn").click()
+    for phase, done in (
+        ("runner: loading Python and the engine", "el => ['running', 'done', 'error'].includes(el.dataset.state)"),
+        ("runner: running the example", "el => el.dataset.state === 'done' || el.dataset.state === 'error'"),
+    ):
+        wait_for_phase(block.page, phase, done, arg=handle, timeout_ms=timeout_ms, diagnose=RUNNER_STATE)
+    return str(block.locator(".pc-output").inner_text())
+
+
+def run_page_examples(
+    page: Any, url: str, *, count: int | None = None, at_least: int = 1, traceback_free: bool = False
+) -> list[str]:
+    """Open ``url`` and run every runnable example on it, top to bottom, in the page's one warm worker.
+
+    Each example must end ``done`` (and, with ``traceback_free``, print no Python traceback); the page must hold
+    exactly ``count`` examples when given, else at least ``at_least``. Returns each example's output, in page
+    order; the examples stay on the page (``page.locator(".pc-run[data-ready]")``) for further checks.
+    """
+    page.goto(url)
+    blocks = page.locator(".pc-run[data-ready]")
+    blocks.first.wait_for()
+    found = blocks.count()
+    if count is not None:
+        assert found == count, f"{url}: {found} examples, expected {count}"
+    assert found >= at_least, f"{url}: {found} examples, expected at least {at_least}"
+    outputs = []
+    for index in range(found):
+        block = blocks.nth(index)
+        output = run_example(block)
+        assert block.get_attribute("data-state") == "done", f"example {index + 1} of {url}:\n{output[-2000:]}"
+        if traceback_free:
+            assert "Traceback" not in output, f"example {index + 1} of {url}:\n{output[-2000:]}"
+        outputs.append(output)
+    return outputs
+
+
+def chart_axis_title(page: Any, example: str) -> str:
+    """The clock-time axis title (:data:`TIME_AXIS_TITLE`) drawn in the first chart of the example whose text
+    names ``example`` (its file name, e.g. ``throttled_burst.py``), or ``""`` if the chart has none; waits for
+    the chart's SVG."""
+    chart = page.locator(".pc-run", has_text=example).frame_locator("iframe.pc-rich-html").locator("svg").first
+    chart.wait_for()
+    text = chart.text_content() or ""
+    return next((title for title in TIME_AXIS_TITLE.values() if title in text), "")

@@ -17,7 +17,8 @@ Node is already needed to build (wheels are compiled in Pyodide under Node), so 
 
 Versioning: a stale snapshot must never be loaded. The file is named ``runner-snapshot.<key>.gz`` after a key
 that covers the Pyodide version, this build's content-named lock (whose entries carry the engine wheel's
-sha256 and every dependency's) and the two scripts that make it; every page names its build's file in a
+sha256 and every dependency's), the two scripts that make it and the runner's support module it imports
+(``docs/assets/runner/support.mjs``); every page names its build's file in a
 ``<meta>`` tag (``hooks/bundled_assets.py``), as it names its lock. The file also starts with a header the
 worker checks against what it actually loaded (Pyodide version, lock name); on any mismatch or failure it
 boots Python normally. Layout, before gzip::
@@ -51,6 +52,8 @@ SNAPSHOT_PREFIX = "runner-snapshot."
 SCRIPTS = Path(__file__).resolve().parent / "lite"
 MAKER = SCRIPTS / "snapshot.mjs"
 WARM = SCRIPTS / "snapshot_warm.py"
+#: The page runner's Python support module, imported into the snapshot (the worker uses it as it is there).
+SUPPORT = SCRIPTS.parents[1] / "docs" / "assets" / "runner" / "support.mjs"
 
 
 class SnapshotError(Exception):
@@ -59,7 +62,8 @@ class SnapshotError(Exception):
 
 def snapshot_key(pyodide_version: str, lock: Path) -> str:
     """The digest that names a snapshot: everything that decides its content, and nothing else."""
-    parts = [str(SNAPSHOT_FORMAT), pyodide_version, sha256_of(lock), sha256_of(MAKER), sha256_of(WARM)]
+    scripts = [sha256_of(script) for script in (MAKER, WARM, SUPPORT)]
+    parts = [str(SNAPSHOT_FORMAT), pyodide_version, sha256_of(lock), *scripts]
     return hashlib.sha256(":".join(parts).encode()).hexdigest()[:16]
 
 

@@ -12,17 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tools.browser import run_lab
-
-from .test_site import _run
+from tools.browser import OUTPUT_TEXT, run_example, run_lab, run_page_examples
 
 pytestmark = pytest.mark.browser
 
 LABS = Path(__file__).resolve().parents[2] / "labs"
 
-#: Every output of the notebook as text. ``textContent``, not ``innerText``: a long notebook keeps the cells out
-#: of view unrendered (JupyterLab's windowing), and only ``textContent`` reads those.
-OUTPUT_TEXT = "() => [...document.querySelectorAll('.jp-OutputArea-output')].map(e => e.textContent).join('\\n')"
 OUTPUT_HAS = f"text => ({OUTPUT_TEXT})().includes(text)"
 
 #: The chapter's pages; Korean and English pages show the same example files, so each page runs in one language.
@@ -49,13 +44,7 @@ LAB_RUNS = [
 
 @pytest.mark.parametrize("path", PAGES)
 def test_every_example_on_an_event_page_runs_in_pyodide(site_url: str, page: Any, path: str) -> None:
-    page.goto(site_url + path)
-    blocks = page.locator(".pc-run[data-ready]")
-    blocks.first.wait_for()
-    for index in range(blocks.count()):
-        block = blocks.nth(index)
-        output = _run(block)
-        assert block.get_attribute("data-state") == "done", f"example {index + 1} of {path}:\n{output[-2000:]}"
+    run_page_examples(page, site_url + path)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -81,7 +70,7 @@ def test_the_explorer_shows_events_generated_on_the_page(site_url: str, page: An
     }
     for index, fragment in expected.items():
         block = blocks.nth(index)
-        output = _run(block)
+        output = run_example(block)
         assert block.get_attribute("data-state") == "done", output[-2000:]
         assert fragment in output, f"explorer example {index + 1}:\n{output[-2000:]}"
 

@@ -13,16 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tools.browser import run_lab
-
-from .test_site import _run
+from tools.browser import OUTPUT_TEXT, run_lab, run_page_examples
 
 pytestmark = pytest.mark.browser
 
 LABS = Path(__file__).resolve().parents[2] / "labs"
-
-#: Every output of the notebook as text (``textContent`` also reads cells JupyterLab has not rendered).
-OUTPUT_TEXT = "() => [...document.querySelectorAll('.jp-OutputArea-output')].map(e => e.textContent).join('\\n')"
 
 #: The page in both languages, and the axis title its chart must carry (POCKETCLOUD_LANG, set by the runner).
 PAGES = [("/lambda/concurrency/", "시간(UTC)"), ("/en/lambda/concurrency/", "Time (UTC)")]
@@ -39,18 +34,11 @@ LAB_RUNS = [("ko", "25-reserved-concurrency.ipynb"), ("en", "26-cold-start-mitig
 def test_every_example_on_the_concurrency_page_runs_in_pyodide(
     site_url: str, page: Any, path: str, time_title: str
 ) -> None:
-    page.goto(site_url + path)
+    run_page_examples(page, site_url + path, count=5, traceback_free=True)
     blocks = page.locator(".pc-run[data-ready]")
-    blocks.first.wait_for()
-    count = blocks.count()
-    assert count == 5
     charts = 0
-    for index in range(count):
-        block = blocks.nth(index)
-        output = _run(block)
-        assert block.get_attribute("data-state") == "done", f"example {index + 1} of {path}:\n{output[-2000:]}"
-        assert "Traceback" not in output, output[-2000:]
-        frame = block.locator("iframe.pc-rich-html")
+    for index in range(blocks.count()):
+        frame = blocks.nth(index).locator("iframe.pc-rich-html")
         if frame.count():
             charts += 1
             srcdoc = str(frame.first.get_attribute("srcdoc"))

@@ -9,18 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tools.browser import PYODIDE_BOOT_MS, run_lab, wait_for_phase
+from tools.browser import run_lab, run_page_examples
 
 pytestmark = pytest.mark.browser
 
 #: Lab 24 sends about 15,000 requests through the simulation: give Run All Cells more than the kernel boot.
 RUN_ALL_MS = 900_000
-
-#: What a stalled runnable example shows (as in test_site): its state, status line and the end of its output.
-RUNNER_STATE = (
-    "el => `data-state=${el.dataset.state}, status=${JSON.stringify(el.querySelector('.pc-status')?.innerText)}, "
-    "output=${JSON.stringify((el.querySelector('.pc-output')?.innerText || '').slice(-300))}`"
-)
 
 PAGES = {"ko": "/lambda/internals/", "en": "/en/lambda/internals/"}
 
@@ -39,33 +33,12 @@ LABELS = {
 }
 
 
-def _run(block: Any) -> str:
-    """Click Run and wait, phase by phase, for the example to finish."""
-    handle = block.element_handle()
-    block.locator(".pc-run-btn").click()
-    for phase, done in (
-        ("runner: loading Python and the engine", "el => ['running', 'done', 'error'].includes(el.dataset.state)"),
-        ("runner: running the example", "el => el.dataset.state === 'done' || el.dataset.state === 'error'"),
-    ):
-        wait_for_phase(block.page, phase, done, arg=handle, timeout_ms=PYODIDE_BOOT_MS, diagnose=RUNNER_STATE)
-    return str(block.locator(".pc-output").inner_text())
-
-
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_every_example_on_the_internals_page_runs_in_pyodide(site_url: str, page: Any, lang: str) -> None:
     """The trace, the per-environment timeline and the throttle chart run in one warm worker per page; the
     timeline and the chart are drawn with axis labels in the page's language (POCKETCLOUD_LANG)."""
-    page.goto(site_url + PAGES[lang])
+    text = "\n".join(run_page_examples(page, site_url + PAGES[lang], count=3))
     blocks = page.locator(".pc-run[data-ready]")
-    blocks.first.wait_for()
-    assert blocks.count() == 3
-    outputs = []
-    for index in range(blocks.count()):
-        block = blocks.nth(index)
-        output = _run(block)
-        assert block.get_attribute("data-state") == "done", f"example {index + 1}:\n{output[-2000:]}"
-        outputs.append(output)
-    text = "\n".join(outputs)
     assert "Reason: ReservedFunctionConcurrentInvocationLimitExceeded" in text
     assert "thumbs:$LATEST#1" in text and "environments: 5 for 12 requests" in text
     charts = [chart for index in range(blocks.count()) for chart in blocks.nth(index).evaluate(CHARTS)]

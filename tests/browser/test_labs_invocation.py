@@ -11,9 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tools.browser import run_lab
-
-from .test_site import _run
+from tools.browser import TIME_AXIS_TITLE, chart_axis_title, run_lab, run_page_examples
 
 pytestmark = pytest.mark.browser
 
@@ -34,19 +32,8 @@ LABS = [
 def test_every_example_on_the_invocation_page_runs_in_pyodide(site_url: str, page: Any, lang: str) -> None:
     """Every example on the page runs to the end in Pyodide; the burst example draws its chart (an SVG) with the
     axis labels in the page's language."""
-    page.goto(site_url + PAGES[lang])
-    blocks = page.locator(".pc-run[data-ready]")
-    blocks.first.wait_for()
-    count = blocks.count()
-    assert count >= 3
-    for index in range(count):
-        block = blocks.nth(index)
-        output = _run(block)
-        assert block.get_attribute("data-state") == "done", f"example {index + 1}:\n{output[-2000:]}"
-    example = page.locator(".pc-run", has_text="throttled_burst.py")
-    chart = example.frame_locator("iframe.pc-rich-html").locator("svg").first
-    chart.wait_for()
-    assert ("시간(UTC)" if lang == "ko" else "Time (UTC)") in (chart.text_content() or "")
+    run_page_examples(page, site_url + PAGES[lang], at_least=3)
+    assert chart_axis_title(page, "throttled_burst.py") == TIME_AXIS_TITLE[lang]
 
 
 @pytest.mark.parametrize(("lang", "notebook", "last_output"), LABS, ids=[f"{lang}/{name}" for lang, name, _ in LABS])

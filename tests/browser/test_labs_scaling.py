@@ -13,9 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tools.browser import run_lab
-
-from .test_site import _run
+from tools.browser import TIME_AXIS_TITLE, chart_axis_title, run_lab, run_page_examples
 
 pytestmark = pytest.mark.browser
 
@@ -43,20 +41,8 @@ def test_every_example_on_a_scaling_page_runs_in_pyodide(
 ) -> None:
     """Every example on the page runs to the end in Pyodide and its chart example draws an SVG whose axis title is
     in the page's language."""
-    page.goto(site_url + (path if lang == "ko" else "/en" + path))
-    blocks = page.locator(".pc-run[data-ready]")
-    blocks.first.wait_for()
-    count = blocks.count()
-    assert count >= 1
-    for index in range(count):
-        block = blocks.nth(index)
-        output = _run(block)
-        assert block.get_attribute("data-state") == "done", f"example {index + 1}:\n{output[-2000:]}"
-        assert "Traceback" not in output, output[-2000:]
-    example = page.locator(".pc-run", has_text=chart_example)
-    chart = example.frame_locator("iframe.pc-rich-html").locator("svg").first
-    chart.wait_for()
-    assert ("시간(UTC)" if lang == "ko" else "Time (UTC)") in (chart.text_content() or "")
+    run_page_examples(page, site_url + (path if lang == "ko" else "/en" + path), traceback_free=True)
+    assert chart_axis_title(page, chart_example) == TIME_AXIS_TITLE[lang]
 
 
 @pytest.mark.parametrize(("lang", "notebook", "last_output"), LABS, ids=[f"{lang}/{name}" for lang, name, _ in LABS])

@@ -8,15 +8,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tools.browser import LAB_STATE, OUTPUT_CONTAINS, PYODIDE_BOOT_MS, RequestLog, run_lab, wait_for_phase
+from tools.browser import (
+    LAB_STATE,
+    OUTPUT_CONTAINS,
+    PYODIDE_BOOT_MS,
+    RUNNER_STATE,
+    RequestLog,
+    run_example,
+    run_lab,
+    run_page_examples,
+    wait_for_phase,
+)
 
 pytestmark = pytest.mark.browser
-
-#: What a stalled runnable example shows: its state, its status line and the end of its output.
-RUNNER_STATE = (
-    "el => `data-state=${el.dataset.state}, status=${JSON.stringify(el.querySelector('.pc-status')?.innerText)}, "
-    "output=${JSON.stringify((el.querySelector('.pc-output')?.innerText || '').slice(-300))}`"
-)
 
 CONCEPT = {"ko": "/concepts/what-is-serverless/", "en": "/en/concepts/what-is-serverless/"}
 
@@ -27,29 +31,6 @@ def _engine_example(page: Any) -> Any:
     return block
 
 
-def _run(block: Any, timeout: int = PYODIDE_BOOT_MS) -> str:
-    """Click Run and wait, phase by phase, so a stall says whether Python, the packages or the code hung."""
-    handle = block.element_handle()
-    block.locator(".pc-run-btn").click()
-    wait_for_phase(
-        block.page,
-        "runner: loading Python and the engine",
-        "el => ['running', 'done', 'error'].includes(el.dataset.state)",
-        arg=handle,
-        timeout_ms=timeout,
-        diagnose=RUNNER_STATE,
-    )
-    wait_for_phase(
-        block.page,
-        "runner: running the example",
-        "el => el.dataset.state === 'done' || el.dataset.state === 'error'",
-        arg=handle,
-        timeout_ms=timeout,
-        diagnose=RUNNER_STATE,
-    )
-    return str(block.locator(".pc-output").inner_text())
-
-
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_run_button_shows_real_engine_output(site_url: str, page: Any, requests: RequestLog, lang: str) -> None:
     page.goto(site_url + CONCEPT[lang])
@@ -58,7 +39,7 @@ def test_run_button_shows_real_engine_output(site_url: str, page: Any, requests:
     assert block.locator(".pc-run-btn").inner_text().strip() == label
     # Nothing heavy loads before the reader clicks.
     assert not [u for u in requests.urls if "pyodide" in u or u.endswith(".whl") or "/runner-snapshot." in u]
-    output = _run(block)
+    output = run_example(block)
     assert block.get_attribute("data-state") == "done", output
     # Computed by pocketcloud inside Pyodide: a cold start, then a warm one with the module global kept.
     assert "Init Duration" in output
@@ -67,7 +48,7 @@ def test_run_button_shows_real_engine_output(site_url: str, page: Any, requests:
     # files itself (snapshot format 2 fetches no wheel).
     assert any((u.endswith(".whl") and "pocketcloud" in u) or "/runner-snapshot." in u for u in requests.urls)
     # The worker stays warm: a second run gives the same (deterministic) output.
-    assert _run(block, timeout=60_000) == output
+    assert run_example(block, timeout_ms=60_000) == output
 
 
 def test_a_runaway_example_can_be_stopped_without_reloading(site_url: str, page: Any) -> None:
@@ -90,7 +71,7 @@ def test_a_runaway_example_can_be_stopped_without_reloading(site_url: str, page:
     assert "중지됨" in block.locator(".pc-status").inner_text()
     # A fresh worker runs the next example on the same page.
     block.locator("textarea.pc-editor").fill("import pocketcloud\nprint('alive', pocketcloud.__version__)\n")
-    assert "alive 0.1.0" in _run(block)
+    assert "alive 0.1.0" in run_example(block)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -163,15 +144,7 @@ PAGES = [
 def test_every_example_on_a_page_runs_in_pyodide(site_url: str, page: Any, path: str) -> None:
     """The examples are tested in CPython (tests/docs); this runs them where readers run them: Python 3.14 in
     Pyodide, one warm worker per page."""
-    page.goto(site_url + path)
-    blocks = page.locator(".pc-run[data-ready]")
-    blocks.first.wait_for()
-    count = blocks.count()
-    assert count >= 1
-    for index in range(count):
-        block = blocks.nth(index)
-        output = _run(block)
-        assert block.get_attribute("data-state") == "done", f"example {index + 1} of {path}:\n{output[-2000:]}"
+    run_page_examples(page, site_url + path)
 
 
 #: Pages with diagrams, one per kind of diagram the site uses (flowchart + sequence, state, flowchart).

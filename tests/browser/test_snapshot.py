@@ -18,9 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from tools.browser import RequestLog, new_context
-
-from .test_site import _run
+from tools.browser import RequestLog, new_context, run_example
 
 pytestmark = pytest.mark.browser
 
@@ -72,7 +70,7 @@ def _run_all(page: Any, url: str) -> tuple[list[str], set[str | None]]:
     outputs = []
     for index in range(blocks.count()):
         block = blocks.nth(index)
-        output = _run(block)
+        output = run_example(block)
         assert block.get_attribute("data-state") == "done", f"example {index + 1} of {url}:\n{output[-2000:]}"
         outputs.append(output)
     return outputs, {blocks.nth(i).get_attribute("data-boot") for i in range(blocks.count())}

@@ -18,9 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tools.browser import run_lab
-
-from .test_site import _run
+from tools.browser import run_example, run_lab, run_page_examples
 
 pytestmark = pytest.mark.browser
 
@@ -87,15 +85,11 @@ GRAPH_CONTRASTS = """frame => {
 @pytest.mark.parametrize("path", PAGES)
 def test_every_step_functions_example_runs_in_pyodide(site_url: str, page: Any, path: str) -> None:
     """Each example finishes; each execution graph it draws is there, sized, and labelled in Korean."""
-    page.goto(site_url + path)
+    run_page_examples(page, site_url + path)
     blocks = page.locator(".pc-run[data-ready]")
-    blocks.first.wait_for()
     graphs = 0
     for index in range(blocks.count()):
-        block = blocks.nth(index)
-        output = _run(block)
-        assert block.get_attribute("data-state") == "done", f"example {index + 1} of {path}:\n{output[-2000:]}"
-        for graph in block.evaluate(GRAPHS):
+        for graph in blocks.nth(index).evaluate(GRAPHS):
             graphs += 1
             assert graph["label"] == "상태 머신 그래프", graph  # POCKETCLOUD_LANG from the page's language
             assert graph["width"] > 100 and graph["height"] > 50, graph
@@ -113,7 +107,7 @@ def test_the_execution_graph_follows_the_page_and_stays_legible(site_url: str, p
     page.goto(site_url + "/en/stepfunctions/")
     block = page.locator(".pc-run[data-ready]", has_text="first_workflow").first
     block.wait_for()
-    output = _run(block)
+    output = run_example(block)
     assert "pear FAILED" in output
     frame = block.locator("iframe.pc-rich-html").last
     (graph,) = block.evaluate(GRAPHS)[-1:]

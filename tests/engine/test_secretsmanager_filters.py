@@ -58,3 +58,29 @@ def test_filters_on_the_same_key_must_all_match_and_negation_still_excludes(name
     negated = names({"Key": "description", "Values": ["!o"]})
     assert {"qux", "none"} <= set(negated) and not {"foo", "bar", "baz"} & set(negated)
     assert names({"Key": "description", "Values": ["wo"]}) == []
+
+
+def test_the_all_filter_needs_every_word_of_the_value_in_one_field(cloud: pocketcloud.Cloud) -> None:
+    """``all`` splits the value into words; a secret matches when one of its fields (name, description, a tag key,
+    a tag value) has a word beginning with each of them.
+
+    Sources: AWS's blog on the enhanced search ("secrets for" returns secrets whose name, tag key, tag value or
+    description "includes both "secrets" and "for" in the same field",
+    https://aws.amazon.com/blogs/security/identify-arrange-manage-secrets-easily-using-enhanced-search-in-aws-secrets-manager/)
+    and moto's test_with_all_filter, verified against AWS (getmoto/moto tests/test_secretsmanager/test_list_secrets.py):
+    "SecretOne" finds only SecretOne, "d t" only the secret described "DescTwo", "SomeSecret" nothing.
+    """
+    sm = cloud.client("secretsmanager")
+    sm.create_secret(Name="SecretOne", SecretString="s")
+    sm.create_secret(Name="SecretTwo", SecretString="s", Description="DescTwo")
+    sm.create_secret(Name="SecretFValue", SecretString="s", Tags=[{"Key": "foo", "Value": "v"}])
+
+    def listed(value: str) -> list[str]:
+        return [s["Name"] for s in sm.list_secrets(Filters=[{"Key": "all", "Values": [value]}])["SecretList"]]
+
+    assert listed("SecretOne") == ["SecretOne"]
+    assert listed("d t") == ["SecretTwo"]
+    assert listed("SomeSecret") == []
+    assert listed("secret") == ["SecretOne", "SecretTwo", "SecretFValue"]
+    assert listed("foo") == ["SecretFValue"]
+    assert listed("ret") == []

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,28 @@ def _ours(service: str, operation: str, params: dict[str, Any]) -> str:
     return "\n".join(errors)
 
 
+@pytest.fixture
+def examples_from_this_test_alone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Make a derandomized test's examples depend on the test alone, not on the tests that ran before it.
+
+    Hypothesis mixes literal constants from the source of every non-test module already imported into its draws
+    (``hypothesis.internal.conjecture.providers._get_local_constants``: a module-level pool that grows with
+    ``sys.modules``, plus ``CONSTANTS_CACHE`` built from it). So ``derandomize=True`` alone is not enough: after
+    ``pocketcloud.services.secretsmanager.schedule`` was imported by an earlier test, the month name ``"AUG"``
+    from its source was drawn as a wrongly typed ``EndTime`` of CloudWatch's GetMetricData in a long run, and
+    only there. (botocore accepts that string, reading it with dateutil as 1 August of this year; pocketcloud
+    reads ISO 8601 and epoch strings only.) The pool is emptied for the test, and the cache both ways."""
+    from hypothesis.internal.conjecture import providers
+
+    empty = providers.Constants()
+    monkeypatch.setattr(providers, "_get_local_constants", lambda: empty)
+    providers.CONSTANTS_CACHE.cache.clear()
+    yield
+    providers.CONSTANTS_CACHE.cache.clear()
+    assert len(empty) == 0, "the emptied pool of local constants was filled during the test"
+
+
+@pytest.mark.usefixtures("examples_from_this_test_alone")
 @pytest.mark.parametrize(("service", "operation"), implemented())
 def test_request_checks_say_what_botocore_says(service: str, operation: str) -> None:
     """For random requests (well-typed, wrongly typed, unknown and missing members), pocketcloud's client-side

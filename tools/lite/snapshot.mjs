@@ -1,5 +1,6 @@
 // Makes the page runner's memory snapshot: boots the npm Pyodide runtime under Node with the site's own lock,
-// loads the engine, runs snapshot_warm.py (imports, parsed models), and writes Pyodide's memory snapshot
+// loads the engine, runs snapshot_warm.py (imports, parsed models, a first invocation), imports the runner's
+// support module (docs/assets/runner/support.mjs), and writes Pyodide's memory snapshot
 // (makeMemorySnapshot) gzipped, behind a small header that says what it was made from, together with the files
 // the engine's wheels laid out in site-packages (a snapshot holds no files) and without the memory's long zero
 // runs (the worker's buffer starts zeroed). Called by tools/lite_snapshot.py, which explains the format and why
@@ -61,6 +62,14 @@ try {
   await pyodide.loadPackage(["pocketcloud"], { messageCallback: () => {} });
   const here = dirname(fileURLToPath(import.meta.url));
   pyodide.runPython(await readFile(join(here, "snapshot_warm.py"), "utf8"), { filename: "snapshot_warm.py" });
+  // The runner's support module, compiled and imported as the worker would (no proxy may outlive this step)
+  const support = await import(pathToFileURL(join(here, "..", "..", "docs", "assets", "runner", "support.mjs")).href);
+  const namespace = pyodide.globals.get("dict")();
+  const load = pyodide.runPython(support.LOADER, { globals: namespace });
+  load(support.SUPPORT).destroy();
+  load.destroy();
+  namespace.destroy();
+  pyodide.runPython("import gc\ngc.collect()");
   // The package manager's record of loaded packages is a JS object the snapshot cannot carry (Pyodide refuses
   // one that is not empty). The files it describes live in the JS file system, which no snapshot holds either:
   // the worker loads the same wheels again after a restore, which fills both in.

@@ -9,8 +9,9 @@ cron expressions are read in. ``StartTime``/``EndTime`` bound when the action ma
 (or from when the action was created).
 
 The rate and cron grammar is EventBridge's, parsed by the same pure functions as scheduled rules
-(:mod:`pocketcloud.services.events.schedule`, a parser with no state; no events state is touched). A cron in a time
-zone is matched against local wall-clock time (:mod:`zoneinfo`); a zone the runtime has no data for is refused.
+(:mod:`pocketcloud.schedule_expressions`, a shared parser with no state that neither service owns); the ``at(...)``
+form and the time zone are this service's own. A cron in a time zone is matched against local wall-clock time
+(:mod:`zoneinfo`); a zone the runtime has no data for is refused.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from ... import schedule_expressions as grammar
 from ...errors import ServiceError
 from ...timeutil import EPOCH
-from ..events import schedule as grammar
 
 if TYPE_CHECKING:
     from datetime import tzinfo

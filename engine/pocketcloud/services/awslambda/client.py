@@ -21,6 +21,7 @@ from . import (
     function_urls,
     functions,
     invocations,
+    layer_permissions,
     layers,
     permissions,
     tags,
@@ -124,6 +125,21 @@ class LambdaClient(BaseClient):
     def delete_layer_version(self, **params: Any) -> dict[str, Any]:
         return layers.delete_layer_version(self._service, params)
 
+    @operation("AddLayerVersionPermission")
+    def add_layer_version_permission(self, **params: Any) -> dict[str, Any]:
+        """Grant another account, an organization or everyone use of a layer version (recorded; see
+        :mod:`.layer_permissions`). https://docs.aws.amazon.com/lambda/latest/api/API_AddLayerVersionPermission.html
+        """
+        return layer_permissions.add_layer_version_permission(self._service, params)
+
+    @operation("GetLayerVersionPolicy")
+    def get_layer_version_policy(self, **params: Any) -> dict[str, Any]:
+        return layer_permissions.get_layer_version_policy(self._service, params)
+
+    @operation("RemoveLayerVersionPermission")
+    def remove_layer_version_permission(self, **params: Any) -> dict[str, Any]:
+        return layer_permissions.remove_layer_version_permission(self._service, params)
+
     # -- concurrency -----------------------------------------------------------------------------------------
     @operation("GetAccountSettings")
     def get_account_settings(self, **params: Any) -> dict[str, Any]:
@@ -144,6 +160,10 @@ class LambdaClient(BaseClient):
     @operation("PutProvisionedConcurrencyConfig")
     def put_provisioned_concurrency_config(self, **params: Any) -> dict[str, Any]:
         return concurrency.put_provisioned_concurrency_config(self._service, params)
+
+    @operation("ListProvisionedConcurrencyConfigs")
+    def list_provisioned_concurrency_configs(self, **params: Any) -> dict[str, Any]:
+        return concurrency.list_provisioned_concurrency_configs(self._service, params)
 
     @operation("GetProvisionedConcurrencyConfig")
     def get_provisioned_concurrency_config(self, **params: Any) -> dict[str, Any]:
@@ -264,6 +284,21 @@ class LambdaClient(BaseClient):
         assert result is not None
         return _response(result)
 
+    @operation("InvokeAsync")
+    def invoke_async(self, **params: Any) -> dict[str, Any]:
+        """The deprecated asynchronous invoke ("For asynchronous function invocation, use Invoke"): the same
+        path as ``Invoke(InvocationType="Event", Payload=InvokeArgs)``, answered with ``{"Status": 202}``.
+        https://docs.aws.amazon.com/lambda/latest/api/API_InvokeAsync.html
+        """
+        event_params = {"FunctionName": params["FunctionName"], "InvocationType": "Event"}
+        event_params["Payload"] = params["InvokeArgs"]
+        result = invocations.invoke(self._service, event_params, self._caller)
+        assert result is not None
+        metadata: dict[str, Any] = {"HTTPStatusCode": 202}
+        if result.request_id is not None:
+            metadata["RequestId"] = result.request_id
+        return {"Status": 202, "ResponseMetadata": metadata}
+
     def invoke_and_then(self, on_response: Callable[[dict[str, Any]], None], **params: Any) -> None:
         """Invoke, for code that runs *inside* the simulation (another service's event, e.g. a state machine's
         Task): the same operation, checks and errors as :meth:`invoke`, but instead of letting the clock run it
@@ -315,6 +350,7 @@ def _response(result: invocations.InvokeResult) -> dict[str, Any]:
         if result.request_id is not None:
             response["ResponseMetadata"]["RequestId"] = result.request_id
         response["Payload"] = StreamingBody(b"")
+        response["ResponseMetadata"]["HTTPHeaders"] = _http_headers(response, None)
         return response
     response["ResponseMetadata"]["RequestId"] = invocation.request_id
     if invocation.function_error:
@@ -324,4 +360,36 @@ def _response(result: invocations.InvokeResult) -> dict[str, Any]:
         response["LogResult"] = base64.b64encode(tail).decode("ascii")
     response["ExecutedVersion"] = result.executed_version
     response["Payload"] = StreamingBody(invocation.payload)
+    response["ResponseMetadata"]["HTTPHeaders"] = _http_headers(response, invocation.payload)
     return response
+
+
+#: Invoke's response members bound to HTTP headers in the API reference's response syntax
+#: (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html: ``X-Amz-Function-Error``, ``X-Amz-Log-Result``,
+#: ``X-Amz-Executed-Version``; the status code is the HTTP status and the payload the body).
+_INVOKE_HEADERS = (
+    ("FunctionError", "x-amz-function-error"),
+    ("LogResult", "x-amz-log-result"),
+    ("ExecutedVersion", "x-amz-executed-version"),
+)
+
+
+def _http_headers(response: dict[str, Any], payload: bytes | None) -> dict[str, str]:
+    """``ResponseMetadata.HTTPHeaders`` as a boto3 user sees them for an Invoke: the headers of the HTTP answer,
+    names lower-cased as botocore stores them (botocore/parsers.py: ``response_metadata['HTTPHeaders'] =
+    lowercase_dict(headers)``). The request id travels in ``x-amzn-RequestId``; the
+    ``content-type`` of a synchronous answer's JSON body is ``application/json`` and its ``content-length`` the
+    payload's size (neither is listed in the API reference; a pocketcloud model of the HTTP answer, the one moto's
+    tests record). No ``date`` header: pocketcloud has no wall clock.
+    """
+    headers: dict[str, str] = {}
+    request_id = response["ResponseMetadata"].get("RequestId")
+    if request_id is not None:
+        headers["x-amzn-requestid"] = str(request_id)
+    if payload is not None:
+        headers["content-type"] = "application/json"
+    headers["content-length"] = str(len(payload or b""))
+    for member, header in _INVOKE_HEADERS:
+        if member in response:
+            headers[header] = str(response[member])
+    return headers

@@ -211,3 +211,19 @@ def delete_provisioned_concurrency_config(service: LambdaService, params: dict[s
             function.idle.setdefault(id(env.version), []).append(env)
         env.schedule_reclaim(service.settings)
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}
+
+
+def list_provisioned_concurrency_configs(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
+    """Every provisioned concurrency configuration of one function (its versions and aliases), each with the
+    qualified ``FunctionArn`` it applies to, in the order they were configured (a pocketcloud choice; AWS
+    documents no order), paged by ``Marker``/``MaxItems`` (at most 50).
+    https://docs.aws.amazon.com/lambda/latest/api/API_ListProvisionedConcurrencyConfigs.html
+    """
+    from .functions import paged
+
+    function, _ = service.function(params["FunctionName"])
+
+    def entry(qualifier: str) -> dict[str, Any]:
+        return {"FunctionArn": service.arn(function.name, qualifier), **_describe(function.provisioned[qualifier])}
+
+    return paged("ProvisionedConcurrencyConfigs", list(function.provisioned), params, entry)

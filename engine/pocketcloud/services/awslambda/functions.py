@@ -77,16 +77,27 @@ def _check_architectures(value: Any) -> tuple[str, ...]:
 
 
 def _check_ephemeral_storage(value: Any) -> int:
-    """``EphemeralStorage={"Size": MB}``: the size of /tmp, 512 MB (the default) to 10,240 MB."""
+    """``EphemeralStorage={"Size": MB}``: the size of /tmp, 512 MB (the default) to 10,240 MB.
+
+    Three layers refuse a bad size, as in front of AWS: botocore refuses less than 512 client-side
+    (ParamValidationError, the model's ``min``); the model's ``max`` (32,768 in botocore 1.44's model) gives the
+    service front end's "Member must have value less than or equal to 32768"; and between the two, the limit the
+    API reference documents, "can be any whole number between 512 and 10,240 MB ... Maximum value of 10240"
+    (https://docs.aws.amazon.com/lambda/latest/api/API_EphemeralStorage.html), is refused here in the same
+    front-end words with 10240, the message AWS gave while its model's maximum was 10,240 (moto's
+    test_create_function_error_ephemeral_too_big records it).
+    """
     if value is None:
         return limits.LAMBDA_EPHEMERAL_STORAGE_MIN_MB
     size = value.get("Size") if isinstance(value, dict) else value
     low, high = limits.LAMBDA_EPHEMERAL_STORAGE_MIN_MB, limits.LAMBDA_EPHEMERAL_STORAGE_MAX_MB
     if not isinstance(size, int) or isinstance(size, bool) or not low <= size <= high:
+        too_big = isinstance(size, int) and size > high
+        bound = f"less than or equal to {high}" if too_big else f"between {low} and {high}"
         raise ServiceError(
             "ValidationException",
             f"1 validation error detected: Value '{size}' at 'ephemeralStorage.size' failed to satisfy constraint: "
-            f"Member must have value between {low} and {high}",
+            f"Member must have value {bound}",
         )
     return size
 

@@ -29,7 +29,7 @@ def layer_arn(service: LambdaService, name: str) -> str:
     return f"arn:{cloud.partition}:lambda:{cloud.region}:{cloud.account_id}:layer:{name}"
 
 
-def _layer_name(value: Any) -> str:
+def layer_name(value: Any) -> str:
     """LayerName accepts a name or a layer ARN (without version)."""
     if isinstance(value, str) and value.startswith("arn:"):
         value = value.rsplit(":", 1)[-1]
@@ -48,7 +48,7 @@ def publish_layer_version(service: LambdaService, params: dict[str, Any]) -> dic
     from .functions import code_package
     from .service import Layer
 
-    name = _layer_name(params["LayerName"])
+    name = layer_name(params["LayerName"])
     content = params["Content"]
     if not isinstance(content, dict) or not has_source(content):
         raise ServiceError(
@@ -94,7 +94,7 @@ def _content(service: LambdaService, version: LayerVersion) -> dict[str, Any]:
     }
 
 
-def _find(service: LambdaService, name: str, number: Any) -> LayerVersion:
+def find_version(service: LambdaService, name: str, number: Any) -> LayerVersion:
     layer = service.layers.get(name)
     version = layer.versions.get(number) if layer is not None and isinstance(number, int) else None
     if version is None:
@@ -103,7 +103,7 @@ def _find(service: LambdaService, name: str, number: Any) -> LayerVersion:
 
 
 def get_layer_version(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
-    version = _find(service, _layer_name(params["LayerName"]), params["VersionNumber"])
+    version = find_version(service, layer_name(params["LayerName"]), params["VersionNumber"])
     result = version.describe()
     result["Content"] = _content(service, version)
     return result
@@ -144,7 +144,7 @@ def list_layers(service: LambdaService, params: dict[str, Any]) -> dict[str, Any
 def list_layer_versions(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
     from .functions import paged
 
-    layer = service.layers.get(_layer_name(params["LayerName"]))
+    layer = service.layers.get(layer_name(params["LayerName"]))
     versions = [] if layer is None else [layer.versions[n] for n in sorted(layer.versions, reverse=True)]
     runtime, architecture = params.get("CompatibleRuntime"), params.get("CompatibleArchitecture")
     versions = [
@@ -158,7 +158,7 @@ def list_layer_versions(service: LambdaService, params: dict[str, Any]) -> dict[
 
 def delete_layer_version(service: LambdaService, params: dict[str, Any]) -> dict[str, Any]:
     """Delete a layer version. Functions that use it keep their copy, as on Lambda; the number is not reused."""
-    layer = service.layers.get(_layer_name(params["LayerName"]))
+    layer = service.layers.get(layer_name(params["LayerName"]))
     if layer is not None:
         layer.versions.pop(params["VersionNumber"], None)
     return {"ResponseMetadata": {"HTTPStatusCode": 204}}

@@ -126,6 +126,14 @@ class FunctionVersion:
         )
 
 
+@dataclass
+class LayerPolicy:
+    """A layer version's resource-based policy (see :mod:`.layer_permissions`): its statements and revision."""
+
+    statements: list[dict[str, Any]] = field(default_factory=list)
+    revision_id: str | None = None
+
+
 @dataclass(frozen=True)
 class LayerVersion:
     """One immutable version of a layer: a .zip whose ``python/`` folder appears under ``/opt/python``.
@@ -142,6 +150,8 @@ class LayerVersion:
     compatible_runtimes: tuple[str, ...]
     compatible_architectures: tuple[str, ...]
     license_info: str | None
+    #: Mutable although the version is not: granting other accounts use of a version does not change it.
+    policy: LayerPolicy = field(default_factory=LayerPolicy, compare=False)
 
     @property
     def arn(self) -> str:

@@ -119,12 +119,17 @@ class Workload:
 
 def attach(cloud: Cloud, function: str, workload: Workload | None) -> None:
     """Give a deployed function a workload model (None removes it). Environments created from now on follow it;
-    idle ones are shut down so that no environment mixes code and model (busy ones finish first)."""
+    idle ones are shut down so that no environment mixes code and model (busy ones finish first).
+
+    The model belongs to the function: traffic to ``$LATEST``, to a published version or through an alias
+    (``traffic.sync("api:live")``, ``traffic.sync("api", qualifier="3")``) runs it, whichever name attached it."""
     from .environment import EnvState
     from .service import LambdaService
 
     service: LambdaService = cloud.backend("lambda", LambdaService)
-    fn, _ = service.function(function)
+    # A qualified name ("api:live", "api:3", an ARN with a qualifier) names the function too: the model is the
+    # function's, so it applies to every version and alias; the qualifier must exist (ResourceNotFoundException).
+    fn = service.resolve(function).function
     fn.workload = workload
     for env in list(fn.environments):
         if env.state is EnvState.READY and env.workload is not workload:

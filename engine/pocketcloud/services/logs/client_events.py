@@ -17,6 +17,7 @@ from ...errors import ServiceError
 from ...timeutil import epoch_millis
 from .client_base import LogsClientBase
 from .filter_pattern import parse as parse_filter_pattern
+from .group_listing import listed
 from .reading import describe_group, describe_stream, filter_log_events, get_log_events, page_after
 from .tagging import check_tag_count
 
@@ -87,6 +88,28 @@ class EventsOperations(LogsClientBase):
         entries = [describe_group(self._backend, group) for group in page]
         if pattern is not None:
             entries = [{k: e[k] for k in ("logGroupName", "creationTime", "arn")} for e in entries]
+        result: dict[str, Any] = {"logGroups": entries}
+        if token is not None:
+            result["nextToken"] = token
+        return result
+
+    @operation("ListLogGroups")
+    def list_log_groups(self, **params: Any) -> dict[str, Any]:
+        """Log groups as ``{logGroupName, logGroupArn, logGroupClass}``, by name, at most ``limit`` (default 50)
+        a page, filtered by a name pattern, class and tags (see :mod:`.group_listing`). There are no linked
+        accounts to include. https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_ListLogGroups.html
+        """
+        groups = [group for _, group in sorted(self._backend.groups.items()) if listed(group, params)]
+        limit = params.get("limit", limits.LOGS_DESCRIBE_LIMIT_MAX)
+        page, token = page_after(groups, lambda g: [g.name], limit=limit, next_token=params.get("nextToken"))
+        entries = [
+            {
+                "logGroupName": group.name,
+                "logGroupArn": self._backend.group_arn(group.name),
+                "logGroupClass": group.log_group_class,
+            }
+            for group in page
+        ]
         result: dict[str, Any] = {"logGroups": entries}
         if token is not None:
             result["nextToken"] = token

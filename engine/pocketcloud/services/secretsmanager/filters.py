@@ -3,7 +3,14 @@
 The rules are the API reference's (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_Filter.html):
 ``name``, ``tag-key``, ``tag-value``, ``primary-region`` and ``owning-service`` are case-sensitive prefix matches,
 ``description`` is a prefix match that ignores case, and ``all`` "breaks the filter value string into words and
-then searches all attributes for matches", ignoring case. The description filter matches *words*: "Matches words
+then searches all attributes for matches", ignoring case: a secret matches when one attribute (its name, its
+description, one tag key or one tag value) has a word beginning with each word of the value. AWS's blog on the
+enhanced search: searching "secrets for" "will return any secret with secret name, tag key, tag value, or
+description that includes both "secrets" and "for" in the same field"
+(https://aws.amazon.com/blogs/security/identify-arrange-manage-secrets-easily-using-enhanced-search-in-aws-secrets-manager/),
+as moto's AWS-verified test_with_all_filter shows ("SecretOne" finds SecretOne but not SecretFValue; "d t" finds
+the secret described "DescTwo"). The user guide's "My_Secret matches ... my or secret" is the console's search
+box without a filter, not this API filter. The description filter matches *words*: "Matches words
 in the secret's description; not case-sensitive. For example, Description: My Description matches" "My basic
 description" and "Description of my secret" (the user guide), so every word of the value must begin a word of the
 description, in any order; AWS answers ``one two`` with descriptions "one two" and "one and two", and ``t`` with
@@ -13,7 +20,9 @@ Words split where the user guide says they do: at a
 change from lower to upper case, between letters and digits, and at punctuation ("credsDatabase#892" searches for
 creds, Database and 892; https://docs.aws.amazon.com/secretsmanager/latest/userguide/manage_search-secret.html).
 A value starting with ``!`` excludes the secrets it matches. Several values of one filter match if any matches;
-several filters must all match.
+several filters must all match. How AWS combines a plain and a negated value in one filter (``["one", "!two"]``)
+is not documented; pocketcloud reads the negated value as an exclusion that applies whatever else matched
+(a pocketcloud model).
 """
 
 from __future__ import annotations
@@ -58,21 +67,27 @@ def _attributes(secret: Secret, key: str) -> list[str]:
         return [t["Key"] for t in tags]
     if key == "tag-value":
         return [t.get("Value", "") for t in tags]
-    if key == "all":
-        texts = [secret.name, secret.description or ""] + [t["Key"] for t in tags] + [t.get("Value", "") for t in tags]
-        return [w.lower() for text in texts for w in words(text)]
     # primary-region and owning-service: pocketcloud secrets are never replicas and never service-managed.
     return []
 
 
 def _hit(secret: Secret, key: str, value: str) -> bool:
+    if key == "all":
+        wanted = [w.lower() for w in words(value)]
+        fields = [secret.name, secret.description or ""] + [t["Key"] for t in secret.tags or []]
+        fields += [t.get("Value", "") for t in secret.tags or []]
+        return bool(wanted) and any(_all_words(field, wanted) for field in fields)
     attributes = _attributes(secret, key)
     if key == "description":
         wanted = [w.lower() for w in words(value)]
         return bool(attributes) and all(any(a.startswith(w) for a in attributes) for w in wanted)
-    if key == "all":
-        return any(a.startswith(w.lower()) for w in words(value) for a in attributes)
     return any(a.startswith(value) for a in attributes)
+
+
+def _all_words(field: str, wanted: list[str]) -> bool:
+    """Every wanted word begins some word of this one field (the ``all`` filter's "in the same field")."""
+    have = [w.lower() for w in words(field)]
+    return all(any(h.startswith(w) for h in have) for w in wanted)
 
 
 def matches(secret: Secret, filters: list[tuple[str, list[str]]]) -> bool:
