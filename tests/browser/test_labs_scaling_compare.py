@@ -20,7 +20,7 @@ RUN_ALL_MS = 600_000
 
 PAGES = [("/scaling/ecs-cluster/", "cluster_capacity.py"), ("/scaling/lambda-or-containers/", "compare_spike.py")]
 LABS = [
-    ("ko", "31-spike-ecs-vs-lambda.ipynb", "Fargate costs 3.1 times as much for this spike"),
+    ("ko", "31-spike-ecs-vs-lambda.ipynb", "Fargate costs 3.0 times as much for this spike"),
     ("en", "33-memory-cost-sweep.ipynb", "cheapest: 128 MB, fastest: 1769 MB"),
 ]
 
