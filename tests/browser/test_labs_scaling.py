@@ -28,7 +28,7 @@ PAGES = [
 
 #: Each lab, the language it runs in here, and the text it prints last.
 LABS = [
-    ("ko", "29-target-tracking.ipynb", "scale-out activities: 4, scale-in activities: 4"),
+    ("ko", "29-target-tracking.ipynb", "scale-out activities: 3, scale-in activities: 3"),
     ("en", "30-step-scaling.ipynb", "00:10 web-cpu-low Alarm updated from INSUFFICIENT_DATA to ALARM"),
     ("en", "32-scheduled-scaling.ipynb", "01:05 Setting desired count to 1. | target tracking AlarmLow"),
 ]
