@@ -23,21 +23,13 @@ from typing import TYPE_CHECKING, Any
 from ...errors import ServiceError
 from .functions import check_revision
 from .layers import find_version, layer_name
+from .permissions import policy_principal, refuse_duplicate_statement
 
 if TYPE_CHECKING:
     from .models import LayerVersion
     from .service import LambdaService
 
 _NOT_FOUND = "The resource you requested does not exist."
-
-
-def _principal(value: str, partition: str) -> dict[str, str] | str:
-    """An account id becomes its root ARN, as in the CLI example's answer; ``*`` and ARNs stay as they are."""
-    if value == "*":
-        return "*"
-    if value.isdigit():
-        return {"AWS": f"arn:{partition}:iam::{value}:root"}
-    return {"AWS": value}
 
 
 def _version(service: LambdaService, params: dict[str, Any]) -> LayerVersion:
@@ -50,17 +42,13 @@ def add_layer_version_permission(service: LambdaService, params: dict[str, Any])
     policy = version.policy
     check_revision(params.get("RevisionId"), policy.revision_id or "")
     sid = params["StatementId"]
-    if any(statement["Sid"] == sid for statement in policy.statements):
-        raise ServiceError(
-            "ResourceConflictException",
-            f"The statement id ({sid}) provided already exists. Please provide a new statement id, or remove the "
-            "existing statement.",
-            409,
-        )
+    refuse_duplicate_statement(policy.statements, sid)
     statement: dict[str, Any] = {
         "Sid": sid,
         "Effect": "Allow",
-        "Principal": _principal(str(params["Principal"]), service.cloud.partition),
+        # The model's pattern admits an account id, ``*`` or an account's root ARN (the CLI example's answer turns
+        # an account id into its root ARN), so the function policy's rule gives the same Principal.
+        "Principal": policy_principal(str(params["Principal"]), service.cloud.partition),
         "Action": params["Action"],
         "Resource": version.arn,
     }

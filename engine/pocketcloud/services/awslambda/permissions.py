@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from .service import LambdaService, Target
 
 
-def _principal(value: str, partition: str) -> dict[str, str] | str:
+def policy_principal(value: str, partition: str) -> dict[str, str] | str:
+    """A statement's Principal as AWS writes it: ``*`` stays, a service name becomes ``{"Service": …}``, an
+    account id its root ARN, anything else (an ARN) ``{"AWS": …}``. Function and layer policies both use it."""
     if value == "*":
         return "*"
     if value.endswith(".amazonaws.com"):
@@ -41,6 +43,17 @@ def _principal(value: str, partition: str) -> dict[str, str] | str:
     if re.fullmatch(r"\d{12}", value):
         return {"AWS": f"arn:{partition}:iam::{value}:root"}
     return {"AWS": value}
+
+
+def refuse_duplicate_statement(statements: list[dict[str, Any]], sid: str) -> None:
+    """A StatementId already in a policy is a conflict (409), for a function's policy and a layer version's."""
+    if any(statement["Sid"] == sid for statement in statements):
+        raise ServiceError(
+            "ResourceConflictException",
+            f"The statement id ({sid}) provided already exists. Please provide a new statement id, or remove the "
+            "existing statement.",
+            409,
+        )
 
 
 def statements_of(service: LambdaService, function: Function, qualifier: str | None) -> list[dict[str, Any]]:
@@ -67,17 +80,11 @@ def add_permission(service: LambdaService, params: dict[str, Any]) -> dict[str, 
     # before this runs, so the statement below is built whole or not at all.
     sid = params["StatementId"]
     action = params["Action"]
-    if any(statement["Sid"] == sid for statement in statements_of(service, function, qualifier)):
-        raise ServiceError(
-            "ResourceConflictException",
-            f"The statement id ({sid}) provided already exists. Please provide a new statement id, or remove the "
-            "existing statement.",
-            409,
-        )
+    refuse_duplicate_statement(statements_of(service, function, qualifier), sid)
     statement: dict[str, Any] = {
         "Sid": sid,
         "Effect": "Allow",
-        "Principal": _principal(params["Principal"], service.cloud.partition),
+        "Principal": policy_principal(params["Principal"], service.cloud.partition),
         "Action": action,
         "Resource": service.arn(function.name, qualifier),
     }
