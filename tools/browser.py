@@ -12,7 +12,7 @@ import http.server
 import shutil
 import socketserver
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,6 +173,24 @@ def new_context(
     if measure_bytes:
         context.on("requestfinished", lambda request: on_response(request.response()))
     return context
+
+
+def wait_for_finished(context: Any, log: RequestLog, suffixes: Iterable[str], *, timeout_ms: float) -> None:
+    """Wait until a response whose URL ends with each of ``suffixes`` has finished, in a ``measure_bytes`` context.
+
+    ``networkidle`` is not enough to say a page has settled: the search worker fetches its index and imports
+    lunr's language scripts after the page went quiet, and Chromium asks for the favicon when it likes. On a
+    loaded machine those can come later than 500 ms of quiet. This waits on the ``requestfinished`` events
+    themselves (no polling): a response already recorded is not waited for, and sync Playwright only
+    dispatches events inside its own calls, so none can slip between the check and the wait.
+    """
+    for suffix in suffixes:
+        if not any(url.endswith(suffix) for url in log.bytes_by_url):
+
+            def finished(request: Any, suffix: str = suffix) -> bool:
+                return bool(request.url.endswith(suffix))
+
+            context.wait_for_event("requestfinished", predicate=finished, timeout=timeout_ms)
 
 
 class PhaseTimeout(AssertionError):
