@@ -74,30 +74,39 @@ class TaskQueue:
         self._cpu_done = 0.0
 
     def admit(self, now: float) -> tuple[float, float] | None:
-        """Take a request arriving at ``now``: its (start, end), or None when the queue is full (refused)."""
+        """Take a request arriving at ``now``: its (start, end), or None when the queue is full (refused).
+
+        A busy heap's earliest time is read, then replaced by the new one (``heapreplace``): the same times as
+        popping it and pushing the new one, in one heap operation."""
         starts = self._starts
         while starts and starts[0] <= now:
             starts.popleft()
         slot_free = self._slot_free
-        if len(slot_free) < self.slots:
-            start = now
-        else:
+        full = len(slot_free) >= self.slots
+        if full:
             if len(starts) >= self.queue_limit:
                 return None
-            start = heapq.heappop(slot_free)
+            start = slot_free[0]
             if start < now:
                 start = now
+        else:
+            start = now
         cpu_free = self._cpu_free
         if len(cpu_free) < self.servers:
             turn = start
+            done = turn + self.run_s
+            heapq.heappush(cpu_free, done)
         else:
-            turn = heapq.heappop(cpu_free)
+            turn = cpu_free[0]
             if turn < start:
                 turn = start
-        done = turn + self.run_s
-        heapq.heappush(cpu_free, done)
+            done = turn + self.run_s
+            heapq.heapreplace(cpu_free, done)
         end = done + self.latency_s
-        heapq.heappush(slot_free, end)
+        if full:
+            heapq.heapreplace(slot_free, end)
+        else:
+            heapq.heappush(slot_free, end)
         if start > now:
             starts.append(start)
         self._ends.append(end)

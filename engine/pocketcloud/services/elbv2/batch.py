@@ -127,7 +127,11 @@ class BatchDriver:
 
     # -- one stretch of arrivals ---------------------------------------------------------------------------------
     def _take(self, horizon: float) -> None:
-        """Every arrival before ``horizon``: nothing else happens in the kernel before it."""
+        """Every arrival before ``horizon``: nothing else happens in the kernel before it.
+
+        This loop runs once per request, so what the stretch does not change is kept in locals: the round-robin
+        cursor and the per-target request counts are written back once at its end, and the minute an answer
+        falls in is looked up again only when it differs from the last one."""
         group, pool, admits, ends, share = self._route()
         least = group is not None and group.algorithm == "least_outstanding_requests"
         idle = self.lb.idle_timeout_s
@@ -137,6 +141,10 @@ class BatchDriver:
         sent = self.sent
         arrivals = self.arrivals
         count = len(pool)
+        taken = [0] * count
+        cursor = group.cursor if group is not None else 0
+        minute_key = -1.0
+        minute = _Minute()
         t = self.next_arrival
         while t is not None and t < horizon:
             sent()
@@ -149,10 +157,9 @@ class BatchDriver:
                 if least:
                     index = _least(ends, t)
                 else:
-                    group.cursor += 1
-                    index = group.cursor % count
-                target = pool[index]
-                target.requests += 1
+                    cursor += 1
+                    index = cursor % count
+                taken[index] += 1
                 admit = admits[index]
                 answer = admit(t) if admit is not None else None
                 if answer is None:
@@ -164,10 +171,15 @@ class BatchDriver:
                         at = t + idle
                         self._elb_error(at, 504, group, share)
                         push(pending, (at, t, "error"))
+                        ends[index].append(at if at < end else end)
                     else:
-                        minute = minutes.get(int(end // _MINUTE))
-                        if minute is None:
-                            minute = minutes[int(end // _MINUTE)] = _Minute()
+                        key = end // _MINUTE
+                        if key != minute_key:
+                            minute_key = key
+                            found = minutes.get(int(key))
+                            if found is None:
+                                found = minutes[int(key)] = _Minute()
+                            minute = found
                         klass = status // 100
                         minute.status[2 if klass < 2 else 5 if klass > 5 else klass] += 1
                         counts = minute.per_target
@@ -179,11 +191,15 @@ class BatchDriver:
                             counts[3] = share
                         minute.times.append((end, end - t))
                         push(pending, (end, t, "throttled" if status == 429 else "error" if status >= 500 else "ok"))
-                    ends[index].append(min(end, t + idle))
+                        cap = t + idle
+                        ends[index].append(cap if cap < end else end)
             t = next(arrivals, None)
         self.next_arrival = t
+        if group is not None:
+            group.cursor = cursor
         # Requests in flight per target, as of the last arrival taken (the ALB's own count).
-        for target, queue in zip(pool, ends, strict=True):
+        for target, queue, n in zip(pool, ends, taken, strict=True):
+            target.requests += n
             while queue and queue[0] <= horizon:
                 queue.popleft()
             target.batched_in_flight = len(queue)
@@ -254,6 +270,7 @@ def write(service: Elbv2Service, lb: LoadBalancer, group: TargetGroup | None, st
     if group is not None:
         dims_sets.append((("LoadBalancer", lb.dimension), ("TargetGroup", group.dimension)))
     answered = sum(minute.status)
+    times = sorted(minute.times)
     elb_errors = sum(minute.elb.values())
 
     def add(name: str, dims: tuple[tuple[str, str], ...], n: float, unit: str = "Count") -> None:
@@ -264,10 +281,8 @@ def write(service: Elbv2Service, lb: LoadBalancer, group: TargetGroup | None, st
         add("RequestCount", dims, answered + (elb_errors if dims is lb_dims else minute.per_target[0] - answered))
         for klass in (2, 3, 4, 5):
             add(f"HTTPCode_Target_{klass}XX_Count", dims, minute.status[klass])
-        if minute.times:
-            series = store.series_for(NAMESPACE, "TargetResponseTime", dims, "Seconds")
-            for at, seconds in sorted(minute.times):
-                series.add(seconds, at)
+        if times:
+            _add_all(store.series_for(NAMESPACE, "TargetResponseTime", dims, "Seconds"), times)
     add("HTTPCode_ELB_5XX_Count", lb_dims, elb_errors)
     for status, n in sorted(minute.elb.items()):
         add(f"HTTPCode_ELB_{status}_Count", lb_dims, n)
@@ -275,3 +290,15 @@ def write(service: Elbv2Service, lb: LoadBalancer, group: TargetGroup | None, st
     if group is not None and count:
         for dims in ((("TargetGroup", group.dimension),), dims_sets[1]):
             store.series_for(NAMESPACE, "RequestCountPerTarget", dims, "Count").add_set(stamp, count, total, low, high)
+
+
+def _add_all(series: Any, points: list[tuple[float, float]]) -> None:
+    """``series.add(seconds, at)`` for each of ``points`` (sorted by time): appended at once when they all come
+    after the series' last point, as :meth:`pocketcloud.metrics.Series.add` would append them one by one."""
+    times = series.times
+    if not times or points[0][0] >= times[-1]:
+        times.extend([at for at, _seconds in points])
+        series.values.extend([seconds for _at, seconds in points])
+        return
+    for at, seconds in points:
+        series.add(seconds, at)
