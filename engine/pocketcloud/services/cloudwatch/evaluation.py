@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -64,11 +65,29 @@ class Datapoint:
     samples: float = 0.0
 
 
-@dataclass(frozen=True)
 class Outcome:
-    state: str
-    reason: str
-    reason_data: dict[str, Any]
+    """A new state and its StateReason text and data. The reason is built when it is first read: most evaluations
+    keep the alarm's state, and then it is never read (the text lists every datapoint with its date)."""
+
+    __slots__ = ("_build", "_reason", "state")
+
+    def __init__(self, state: str, build: Callable[[], tuple[str, dict[str, Any]]]) -> None:
+        self.state = state
+        self._build = build
+        self._reason: tuple[str, dict[str, Any]] | None = None
+
+    def _built(self) -> tuple[str, dict[str, Any]]:
+        if self._reason is None:
+            self._reason = self._build()
+        return self._reason
+
+    @property
+    def reason(self) -> str:
+        return self._built()[0]
+
+    @property
+    def reason_data(self) -> dict[str, Any]:
+        return self._built()[1]
 
 
 def java_double(value: float) -> str:
@@ -187,7 +206,7 @@ class _Report:
         n = self.alarm.evaluation_periods
         windows = [p.start for p in self.points[-n:]]
         text = f"Insufficient Data: {n} datapoint{'s were' if n != 1 else ' was'} unknown."
-        return Outcome(INSUFFICIENT, text, self._data([], windows))
+        return Outcome(INSUFFICIENT, lambda: (text, self._data([], windows)))
 
     def crossed(
         self,
@@ -197,10 +216,15 @@ class _Report:
         filled_breaching: bool,
         force_alarm: bool = False,
     ) -> Outcome:
+        breaching = sum(flags) + (filled if filled_breaching else 0)
+        state = ALARM if breaching >= self.alarm.datapoints_to_alarm or force_alarm else OK
+        return Outcome(state, lambda: self._crossed(state, evaluated, flags, filled, filled_breaching))
+
+    def _crossed(
+        self, state: str, evaluated: list[Datapoint], flags: list[bool], filled: int, filled_breaching: bool
+    ) -> tuple[str, dict[str, Any]]:
         alarm = self.alarm
         n, m = alarm.evaluation_periods, alarm.datapoints_to_alarm
-        breaching = sum(flags) + (filled if filled_breaching else 0)
-        state = ALARM if breaching >= m or force_alarm else OK
         words = _WORDS[self.operator]
         windows = [p.start for p in evaluated]
         missing_windows = [p.start for p in self.points if p.value is None]
@@ -213,7 +237,7 @@ class _Report:
                 f"Threshold Crossed: no datapoints were received for {filled} {periods} and {filled} missing "
                 f"datapoint{'s were' if filled != 1 else ' was'} treated as [{treated}]."
             )
-            return Outcome(state, text, data)
+            return text, data
         want = state == ALARM
         listed = [p for p, flag in zip(evaluated, flags, strict=True) if flag == want]
         count = len(listed)
@@ -239,7 +263,7 @@ class _Report:
             minimum = m if want else n - m + 1
             transition = "OK -> ALARM" if want else "ALARM -> OK"
             text += f" (minimum {minimum} datapoint{'s' if minimum != 1 else ''} for {transition} transition)"
-        return Outcome(state, text + ".", data)
+        return text + ".", data
 
 
 def reason_json(data: dict[str, Any]) -> str:

@@ -95,15 +95,21 @@ class BatchDriver:
 
     def _schedule(self, now: float, horizon: float) -> None:
         """The next wake: the next arrival, the next whole second with a report due, the end of a minute."""
-        candidates = []
+        # The earliest of them, no earlier than ``horizon`` (the same instant as the earliest of each one's max).
+        when = math.inf
         if self.next_arrival is not None:
-            candidates.append(max(self.next_arrival, horizon))
+            when = self.next_arrival
         if self.pending:
-            candidates.append(max(math.ceil(self.pending[0][0] / TICK_S) * TICK_S, horizon))
+            due = math.ceil(self.pending[0][0] / TICK_S) * TICK_S
+            if due < when:
+                when = due
         if self.minutes:
-            candidates.append(max((min(self.minutes) + 1) * _MINUTE, horizon))
-        if candidates:
-            when = min(candidates)
+            over = (min(self.minutes) + 1) * _MINUTE
+            if over < when:
+                when = over
+        if when != math.inf:
+            if when < horizon:
+                when = horizon
             # Before the other events of that instant (they may read what this wake brings up to date), unless
             # they are due now: then after them, so that they run first.
             self.kernel.call_at(when, self.wake, priority=URGENT if when > now else NORMAL)
@@ -239,9 +245,10 @@ class BatchDriver:
     # -- metrics ---------------------------------------------------------------------------------------------
     def _flush_minutes(self, now: float) -> None:
         """Store every minute that is over (see the module docstring)."""
-        done = [key for key in self.minutes if (key + 1) * _MINUTE <= now]
-        if not done:
-            return
+        minutes = self.minutes
+        if not minutes or (min(minutes) + 1) * _MINUTE > now:
+            return  # the earliest minute is not over, so none is
+        done = [key for key in minutes if (key + 1) * _MINUTE <= now]
         lb = self.lb
         listener = lb.listeners.get(self.port)
         group = listener.target_group if listener is not None else None
