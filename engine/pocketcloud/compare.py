@@ -282,7 +282,16 @@ def _run_lambda(
     _advance(cloud, warmup, period, _length(pattern) + tail, lambda: None)
     side.capacity = _in_flight(side.requests, warmup, period, cloud.now)
     # Only invocations are billed: a throttled request never ran (and has no REPORT line).
-    side.cost_usd = sum((pricing.price_invocation(memory_mb, ms).total_usd for ms in billed), Decimal(0))
+    # Each billed duration is priced once (a day of requests repeats a few hundred durations), and the prices are
+    # summed in the requests' order, as before.
+    prices: dict[int, Decimal] = {}
+    total = Decimal(0)
+    for ms in billed:
+        price = prices.get(ms)
+        if price is None:
+            price = prices[ms] = pricing.price_invocation(memory_mb, ms).total_usd
+        total += price
+    side.cost_usd = total
     return side
 
 
