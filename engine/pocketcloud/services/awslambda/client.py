@@ -318,9 +318,9 @@ class LambdaClient(BaseClient):
         except ServiceError as err:
             raise self._client_error("Invoke", err) from None
 
-    def prepare_invoke(self, **params: Any) -> Callable[[Callable[[dict[str, Any]], None]], None]:
+    def prepare_invoke(self, **params: Any) -> PreparedSender:
         """:meth:`invoke_and_then` for a request sent many times (a traffic generator's): the parameters are
-        checked and the payload decoded once, here (``ParamValidationError`` / ``ClientError`` now); the function
+        checked and the payload decoded once, here (``ParamValidationError`` / ``ClientError`` now); the sender
         returned sends the request once per call, ``send(on_response)``, each time the whole Invoke operation
         (resolved, admitted or throttled, run, answered) as :meth:`invoke_and_then` does.
         """
@@ -328,18 +328,43 @@ class LambdaClient(BaseClient):
             prepared = invocations.PreparedInvoke(self._service, self._validated_params("Invoke", params), self._caller)
         except ServiceError as err:
             raise self._client_error("Invoke", err) from None
-        finish = self._finish
+        return PreparedSender(self, prepared)
 
-        def send(on_response: Callable[[dict[str, Any]], None]) -> None:
-            def done(result: invocations.InvokeResult) -> None:
-                on_response(finish("Invoke", _response(result)))
 
-            try:
-                prepared.send(done)
-            except ServiceError as err:
-                raise self._client_error("Invoke", err) from None
+class PreparedSender:
+    """The request :meth:`LambdaClient.prepare_invoke` checked: ``send(on_response)`` sends it once and hands
+    ``on_response`` the boto3 response when the invocation finishes; ``send.outcome(on_outcome)`` sends it the
+    same way (the same Invoke operation: resolved, admitted or throttled, run) for a caller that only needs to
+    know whether the function failed, and hands ``on_outcome`` True exactly when that response would carry
+    ``FunctionError``, without building the response nobody reads (a traffic generator's million requests). A
+    throttle or another error raises ``ClientError`` at once either way."""
 
-        return send
+    __slots__ = ("_client", "_prepared")
+
+    def __init__(self, client: LambdaClient, prepared: invocations.PreparedInvoke) -> None:
+        self._client = client
+        self._prepared = prepared
+
+    def __call__(self, on_response: Callable[[dict[str, Any]], None]) -> None:
+        finish = self._client._finish
+
+        def done(result: invocations.InvokeResult) -> None:
+            on_response(finish("Invoke", _response(result)))
+
+        self._send(done)
+
+    def outcome(self, on_outcome: Callable[[bool], None]) -> None:
+        def done(result: invocations.InvokeResult) -> None:
+            invocation = result.invocation
+            on_outcome(invocation is not None and bool(invocation.function_error))  # as _response sets FunctionError
+
+        self._send(done)
+
+    def _send(self, done: Callable[[invocations.InvokeResult], None]) -> None:
+        try:
+            self._prepared.send(done)
+        except ServiceError as err:
+            raise self._client._client_error("Invoke", err) from None
 
 
 def _response(result: invocations.InvokeResult) -> dict[str, Any]:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .service import LambdaService, Target
 
 
-@dataclass
+@dataclass(slots=True)
 class InvokeResult:
     """What the client turns into the Invoke response."""
 

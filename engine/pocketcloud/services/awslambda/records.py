@@ -10,7 +10,7 @@ Log lines are kept in one of two ways, with the same result for a reader:
 * an invocation that ran real handler code wrote its lines eagerly (they carry the handler's own output);
 * an invocation of a function with a workload model (:mod:`.workload`) has no handler output, so its lines
   (``INIT_START``, ``START``, ``END``, ``REPORT``...) are formatted from this record only when
-  someone reads the log (:meth:`Invocation.log_events`, called by CloudWatch Logs on first read).
+  someone reads the log (:class:`LazyLog`, formatted by CloudWatch Logs on first read).
 
 The line formats follow the Python runtime's logs (2024-2026):
 https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html
@@ -219,44 +219,32 @@ class Invocation:
         return "".join(line + "\n" for line in self.log_lines)
 
     # -- the lazy log ---------------------------------------------------------------------------------------
+    def log_row(self) -> LogRow:
+        """What this invocation's log lines are formatted from (see :class:`LazyLog`)."""
+        return (
+            self.request_id,
+            self.version,
+            self.cold_start or self.restore_duration_ms is not None,
+            self.started_at,
+            self.handler_started_at,
+            self.finished_at,
+            self.duration_ms,
+            self.billed_duration_ms,
+            self.memory_size_mb,
+            self.max_memory_used_mb,
+            self.init_duration_ms,
+            self.status,
+            self.restore_duration_ms,
+            self.billed_restore_ms,
+            self._error,
+        )
+
     def log_events(self) -> list[tuple[float, str]]:
-        """Every line this invocation wrote to its stream, for CloudWatch Logs' lazy writes (modelled runs)."""
-        env = self.env
-        if env is not None and (self.cold_start or self.restored):
-            return env.first_lines(self.started_at, self.restore_duration_ms) + self._tail_events()
-        return self._tail_events()
+        """Every line this invocation wrote to its stream (modelled runs; see :class:`LazyLog`)."""
+        return row_events(self.env, self.log_row())
 
     def _tail_events(self) -> list[tuple[float, str]]:
-        env = self.env
-        request_id = self.request_id
-        start = self.handler_started_at
-        end = self.finished_at
-        out: list[tuple[float, str]] = []
-        out.append((start, f"START RequestId: {request_id} Version: {self.version}"))
-        error = self._error
-        if self.status == "timeout" and env is not None:
-            out.append((end, timeout_message(start, request_id, env.version.timeout)))
-        elif error is not None:
-            out.append((end, f"[ERROR] {error.get('errorType', 'Error')}: {error.get('errorMessage', '')}"))
-        out.append((end, f"END RequestId: {request_id}"))
-        out.append(
-            (
-                end,
-                report_line(
-                    request_id,
-                    self.duration_ms,
-                    self.billed_duration_ms,
-                    self.memory_size_mb,
-                    self.max_memory_used_mb,
-                    self.init_duration_ms,
-                    self.status if self.status == "timeout" else None,
-                    None,
-                    self.restore_duration_ms,
-                    self.billed_restore_ms,
-                ),
-            )
-        )
-        return out
+        return _tail_events(self.env, self.log_row())
 
     def __repr__(self) -> str:
         return (
@@ -264,3 +252,89 @@ class Invocation:
             f"{self.started_at:.3f}-{self.finished_at:.3f}s {self.duration_ms:.2f} ms"
             f"{' ' + self.function_error if self.function_error else ''}>"
         )
+
+
+#: One modelled invocation's log as CloudWatch Logs keeps it until it is read (:meth:`Invocation.log_row`):
+#: request ID, version, whether the environment's first lines come first (a cold start or a restore), started,
+#: handler started, finished, Duration, Billed Duration, Memory Size, Max Memory Used, Init Duration, Status,
+#: Restore Duration, Billed Restore Duration and the function error (None, or the workload's shared error).
+LogRow = tuple[
+    str,
+    str,
+    bool,
+    float,
+    float,
+    float,
+    float,
+    int,
+    int,
+    int,
+    "float | None",
+    "str | None",
+    "float | None",
+    "int | None",
+    "dict[str, Any] | None",
+]
+
+
+class LazyLog:
+    """The log lines of consecutive modelled invocations in one environment's stream, formatted when read.
+
+    CloudWatch Logs keeps it among a stream's pending writes (``LogsBackend.put_lazy``) and calls
+    :meth:`log_events` on the first read; the invoke path adds each later invocation of the environment to the
+    same object while it is still the stream's last pending write. Each invocation is a :data:`LogRow` of
+    strings, numbers and None, not its :class:`Invocation`: CPython's garbage collector stops tracking such a
+    tuple after the first collection it survives, so a million unread invocations cost the collector nothing on
+    every later invocation, and the records themselves are freed once the API and the trace no longer hold
+    them. A reader sees exactly what :meth:`Invocation.log_events` gives, row by row.
+    """
+
+    __slots__ = ("env", "rows")
+
+    def __init__(self, env: ExecutionEnvironment | None, rows: list[LogRow]) -> None:
+        self.env = env
+        self.rows = rows
+
+    def log_events(self) -> list[tuple[float, str]]:
+        env = self.env
+        out: list[tuple[float, str]] = []
+        for row in self.rows:
+            out += row_events(env, row)
+        return out
+
+
+def row_events(env: ExecutionEnvironment | None, row: LogRow) -> list[tuple[float, str]]:
+    """Every line one modelled invocation wrote to its stream: the environment's first lines on a cold start or
+    a restore, then START ... REPORT."""
+    if env is not None and row[2]:
+        return env.first_lines(row[3], row[12]) + _tail_events(env, row)
+    return _tail_events(env, row)
+
+
+def _tail_events(env: ExecutionEnvironment | None, row: LogRow) -> list[tuple[float, str]]:
+    (request_id, version, _first, _started, start, end, duration, billed, memory, used, init, status) = row[:12]
+    restore_ms, billed_restore, error = row[12], row[13], row[14]
+    out: list[tuple[float, str]] = [(start, f"START RequestId: {request_id} Version: {version}")]
+    if status == "timeout" and env is not None:
+        out.append((end, timeout_message(start, request_id, env.version.timeout)))
+    elif error is not None:
+        out.append((end, f"[ERROR] {error.get('errorType', 'Error')}: {error.get('errorMessage', '')}"))
+    out.append((end, f"END RequestId: {request_id}"))
+    out.append(
+        (
+            end,
+            report_line(
+                request_id,
+                duration,
+                billed,
+                memory,
+                used,
+                init,
+                status if status == "timeout" else None,
+                None,
+                restore_ms,
+                billed_restore,
+            ),
+        )
+    )
+    return out

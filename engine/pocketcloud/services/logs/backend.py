@@ -226,6 +226,17 @@ class LogsBackend:
             return
         log_stream.pending.append(item)
 
+    def pending_writes(self, group: str, stream: str) -> list[LazyLines] | None:
+        """The lazy writes of an existing stream not yet formatted (the list :meth:`put_lazy` appends to), for a
+        writer that adds to its own last pending item instead of writing one item per write; None when the group
+        or stream does not exist yet, or when the group has metric or subscription filters (whose writes are
+        formatted at once: use :meth:`put_lazy`). The list is emptied when the stream is read."""
+        log_group = self.groups.get(group)
+        if log_group is None or log_group.metric_filters or log_group.subscription_filters:
+            return None
+        log_stream = log_group.streams.get(stream)
+        return log_stream.pending if log_stream is not None else None
+
     def ingest(self, log_group: LogGroup, log_stream: LogStream, batch: list[Event]) -> None:
         """Store events in a stream (the one write path) and show them to the group's filters."""
         if not batch:
