@@ -107,6 +107,9 @@ class State:
         )
         self._result_path_spec = spec.get("ResultPath", "$")
         self.result_path = payload.ResultPath(self._result_path_spec) if not self.jsonata else None
+        # ResultSelector belongs to the states that produce a result (Task, Parallel, Map).
+        selector = spec.get("ResultSelector") if self.can_fail else None
+        self.result_selector = payload.compile_template(selector) if selector is not None else None
 
     # -- compile helpers -------------------------------------------------------------------------------------
     def _result_path(self, spec: Any) -> payload.ResultPath:
@@ -195,6 +198,27 @@ class State:
         if self.output is None:
             return default
         return self.jsonata_value(thread, self.output, states, "Output", entered)
+
+    def finish_result(self, thread: Thread, raw: Any, result: Any, entered: int) -> tuple[Any, str | None]:
+        """The end of a state that produced a result (Task, Parallel, Map), shared so the three cannot drift apart.
+
+        Assign is evaluated with the result (JSONPath: ``$`` is the raw result; JSONata: ``$states.result``) and
+        stored after the output is computed (workflow-variables). In JSONPath, ResultSelector shapes the result
+        "before ResultPath is applied", then OutputPath
+        (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-inputpath-params.html).
+        """
+        if self.jsonata:
+            states = {"input": raw, "result": result}
+            output = self.jsonata_output(thread, states, result, entered)
+            values = self.evaluate_assign(thread, self.assign, None, states, entered)
+        else:
+            values = self.evaluate_assign(thread, self.assign, result, {}, entered)
+            if self.result_selector is not None:
+                result = payload.render(self.result_selector, thread.sources(result), self.runtime_fail(entered))
+            output = self.result_path.apply(raw, result, self.prefix(entered))  # type: ignore[union-attr]
+            output = self.finish_jsonpath(thread, output, entered)
+        self.exit(thread, output, self.store(thread, values))
+        return output, self.following()
 
     # -- Retry / Catch -------------------------------------------------------------------------------------------
     def with_retry(

@@ -44,7 +44,6 @@ class MapState(State):
             self.item_selector: Any = jsonata_mode.compile_template(selector) if selector is not None else None
         else:
             self.item_selector = payload.compile_template(selector) if selector is not None else None
-        self.result_selector = payload.compile_template(spec["ResultSelector"]) if "ResultSelector" in spec else None
         self.max_concurrency = spec.get("MaxConcurrency", 0)
         self.max_concurrency_path = spec.get("MaxConcurrencyPath")
         self.label = spec.get("Label")
@@ -186,16 +185,4 @@ class MapState(State):
         )
         if not ok:
             return value, next_state
-        result = value
-        if self.jsonata:
-            states = {"input": raw, "result": result}
-            output = self.jsonata_output(thread, states, result, entered)
-            values = self.evaluate_assign(thread, self.assign, None, states, entered)
-        else:
-            values = self.evaluate_assign(thread, self.assign, result, {}, entered)
-            if self.result_selector is not None:
-                result = payload.render(self.result_selector, thread.sources(result), self.runtime_fail(entered))
-            output = self.result_path.apply(raw, result, self.prefix(entered))  # type: ignore[union-attr]
-            output = self.finish_jsonpath(thread, output, entered)
-        self.exit(thread, output, self.store(thread, values))
-        return output, self.following()
+        return self.finish_result(thread, raw, value, entered)

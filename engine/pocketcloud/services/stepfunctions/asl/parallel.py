@@ -34,7 +34,6 @@ class ParallelState(State):
         else:
             self.arguments = None
             self.parameters = payload.compile_template(spec["Parameters"]) if "Parameters" in spec else None
-        self.result_selector = payload.compile_template(spec["ResultSelector"]) if "ResultSelector" in spec else None
 
     def _branches(self, thread: Thread, branch_input: Any) -> Step:
         thread.emit("ParallelStateStarted")
@@ -82,16 +81,4 @@ class ParallelState(State):
         )
         if not ok:
             return value, next_state
-        result = value
-        if self.jsonata:
-            states = {"input": raw, "result": result}
-            output = self.jsonata_output(thread, states, result, entered)
-            values = self.evaluate_assign(thread, self.assign, None, states, entered)
-        else:
-            values = self.evaluate_assign(thread, self.assign, result, {}, entered)
-            if self.result_selector is not None:
-                result = payload.render(self.result_selector, thread.sources(result), self.runtime_fail(entered))
-            output = self.result_path.apply(raw, result, self.prefix(entered))  # type: ignore[union-attr]
-            output = self.finish_jsonpath(thread, output, entered)
-        self.exit(thread, output, self.store(thread, values))
-        return output, self.following()
+        return self.finish_result(thread, raw, value, entered)

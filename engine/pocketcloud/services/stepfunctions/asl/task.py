@@ -36,7 +36,6 @@ class TaskState(State):
         else:
             self.arguments = None
             self.parameters = payload.compile_template(spec["Parameters"]) if "Parameters" in spec else None
-        self.result_selector = payload.compile_template(spec["ResultSelector"]) if "ResultSelector" in spec else None
         self.timeout_spec = spec.get("TimeoutSeconds", spec.get("TimeoutSecondsPath"))
         self.timeout_is_path = "TimeoutSecondsPath" in spec
         self.heartbeat_spec = spec.get("HeartbeatSeconds", spec.get("HeartbeatSecondsPath"))
@@ -98,16 +97,4 @@ class TaskState(State):
             raise
         if not ok:
             return value, next_state
-        result = value
-        if self.jsonata:
-            states = {"input": raw, "result": result}
-            output = self.jsonata_output(thread, states, result, entered)
-            values = self.evaluate_assign(thread, self.assign, None, states, entered)
-        else:
-            values = self.evaluate_assign(thread, self.assign, result, {}, entered)
-            if self.result_selector is not None:
-                result = payload.render(self.result_selector, thread.sources(result), self.runtime_fail(entered))
-            output = self.result_path.apply(raw, result, self.prefix(entered))  # type: ignore[union-attr]
-            output = self.finish_jsonpath(thread, output, entered)
-        self.exit(thread, output, self.store(thread, values))
-        return output, self.following()
+        return self.finish_result(thread, raw, value, entered)
