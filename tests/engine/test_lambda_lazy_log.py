@@ -1,4 +1,4 @@
-"""What the fast path of a modelled day keeps, and that a reader still sees every simulated fact.
+"""What a modelled day keeps for its logs and its traffic, and that a reader still sees every simulated fact.
 
 A modelled function's log lines are formatted only when read (:class:`pocketcloud.services.awslambda.records.LazyLog`),
 from rows kept per environment instead of the invocations' records; a traffic generator's sync target reads only

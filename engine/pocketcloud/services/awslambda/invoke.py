@@ -402,15 +402,7 @@ def _start_modelled(
         error=error,
     )
     invocation._unreserved = unreserved
-    # The log lines, formatted when read: one row per invocation, added to the environment's last pending
-    # write while the stream has not been read since (see :class:`.records.LazyLog`).
-    logs = service.logs
-    pending = logs.pending_writes(env.log_group_name, env.log_stream_name)
-    last = pending[-1] if pending else None
-    if last.__class__ is LazyLog and last.env is env:
-        last.rows.append(invocation.log_row())
-    else:
-        logs.put_lazy(env.log_group_name, env.log_stream_name, LazyLog(env, [invocation.log_row()]), now)
+    LazyLog.write(service.logs, env, invocation.log_row(), now)
     service.remember(invocation)
     service.trace.record(invocation)
     _emit_metrics(service, function, target, version, invocation, pc_config, error is not None)

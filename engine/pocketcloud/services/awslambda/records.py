@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ...timeutil import iso_millis
 
 if TYPE_CHECKING:
+    from ..logs.backend import LogsBackend
     from .environment import ExecutionEnvironment
 
 
@@ -212,7 +213,7 @@ class Invocation:
         """This invocation's log lines from START to REPORT (what ``LogType="Tail"`` returns the end of)."""
         if self._lines is not None:
             return self._lines
-        return [text for _at, text in self._tail_events()]
+        return [text for _at, text in _tail_events(self.env, self.log_row())]
 
     @property
     def log_text(self) -> str:
@@ -224,7 +225,7 @@ class Invocation:
         return (
             self.request_id,
             self.version,
-            self.cold_start or self.restore_duration_ms is not None,
+            self.cold_start or self.restored,
             self.started_at,
             self.handler_started_at,
             self.finished_at,
@@ -238,13 +239,6 @@ class Invocation:
             self.billed_restore_ms,
             self._error,
         )
-
-    def log_events(self) -> list[tuple[float, str]]:
-        """Every line this invocation wrote to its stream (modelled runs; see :class:`LazyLog`)."""
-        return row_events(self.env, self.log_row())
-
-    def _tail_events(self) -> list[tuple[float, str]]:
-        return _tail_events(self.env, self.log_row())
 
     def __repr__(self) -> str:
         return (
@@ -286,7 +280,7 @@ class LazyLog:
     strings, numbers and None, not its :class:`Invocation`: CPython's garbage collector stops tracking such a
     tuple after the first collection it survives, so a million unread invocations cost the collector nothing on
     every later invocation, and the records themselves are freed once the API and the trace no longer hold
-    them. A reader sees exactly what :meth:`Invocation.log_events` gives, row by row.
+    them. A reader sees, row by row, the lines :func:`row_events` formats from each invocation's record.
     """
 
     __slots__ = ("env", "rows")
@@ -294,6 +288,16 @@ class LazyLog:
     def __init__(self, env: ExecutionEnvironment | None, rows: list[LogRow]) -> None:
         self.env = env
         self.rows = rows
+
+    @classmethod
+    def write(cls, logs: LogsBackend, env: ExecutionEnvironment, row: LogRow, at: float) -> None:
+        """Log one modelled invocation of ``env`` (its lines start at ``at``): added to the environment's
+        ``LazyLog`` while that is still its stream's last pending write, else written as a new one."""
+        last = logs.last_pending(env.log_group_name, env.log_stream_name)
+        if last.__class__ is cls and last.env is env:
+            last.rows.append(row)
+        else:
+            logs.put_lazy(env.log_group_name, env.log_stream_name, cls(env, [row]), at)
 
     def log_events(self) -> list[tuple[float, str]]:
         env = self.env
@@ -312,8 +316,8 @@ def row_events(env: ExecutionEnvironment | None, row: LogRow) -> list[tuple[floa
 
 
 def _tail_events(env: ExecutionEnvironment | None, row: LogRow) -> list[tuple[float, str]]:
-    (request_id, version, _first, _started, start, end, duration, billed, memory, used, init, status) = row[:12]
-    restore_ms, billed_restore, error = row[12], row[13], row[14]
+    (request_id, version, _first, _started, start, end, duration, billed, memory, used, init, status, restore_ms,
+     billed_restore, error) = row  # fmt: skip
     out: list[tuple[float, str]] = [(start, f"START RequestId: {request_id} Version: {version}")]
     if status == "timeout" and env is not None:
         out.append((end, timeout_message(start, request_id, env.version.timeout)))

@@ -226,16 +226,16 @@ class LogsBackend:
             return
         log_stream.pending.append(item)
 
-    def pending_writes(self, group: str, stream: str) -> list[LazyLines] | None:
-        """The lazy writes of an existing stream not yet formatted (the list :meth:`put_lazy` appends to), for a
-        writer that adds to its own last pending item instead of writing one item per write; None when the group
-        or stream does not exist yet, or when the group has metric or subscription filters (whose writes are
-        formatted at once: use :meth:`put_lazy`). The list is emptied when the stream is read."""
+    def last_pending(self, group: str, stream: str) -> LazyLines | None:
+        """The last lazy write of an existing stream not yet formatted, for a writer that extends its own last
+        write instead of adding one item per write (see :meth:`put_lazy`); None when the group or stream does
+        not exist yet, nothing is pending (the stream was read since), or the group has metric or subscription
+        filters (whose writes are formatted at once)."""
         log_group = self.groups.get(group)
         if log_group is None or log_group.metric_filters or log_group.subscription_filters:
             return None
         log_stream = log_group.streams.get(stream)
-        return log_stream.pending if log_stream is not None else None
+        return log_stream.pending[-1] if log_stream is not None and log_stream.pending else None
 
     def ingest(self, log_group: LogGroup, log_stream: LogStream, batch: list[Event]) -> None:
         """Store events in a stream (the one write path) and show them to the group's filters."""
