@@ -81,6 +81,19 @@ class Series:
         times.append(timestamp)
         self.values.append(value)
 
+    def add_many(self, points: list[tuple[float, float]]) -> None:
+        """:meth:`add` for each ``(timestamp, value)`` of ``points``, which are sorted by time: appended in one step
+        when they all come after the series' last point (a minute of a load balancer's response times)."""
+        if not points:
+            return
+        times = self.times
+        if times and points[0][0] < times[-1]:
+            for timestamp, value in points:
+                self.add(value, timestamp)
+            return
+        times.extend([timestamp for timestamp, _value in points])
+        self.values.extend([value for _timestamp, value in points])
+
     def add_set(self, timestamp: float, count: float, total: float, minimum: float, maximum: float) -> None:
         """A statistic set (or ``count`` occurrences of one value: ``minimum == maximum``) at ``timestamp``."""
         if self.set_times is None or self.sets is None:

@@ -229,21 +229,15 @@ class Task:
 
     def admit(self, at: float) -> tuple[int, float] | None:
         """A request arriving at ``at`` from a load balancer's batched path: (status, answered at), or None when
-        the connection is refused (see :mod:`.appqueue`). :meth:`accepting` and :meth:`status_at`, inlined: this
-        runs once per request."""
-        ready = self.ready_at
-        if ready is None or at < ready or self.last_status == "STOPPED":
+        the connection is refused (see :mod:`.appqueue`)."""
+        if not self.accepting(at):
             return None
         admitted = self.app.admit(at)
         if admitted is None:
             return None
         self.requests += 1
         end = admitted[1]
-        model = self.td.model
-        after = model.unhealthy_after
-        if after is not None and self.started_at is not None and end >= self.started_at + after:
-            return 500, end
-        return model.status, end
+        return self.status_at(end), end
 
     def _end(self, request: HttpRequest, respond: Respond) -> None:
         respond(self._answer(request, self.status_at(self.ecs.cloud.now)))

@@ -289,7 +289,7 @@ def write(service: Elbv2Service, lb: LoadBalancer, group: TargetGroup | None, st
         for klass in (2, 3, 4, 5):
             add(f"HTTPCode_Target_{klass}XX_Count", dims, minute.status[klass])
         if times:
-            _add_all(store.series_for(NAMESPACE, "TargetResponseTime", dims, "Seconds"), times)
+            store.series_for(NAMESPACE, "TargetResponseTime", dims, "Seconds").add_many(times)
     add("HTTPCode_ELB_5XX_Count", lb_dims, elb_errors)
     for status, n in sorted(minute.elb.items()):
         add(f"HTTPCode_ELB_{status}_Count", lb_dims, n)
@@ -297,15 +297,3 @@ def write(service: Elbv2Service, lb: LoadBalancer, group: TargetGroup | None, st
     if group is not None and count:
         for dims in ((("TargetGroup", group.dimension),), dims_sets[1]):
             store.series_for(NAMESPACE, "RequestCountPerTarget", dims, "Count").add_set(stamp, count, total, low, high)
-
-
-def _add_all(series: Any, points: list[tuple[float, float]]) -> None:
-    """``series.add(seconds, at)`` for each of ``points`` (sorted by time): appended at once when they all come
-    after the series' last point, as :meth:`pocketcloud.metrics.Series.add` would append them one by one."""
-    times = series.times
-    if not times or points[0][0] >= times[-1]:
-        times.extend([at for at, _seconds in points])
-        series.values.extend([seconds for _at, seconds in points])
-        return
-    for at, seconds in points:
-        series.add(seconds, at)
