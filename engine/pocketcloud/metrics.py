@@ -4,8 +4,16 @@ CloudWatch keeps, per metric (namespace, metric name and a set of dimensions), d
 value and a unit; GetMetricData and GetMetricStatistics aggregate them per period (Sum, Average, Minimum, Maximum,
 SampleCount, percentiles such as p99). pocketcloud keeps every data point exactly as emitted, in virtual-time
 order, and aggregates when asked, so a percentile over any period is exact, not estimated. Services record points
-with :meth:`MetricStore.record` (a dictionary lookup and two list appends: cheap enough for every invocation of a
+with :meth:`MetricStore.record` (a dictionary lookup and two appends: cheap enough for every invocation of a
 million-invocation day) and never read another service's state to do it.
+
+A series keeps its timestamps and values in ``array('d')`` buffers, not lists: the same IEEE doubles (a float
+goes in and comes out bit for bit), 8 bytes a point instead of a pointer plus a float object, and, above all,
+nothing for the garbage collector to walk. A list of a million floats is a tracked container that every full
+collection traverses element by element; at a million invocations (13 series, two buffers each) that walk cost
+about a sixth of the whole simulated day. The buffers (:class:`Doubles`) read like the lists they replace:
+``len``, indexing, slicing, iteration, ``sum``, ``max``, ``sorted``, ``bisect``, ``==`` with a list of the same
+numbers, and a list's ``repr``.
 https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html
 
 Three things beyond single values, all from PutMetricData:
@@ -33,6 +41,7 @@ The same data as plain Python: ``cloud.metrics.find("AWS/SQS", QueueName="jobs")
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -41,6 +50,31 @@ Dimensions = tuple[tuple[str, str], ...]
 
 #: One statistic set: (SampleCount, Sum, Minimum, Maximum).
 StatisticSet = tuple[float, float, float, float]
+
+
+class Doubles(array):  # type: ignore[type-arg]
+    """A series' timestamps or values: an ``array('d')`` that compares equal to a list of the same numbers and
+        prints like one, so code written when these were lists (``series.values == [1.0, 2.0]`` in a lab or a
+        test) reads them the same way. Appends, indexing and slicing stay the array's own C methods, so the hot path and
+    ``bisect`` pay nothing for it (a slice is a plain ``array``; ``tolist()`` gives a list)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, list):
+            return self.tolist() == other
+        return bool(array.__eq__(self, other))
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __repr__(self) -> str:
+        return repr(self.tolist())
+
+
+def _doubles() -> Doubles:
+    """An empty buffer of doubles (a series' timestamps or values: see the module docstring)."""
+    return Doubles("d")
 
 
 def dimensions(mapping: dict[str, str] | None = None, **named: str) -> Dimensions:
@@ -57,8 +91,9 @@ class Series:
     name: str
     dimensions: Dimensions
     unit: str = "None"
-    times: list[float] = field(default_factory=list)
-    values: list[float] = field(default_factory=list)
+    #: Virtual seconds and values, as ``array('d')`` buffers (see the module docstring).
+    times: Doubles = field(default_factory=_doubles)
+    values: Doubles = field(default_factory=_doubles)
     #: Timestamps and contents of statistic sets, sorted by time (None until the first set arrives).
     set_times: list[float] | None = None
     sets: list[StatisticSet] | None = None
@@ -123,7 +158,7 @@ class Series:
 
     def values_between(self, start: float, end: float) -> list[float]:
         low, high = self.window(start, end)
-        return self.values[low:high]
+        return self.values[low:high].tolist()
 
     def sets_between(self, start: float, end: float) -> list[StatisticSet]:
         if self.set_times is None or self.sets is None:

@@ -48,6 +48,7 @@ environment, Init or SnapStart restore) and ``AsyncQueueDepth`` (events in the i
 under the ``pocketcloud/Lambda`` namespace: clearly not AWS's, for labs that chart them next to AWS's metrics.
 
 The emitter keeps each series' bound ``add`` once it exists, so a data point costs one call on the hot path.
+Counts go in as ints: a series stores doubles (:mod:`pocketcloud.metrics`), and every count converts exactly.
 """
 
 from __future__ import annotations
@@ -67,12 +68,6 @@ MODEL_NAMESPACE = "pocketcloud/Lambda"
 
 Adder = Callable[[float, float], None]
 _NO_DIMS: Dimensions = ()
-#: Shared float objects for small counts, so a million data points do not each allocate their value.
-_FLOATS = [float(i) for i in range(4096)]
-
-
-def _f(n: int) -> float:
-    return _FLOATS[n] if 0 <= n < 4096 else float(n)
 
 
 class LambdaMetrics:
@@ -147,17 +142,17 @@ class LambdaMetrics:
             append(errors)
         for append in group.duration:
             append(duration_ms)
-        group.account_concurrent(_f(account_concurrency))
-        group.function_concurrent(_f(concurrency))
+        group.account_concurrent(account_concurrency)
+        group.function_concurrent(concurrency)
         if group.resource_concurrent is not None:
-            group.resource_concurrent(_f(resource_concurrency))
+            group.resource_concurrent(resource_concurrency)
         if unreserved is not None:
             if self._unreserved is None:
                 self._unreserved = self._account_adder("UnreservedConcurrentExecutions")
-            self._unreserved(_f(unreserved), at)
+            self._unreserved(unreserved, at)
         if self._claimed is None:
             self._claimed = self._account_adder("ClaimedAccountConcurrency")
-        self._claimed(_f(claimed), at)
+        self._claimed(claimed, at)
         if cold:
             self._add(MODEL_NAMESPACE, "ColdStarts", group.function_dims, 1.0, at, "Count")
 
@@ -169,7 +164,7 @@ class LambdaMetrics:
         add = self._add
         add(NAMESPACE, "ProvisionedConcurrencyInvocations", dims, 1.0 if on_provisioned else 0.0, at, "Count")
         add(NAMESPACE, "ProvisionedConcurrencySpilloverInvocations", dims, 0.0 if on_provisioned else 1.0, at, "Count")
-        add(NAMESPACE, "ProvisionedConcurrentExecutions", dims, _f(running), at, "Count")
+        add(NAMESPACE, "ProvisionedConcurrentExecutions", dims, running, at, "Count")
         if allocated:
             add(NAMESPACE, "ProvisionedConcurrencyUtilization", dims, running / allocated, at, "None")
 
@@ -192,7 +187,7 @@ class LambdaMetrics:
         self.queue_depth(at, depth)
 
     def queue_depth(self, at: float, depth: int) -> None:
-        self._add(MODEL_NAMESPACE, "AsyncQueueDepth", _NO_DIMS, _f(depth), at, "Count")
+        self._add(MODEL_NAMESPACE, "AsyncQueueDepth", _NO_DIMS, depth, at, "Count")
 
     def iterator_age(self, function: str, resource: str | None, at: float, age_ms: float) -> None:
         for dims in self.dimension_sets(function, resource, None)[1:]:

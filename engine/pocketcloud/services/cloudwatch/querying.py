@@ -79,14 +79,14 @@ def datapoint_count(start: float, end: float, period: int) -> int:
     return int((end - start) // period)
 
 
-Bucket = tuple[float, list[float], list[StatisticSet]]
+Bucket = tuple[float, Sequence[float], list[StatisticSet]]
 
 
 def buckets(series: Series, start: float, end: float, period: int, now: float) -> Iterator[Bucket]:
     """The non-empty periods of ``series`` between ``start`` (already rounded) and ``end``, oldest first:
     ``(period start, values, statistic sets)``."""
     coarse = not series.high_resolution and period < 60
-    groups: dict[float, tuple[list[float], list[StatisticSet]]] = {}
+    groups: dict[float, tuple[Sequence[float], list[StatisticSet]]] = {}
 
     def bucket_of(t: float) -> float:
         if coarse:
