@@ -20,6 +20,9 @@ MAX_VIRTUAL_SECONDS = 100 * 365.25 * 24 * 3600
 
 _REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")
 _ACCOUNT = re.compile(r"^\d{12}$")
+#: A version-4 UUID's fixed bits (RFC 9562): the version nibble (0100) and the variant (10), cleared then set.
+_UUID4_CLEAR = ~(0xF000 << 64) & ~(0xC000 << 48)
+_UUID4_SET = (0x4000 << 64) | (0x8000 << 48)
 
 #: Which AWS partition a Region belongs to, from the ``regionRegex`` of each partition in botocore's
 #: ``data/partitions.json`` (botocore 1.44.5, checked 2026-12-01): the China Regions are ``aws-cn``, the GovCloud
@@ -256,11 +259,10 @@ class Cloud:
         """A UUID-shaped request ID from the seeded source (AWS request IDs look like UUIDs).
 
         Formatted by hand rather than through ``uuid.UUID``: it is on every invoke's path. The result is the
-        same string ``str(uuid.UUID(int=bits, version=4))`` gives.
+        same string ``str(uuid.UUID(int=bits, version=4))`` gives; the version and variant masks are module
+        constants (:data:`_UUID4_CLEAR`, :data:`_UUID4_SET`), not big-int arithmetic redone on every call.
         """
-        bits = self._ids.getrandbits(128)
-        bits = (bits & ~(0xF000 << 64) | (0x4000 << 64)) & ~(0xC000 << 48) | (0x8000 << 48)
-        h = f"{bits:032x}"
+        h = f"{self._ids.getrandbits(128) & _UUID4_CLEAR | _UUID4_SET:032x}"
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
     def random_hex(self, length: int) -> str:
