@@ -271,6 +271,10 @@ LogRow = tuple[
 ]
 
 
+#: Rows per sealed chunk of a :class:`LazyLog` (a pocketcloud tuning constant, not an AWS figure).
+CHUNK_ROWS = 256
+
+
 class LazyLog:
     """The log lines of consecutive modelled invocations in one environment's stream, formatted when read.
 
@@ -278,16 +282,39 @@ class LazyLog:
     :meth:`log_events` on the first read; the invoke path adds each later invocation of the environment to the
     same object while it is still the stream's last pending write. Each invocation is a :data:`LogRow` of
     strings, numbers and None, not its :class:`Invocation`: CPython's garbage collector stops tracking such a
-    tuple after the first collection it survives, so a million unread invocations cost the collector nothing on
-    every later invocation, and the records themselves are freed once the API and the trace no longer hold
-    them. A reader sees, row by row, the lines :func:`row_events` formats from each invocation's record.
+    tuple after the first collection it survives, and the records themselves are freed once the API and the
+    trace no longer hold them. A reader sees, row by row, the lines :func:`row_events` formats from each
+    invocation's record.
+
+    The rows are kept in sealed chunks of :data:`CHUNK_ROWS` (tuples) and a short open list. A list is always
+    tracked, and every full collection visits each of its items, untracked or not: one list of a million rows
+    cost about 0.4 us per row per full collection, some 4 us per invocation over a million-invocation day. A
+    tuple of untracked rows is itself untracked after the next collection, so the collector visits one item per
+    chunk instead of one per row. The error a row may carry is the workload's shared ``{"errorMessage": ...,
+    "errorType": ...}`` of strings, which CPython does not track either.
     """
 
-    __slots__ = ("env", "rows")
+    __slots__ = ("_chunks", "_open", "env")
 
     def __init__(self, env: ExecutionEnvironment | None, rows: list[LogRow]) -> None:
         self.env = env
-        self.rows = rows
+        self._chunks: list[tuple[LogRow, ...]] = []
+        self._open = rows
+
+    @property
+    def rows(self) -> list[LogRow]:
+        """Every row, in write order."""
+        out = [row for chunk in self._chunks for row in chunk]
+        out += self._open
+        return out
+
+    def append(self, row: LogRow) -> None:
+        """One more invocation of this environment (see the class docstring for the chunks)."""
+        rows = self._open
+        rows.append(row)
+        if len(rows) >= CHUNK_ROWS:
+            self._chunks.append(tuple(rows))
+            rows.clear()
 
     @classmethod
     def write(cls, logs: LogsBackend, env: ExecutionEnvironment, row: LogRow, at: float) -> None:
@@ -295,14 +322,17 @@ class LazyLog:
         ``LazyLog`` while that is still its stream's last pending write, else written as a new one."""
         last = logs.last_pending(env.log_group_name, env.log_stream_name)
         if last.__class__ is cls and last.env is env:
-            last.rows.append(row)
+            last.append(row)
         else:
             logs.put_lazy(env.log_group_name, env.log_stream_name, cls(env, [row]), at)
 
     def log_events(self) -> list[tuple[float, str]]:
         env = self.env
         out: list[tuple[float, str]] = []
-        for row in self.rows:
+        for chunk in self._chunks:
+            for row in chunk:
+                out += row_events(env, row)
+        for row in self._open:
             out += row_events(env, row)
         return out
 
