@@ -323,15 +323,18 @@ def drive(cloud: Cloud, pattern: Pattern, target: Target, *, seed: int | str = 0
     def report(outcome: str) -> None:
         run.report(outcome, kernel.now)
 
+    call_at = kernel.call_at
+    following = partial(next, arrivals, None)
+
     def arrive() -> None:
+        # Send, then put the next arrival on the kernel's queue: one call per request on a million-request day.
         run.sent += 1
         send(report)
-        schedule_next()
+        t = following()
+        if t is not None:
+            call_at(max(origin + t, kernel.now), arrive)
 
-    def schedule_next() -> None:
-        for t in arrivals:
-            kernel.call_at(max(origin + t, kernel.now), arrive)
-            return
-
-    schedule_next()
+    first = following()
+    if first is not None:
+        call_at(max(origin + first, kernel.now), arrive)
     return run
