@@ -6,15 +6,17 @@ SampleCount, percentiles such as p99). pocketcloud keeps every data point exactl
 order, and aggregates when asked, so a percentile over any period is exact, not estimated. Services record points
 with :meth:`MetricStore.record` (a dictionary lookup and two appends: cheap enough for every invocation of a
 million-invocation day) and never read another service's state to do it.
+https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html
 
 A series keeps its timestamps and values in ``array('d')`` buffers, not lists: the same IEEE doubles (a float
-goes in and comes out bit for bit), 8 bytes a point instead of a pointer plus a float object, and, above all,
-nothing for the garbage collector to walk. A list of a million floats is a tracked container that every full
-collection traverses element by element; at a million invocations (13 series, two buffers each) that walk cost
-about a sixth of the whole simulated day. The buffers (:class:`Doubles`) read like the lists they replace:
-``len``, indexing, slicing, iteration, ``sum``, ``max``, ``sorted``, ``bisect``, ``==`` with a list of the same
-numbers, and a list's ``repr``.
-https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html
+goes in and comes out bit for bit), 8 bytes a point instead of a pointer plus a float object, and nothing for the
+garbage collector to walk. A list of a million floats is a tracked container that every full collection
+traverses element by element; on a million-invocation day (10 series, two buffers each, written on every
+invocation) full collections took about 7 of the 46 us each invocation cost, with the lazy log's rows
+(:class:`~pocketcloud.services.awslambda.records.LazyLog`). An append to an array costs about 30 ns more than
+to a list (CPython converts the float), far less than the walk it saves. The buffers (:class:`Doubles`) read
+like the lists they replace: ``len``, indexing, slicing, iteration, ``sum``, ``max``, ``sorted``, ``bisect``,
+``==`` with a list of the same numbers, and a list's ``repr``.
 
 Three things beyond single values, all from PutMetricData:
 
@@ -108,7 +110,7 @@ class Series:
     def add(self, value: float, timestamp: float) -> None:
         times = self.times
         if times and timestamp < times[-1]:
-            # Out of order (PutMetricData with an older timestamp): keep the lists sorted.
+            # Out of order (PutMetricData with an older timestamp): keep the buffers sorted.
             index = bisect.bisect_right(times, timestamp)
             times.insert(index, timestamp)
             self.values.insert(index, value)

@@ -195,7 +195,7 @@ class LambdaMetrics:
 
 
 class _Group:
-    """The series one invocation writes, for one (function, resource, executed version), as bound list appends.
+    """The series one invocation writes, for one (function, resource, executed version), as bound appends.
 
     Every point of an invocation has the same timestamp (the kernel's now, which never goes back), and only Lambda
     writes the ``AWS/Lambda`` namespace (CloudWatch's PutMetricData refuses namespaces starting with ``AWS/``), so

@@ -176,7 +176,7 @@ class AlbMetrics:
     """Writes the ``AWS/ApplicationELB`` data points (see the module docstring).
 
     The series one (load balancer, target group) writes per answered request are looked up once and kept as bound
-    list appends (every point is stamped with the kernel's now, which never goes back, and only this service writes
+    appends (every point is stamped with the kernel's now, which never goes back, and only this service writes
     ``AWS/ApplicationELB``: PutMetricData refuses ``AWS/`` namespaces), so a request costs a few C calls."""
 
     def __init__(self, service: Elbv2Service) -> None:
