@@ -305,6 +305,54 @@ def test_max_memory_used_follows_the_data_a_function_keeps(lam) -> None:
     assert used[0] < used[1] < used[2] and used[2] - used[0] >= 39
 
 
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "class Kept:\n    def __sizeof__(self):\n        while True: pass\nkept = [Kept()]\n",
+        "class Kept:\n    @property\n    def __class__(self):\n        while True: pass\nkept = {'k': Kept()}\n",
+        "class Kept(dict):\n    def values(self):\n        while True: pass\nkept = Kept(a=1)\n",
+    ],
+    ids=["sizeof", "class-property", "dict-subclass"],
+)
+def test_data_that_loops_when_measured_times_out(lam, kept: str) -> None:
+    """The memory model measures the data a function keeps at the end of every invocation (see
+    pocketcloud.services.awslambda.memory). Plain data is measured with the runaway guard paused, for speed; data
+    whose measuring could run the function's own code (a ``__sizeof__``, a ``__class__`` property, a ``dict``
+    subclass) is measured under the guard, so code that never returns there is still a timeout, as Lambda reports a
+    function that does not finish in time (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html)."""
+    _, payload, _ = check(lam, kept + "def handler(e, c):\n    return 1\n", Timeout=2)
+    assert payload["errorMessage"].endswith("Task timed out after 2.00 seconds")
+
+
+def test_the_sample_taken_while_code_runs_counts_built_in_data_as_the_final_sample_does() -> None:
+    """The guard samples memory while code runs from inside its trace function, where function code would run
+    unguarded: that sample touches only built-in data. For built-in data it is exactly the end-of-phase sample;
+    anything else is left out (a lower bound), never entered."""
+    import types
+
+    from pocketcloud.services.awslambda import memory
+
+    module = types.ModuleType("app")
+    shared = [b"x" * 100, bytearray(50)]
+    module.__dict__.update(
+        cache={"a": shared, ("k", 1): {1.5, 2}, "n": None}, rows=[shared, (1, "two", frozenset({3}))], f=len
+    )
+    full = memory.data_bytes(memory.module_roots([module]))
+    assert memory.plain_bytes(memory.plain_roots([module]))[0] == full > 150
+
+    class Mine:
+        def __sizeof__(self) -> int:
+            raise AssertionError("entered")
+
+    class MyDict(dict):  # type: ignore[type-arg]
+        def values(self):  # type: ignore[no-untyped-def]
+            raise AssertionError("entered")
+
+    for value in (Mine(), [Mine()], {"k": MyDict(a=1)}, MyDict(a=1)):
+        module.__dict__["odd"] = value
+        assert memory.plain_bytes(memory.plain_roots([module]))[0] >= full  # the odd object itself left out
+
+
 def test_a_client_kept_in_init_code_does_not_count_the_cloud_behind_it() -> None:
     """AWS recommends creating SDK clients in init code (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html
     "Initialize SDK clients and database connections outside of the function handler"). Such a client refers to the

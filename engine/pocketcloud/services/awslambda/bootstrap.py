@@ -20,8 +20,6 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from . import guard as _guard
-
 _USER_PREFIXES = ("/var/task/", "/opt/")
 
 
@@ -105,10 +103,8 @@ def handle(
     (None, error payload) for an error the runtime reports. Anything else propagates (see the module docstring)."""
     try:
         response = handler(event, context)
-        _guard.checkpoint()
         try:
             payload = dumps(response).encode("utf-8")
-            _guard.checkpoint()
         except Exception as exc:
             return None, fault("Runtime.MarshalError", f"Unable to marshal response: {exc}", [], request_id)
         return payload, None

@@ -314,7 +314,6 @@ class ExecutionEnvironment:
         try:
             try:
                 module = importlib.import_module(module_name)
-                guard.checkpoint()
             except ImportError as exc:
                 error = fault("Runtime.ImportModuleError", f"Unable to import module '{module_name}': {exc}")
             except SyntaxError as exc:
@@ -335,7 +334,6 @@ class ExecutionEnvironment:
                     self.handler = handler_fn
             if error is None:
                 self._sample_memory(None)
-            guard.checkpoint()
         except memory.OutOfMemory:
             error = self._out_of_memory("")
         except DeadlineExceeded:
@@ -367,7 +365,6 @@ class ExecutionEnvironment:
             try:
                 for func, args, kwargs in hooks:
                     func(*args, **kwargs)
-                guard.checkpoint()
             except Exception as exc:
                 error = exception_fault(exc, "", sandbox.index.sources)
         except memory.OutOfMemory:
@@ -447,7 +444,6 @@ class ExecutionEnvironment:
                 sandbox.threads.run_pending()
             payload, error = handle(handler, event, context, request_id, sandbox.index.sources)
             self._sample_memory(payload)
-            guard.checkpoint()
         except memory.OutOfMemory:
             error, reset = self._out_of_memory(request_id), True
         except DeadlineExceeded:
@@ -496,9 +492,10 @@ class ExecutionEnvironment:
         """A sample while the code runs, called by the guard: 0 when over memory, else the steps to the next one
         (one per object visited: sampling costs about as much again as the code between samples)."""
         assert self.sandbox is not None
-        roots = memory.module_roots(self.sandbox.modules_now()) + memory.frame_roots(guard.USER_PREFIXES)
-        data, visited = memory.data_bytes(roots, count=True)
-        return 0 if self._note_data(data) else visited
+        # This runs inside the guard's trace function, where function code would run unguarded: built-in data only.
+        roots = memory.plain_roots(self.sandbox.modules_now()) + memory.frame_roots(guard.USER_PREFIXES)
+        data, visited = memory.plain_bytes(roots)
+        return 0 if self._note_data(data) else max(1, visited)
 
     def _out_of_memory(self, request_id: str) -> dict[str, Any]:
         """Lambda kills a runtime that needs more than its memory: ``Runtime.OutOfMemory``.

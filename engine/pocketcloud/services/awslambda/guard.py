@@ -110,11 +110,6 @@ def disarm() -> None:
     _disarm()
 
 
-def checkpoint() -> None:
-    """A point, right after function code returns, where a stop may still be delivered inside the engine's
-    ``try`` (kept as a seam for interpreters whose stops arrive late; a no-op today)."""
-
-
 def instrument(code: CodeType) -> CodeType:
     """Mark ``code`` (and every code object nested in it) as function code that the guard counts."""
     _instrument(code)

@@ -15,7 +15,9 @@ where the data size is the deep ``sys.getsizeof`` of what the function's code ca
 the locals of its running frames and the value it returns (functions, classes and modules are not counted). It is
 sampled at the end of Init and of every invocation, and while the code runs every few hundred guard steps or one
 step per object the last sample visited, whichever is more, so a loop that keeps growing a list is caught while it runs
-and sampling stays a small share of the code's own time. When the model exceeds MemorySize the invocation ends with
+and sampling stays a small share of the code's own time. The sample while code runs counts built-in data only
+(:func:`plain_bytes`): it is taken inside the guard's trace function, where measuring the function's own objects
+could run its code unguarded. When the model exceeds MemorySize the invocation ends with
 ``Runtime.OutOfMemory`` and the environment is reset, as on Lambda. Memory that is allocated and dropped between
 two samples is not seen; a single allocation larger than the host can give fails on the host itself
 (``MemoryError``, reported as ``Runtime.OutOfMemory`` too).
@@ -97,6 +99,61 @@ def module_roots(modules: Iterable[ModuleType]) -> list[Any]:
             if value.__class__ not in skip and name[:2] != "__" and not isinstance(value, _SKIP):
                 roots.append(value)
     return roots
+
+
+#: Exact types for which everything a walk does to them (``sys.getsizeof``, iterating, ``type()``) is the
+#: interpreter's own C code: measuring an object of exactly one of these types never runs function code.
+_PLAIN = frozenset(
+    (str, bytes, bytearray, memoryview, range, int, float, complex, bool, type(None), dict, list, tuple, set, frozenset)
+)
+_PLAIN_LEAVES = _PLAIN - {dict, list, tuple, set, frozenset}
+
+
+def plain_roots(modules: Iterable[ModuleType]) -> list[Any]:
+    """The globals of the function's modules that are exactly built-in data (:data:`_PLAIN`), found with
+    ``type()`` and plain dict reads alone; any other global is left out (see :func:`plain_bytes`)."""
+    plain = _PLAIN
+    roots: list[Any] = []
+    for module in modules:
+        if type(module) is not ModuleType:
+            continue
+        for name, value in module.__dict__.items():
+            if type(name) is str and name[:2] != "__" and type(value) in plain:
+                roots.append(value)
+    return roots
+
+
+def plain_bytes(roots: Iterable[Any]) -> tuple[int, int]:
+    """(bytes, objects visited) of the built-in data reachable from ``roots``, by :func:`data_bytes`'s walk, but
+    touching only objects that are exactly built-in data: ``sys.getsizeof`` and iteration of those are the
+    interpreter's C code. Anything else is left out, so this is a lower bound, equal to :func:`data_bytes` when all
+    the data is built-in.
+
+    This is the sample the runaway guard takes while code runs. It runs inside the guard's trace function, where
+    function code is not traced, so measuring an object that runs function code (a ``__sizeof__``, a
+    ``__class__`` property, a ``dict`` subclass's ``values``) could loop there for ever, unguarded. The sample at
+    the end of each phase runs under the guard and uses :func:`data_bytes`, which counts everything."""
+    plain = _PLAIN
+    leaves = _PLAIN_LEAVES
+    stack = [root for root in roots if type(root) in plain]
+    seen: set[int] = set()
+    total = 0
+    visited = 0
+    while stack and visited < MAX_OBJECTS:
+        obj = stack.pop()
+        key = id(obj)
+        if key in seen:
+            continue
+        seen.add(key)
+        visited += 1
+        total += _getsizeof(obj)
+        kind = type(obj)
+        if kind in leaves:
+            continue
+        stack.extend(value for value in (obj.values() if kind is dict else obj) if type(value) in plain)
+        if kind is dict:
+            stack.extend(name for name in obj if type(name) is not str and type(name) in plain)
+    return total, visited
 
 
 def frame_roots(prefixes: tuple[str, ...]) -> list[Any]:

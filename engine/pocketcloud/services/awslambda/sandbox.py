@@ -302,13 +302,20 @@ class Sandbox:
 
     def modules_now(self) -> list[ModuleType]:
         """This environment's own modules, loaded now (inside a phase they are in ``sys.modules``)."""
+        # Only type() checks and plain attribute reads: the guard's own sample calls this while the code runs,
+        # inside its trace function, where anything the function planted (an object in sys.modules, a module
+        # whose class or __spec__ was replaced) must not get to run.
         modules = sys.modules
         importer = self.importer
         out = []
         for name in self.index.entries:
-            module = modules.get(name) or self.modules.get(name)
-            if module is not None and getattr(getattr(module, "__spec__", None), "loader", None) is importer:
-                out.append(module)
+            module = modules.get(name)
+            if type(module) is not ModuleType:
+                module = self.modules.get(name)
+            if type(module) is ModuleType:
+                spec = module.__dict__.get("__spec__")
+                if type(spec) is importlib.machinery.ModuleSpec and spec.loader is importer:
+                    out.append(module)
         return out
 
     def _grouped_patches(
