@@ -56,8 +56,8 @@ StatisticSet = tuple[float, float, float, float]
 
 class Doubles(array):  # type: ignore[type-arg]
     """A series' timestamps or values: an ``array('d')`` that compares equal to a list of the same numbers and
-        prints like one, so code written when these were lists (``series.values == [1.0, 2.0]`` in a lab or a
-        test) reads them the same way. Appends, indexing and slicing stay the array's own C methods, so the hot path and
+    prints like one, so code written when these were lists (``series.values == [1.0, 2.0]`` in a lab or a test)
+    reads them the same way. Appends, indexing and slicing stay the array's own C methods, so the hot path and
     ``bisect`` pay nothing for it (a slice is a plain ``array``; ``tolist()`` gives a list)."""
 
     __slots__ = ()
