@@ -471,7 +471,16 @@ class ExecutionEnvironment:
         sandbox = self.sandbox
         assert sandbox is not None
         modules = sandbox.modules.values() if sandbox.modules else sandbox.modules_now()
-        data = memory.data_bytes(memory.module_roots(modules))
+        # The usual globals are built-in data, functions and classes: the strict walk measures exactly those with
+        # type() checks and the built-in types' own C code, so it runs no function code and needs no guard (which
+        # would trace the walk, several times slower); when it meets anything else, the full walk runs guarded.
+        held = guard.pause()
+        try:
+            roots = memory.plain_roots(modules, strict=True)
+            sized = memory.plain_bytes(roots, strict=True) if roots is not None else None
+        finally:
+            guard.resume(held)
+        data = sized[0] if sized is not None else memory.data_bytes(memory.module_roots(modules))
         if payload is not None:
             data += len(payload)
         if self._note_data(data):
