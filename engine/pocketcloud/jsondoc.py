@@ -11,6 +11,7 @@ interpreter. (AWS documents no nesting limit; the common JSON parser on the JVM,
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 #: The deepest nesting of arrays and objects accepted in a JSON document (a pocketcloud model; see above).
@@ -75,3 +76,58 @@ def loads(data: bytes | str) -> Any:
     ):
         raise JSONDocumentError(f"Document nesting depth exceeds the maximum allowed ({MAX_DEPTH})")
     return value
+
+
+class Document(bytes):
+    """JSON bytes that carry the value they encode, for the one reader that would decode them straight back.
+
+    An engine front end (API Gateway, a function URL) builds an event for one request, encodes it as the Invoke
+    payload and keeps nothing of it. Lambda must decode that payload before the handler sees it, which gives an
+    equal value: the bytes are the payload in every other respect (their size is checked against the quota, they
+    are what any other reader reads), but :meth:`take` hands the value itself to the first reader that asks, so
+    the document is not decoded again. Only a value made of JSON's own types (dicts with ``str`` keys, lists,
+    ``str``, ``int``, finite ``float``, ``bool``, None) may be carried, and no one else may hold it: the handler
+    owns the event it gets. Later readers decode the bytes, as for any payload."""
+
+    _value: Any
+
+    @classmethod
+    def of(cls, data: bytes, value: Any) -> Document:
+        document = cls(data)
+        document._value = value
+        return document
+
+    def take(self) -> Any:
+        """The value, to the first reader; a fresh decode of the bytes to any later one."""
+        value = self.__dict__.pop("_value", _TAKEN)
+        return loads(bytes(self)) if value is _TAKEN else value
+
+
+_TAKEN: Any = object()
+
+
+def _compact_encoder() -> Callable[[Any], str]:
+    """``json.dumps(obj, separators=(",", ":"))`` without building a ``JSONEncoder`` for every call: the same C
+    encoder with the same options (``ensure_ascii``, circular check, ``allow_nan``), made once; the pure-Python
+    fallback is ``json.dumps`` itself (interpreters without the accelerator)."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - interpreters without the C accelerator
+        return lambda obj: json.dumps(obj, separators=(",", ":"))
+    ascii_text = json.encoder.encode_basestring_ascii
+    default = json.JSONEncoder().default
+    join = "".join
+
+    def encode(obj: Any) -> str:
+        # A fresh markers dict per document, as json.dumps's check_circular uses.
+        return join(make({}, default, ascii_text, None, ":", ",", False, False, True)(obj, 0))
+
+    return encode
+
+
+_compact: Callable[[Any], str] = _compact_encoder()
+
+
+def event_payload(event: dict[str, Any]) -> Document:
+    """The Invoke payload for an event an engine front end built for this request alone: compact JSON, byte for
+    byte what ``json.dumps(event, separators=(",", ":"))`` gives, carrying the event (see :class:`Document`)."""
+    return Document.of(_compact(event).encode("utf-8"), event)

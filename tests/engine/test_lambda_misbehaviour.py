@@ -339,6 +339,9 @@ def test_the_sample_taken_while_code_runs_counts_built_in_data_as_the_final_samp
     )
     full = memory.data_bytes(memory.module_roots([module]))
     assert memory.plain_bytes(memory.plain_roots([module]))[0] == full > 150
+    # The strict form, used for the end-of-phase sample with the guard paused, gives the same for built-in data.
+    strict = memory.plain_bytes(memory.plain_roots([module], strict=True) or [], strict=True)
+    assert strict is not None and strict[0] == full
 
     class Mine:
         def __sizeof__(self) -> int:
@@ -351,6 +354,9 @@ def test_the_sample_taken_while_code_runs_counts_built_in_data_as_the_final_samp
     for value in (Mine(), [Mine()], {"k": MyDict(a=1)}, MyDict(a=1)):
         module.__dict__["odd"] = value
         assert memory.plain_bytes(memory.plain_roots([module]))[0] >= full  # the odd object itself left out
+        # ... and the strict form says it cannot give the full walk's answer, so that walk runs, under the guard.
+        roots = memory.plain_roots([module], strict=True)
+        assert roots is None or memory.plain_bytes(roots, strict=True) is None
 
 
 def test_a_client_kept_in_init_code_does_not_count_the_cloud_behind_it() -> None:

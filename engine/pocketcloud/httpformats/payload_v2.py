@@ -97,8 +97,8 @@ def v2_event(
     if body is not None:
         event["body"] = body
     if path_parameters:
-        event["pathParameters"] = path_parameters
+        event["pathParameters"] = dict(path_parameters)  # copies: the event is the handler's own
     event["isBase64Encoded"] = base64_encoded
     if stage_variables:
-        event["stageVariables"] = stage_variables
+        event["stageVariables"] = dict(stage_variables)
     return event

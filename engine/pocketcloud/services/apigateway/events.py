@@ -174,8 +174,8 @@ def v1_event(
             "multiValueHeaders": multi,
             "queryStringParameters": query_single or None,
             "multiValueQueryStringParameters": query_multi or None,
-            "pathParameters": path_parameters or None,
-            "stageVariables": stage_variables or None,
+            "pathParameters": dict(path_parameters) if path_parameters else None,  # the handler's own copies
+            "stageVariables": dict(stage_variables) if stage_variables else None,
             "requestContext": context,
             "body": body,
             "isBase64Encoded": base64_encoded,

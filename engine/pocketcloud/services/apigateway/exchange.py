@@ -12,8 +12,7 @@ https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-r
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ...http import Respond, response
 from .records import RequestRecord
@@ -139,30 +138,3 @@ class Exchange:
 def has_header(headers: list[tuple[str, str]], name: str) -> bool:
     lower = name.lower()
     return any(key.lower() == lower for key, _ in headers)
-
-
-def _compact_encoder() -> Callable[[Any], str]:
-    """``json.dumps(obj, separators=(",", ":"))`` without building a ``JSONEncoder`` for every call: the same C
-    encoder with the same options (``ensure_ascii``, circular check, ``allow_nan``), made once; the pure-Python
-    fallback is ``json.dumps`` itself (interpreters without the accelerator)."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:  # pragma: no cover - interpreters without the C accelerator
-        return lambda obj: json.dumps(obj, separators=(",", ":"))
-    ascii_text = json.encoder.encode_basestring_ascii
-    default = json.JSONEncoder().default
-    join = "".join
-
-    def encode(obj: Any) -> str:
-        # A fresh markers dict per document, as json.dumps's check_circular uses.
-        return join(make({}, default, ascii_text, None, ":", ",", False, False, True)(obj, 0))
-
-    return encode
-
-
-_compact: Callable[[Any], str] = _compact_encoder()
-
-
-def json_payload(event: dict[str, Any]) -> bytes:
-    """The Invoke payload for an event: compact JSON (the handler sees the same dict either way), byte for byte
-    what ``json.dumps(event, separators=(",", ":"))`` gives."""
-    return _compact(event).encode("utf-8")

@@ -38,9 +38,10 @@ from urllib.parse import unquote
 
 from ...httpformats.formats import body_for_event, first_accept, media_type_matches
 from ...httpformats.responses import parse_v1
+from ...jsondoc import event_payload
 from . import ids
 from .events import forwarded_headers, v1_event
-from .exchange import Exchange, has_header, json_payload
+from .exchange import Exchange, has_header
 from .integration import FUNCTION_ERROR, OK, REJECTED, Outcome, invoke, lambda_function, render_stage_variables
 from .integration import source_arn as execute_api_arn
 
@@ -129,7 +130,7 @@ def handle(service: RestApiService, api: RestApi, request: HttpRequest, respond:
         extended_request_id=extended,
         http_api=False,
     )
-    payload = json_payload(event)
+    payload = event_payload(event)
     arn = execute_api_arn(cloud.region, cloud.account_id, api.id, stage.name, method.http_method, method.resource_path)
     client = api.lambda_clients.get(arn, method.credentials is not None)
 

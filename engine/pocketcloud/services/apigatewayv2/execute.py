@@ -34,9 +34,10 @@ from ...httpformats import cors
 from ...httpformats.formats import body_for_event, is_text_media_type
 from ...httpformats.payload_v2 import v2_event
 from ...httpformats.responses import parse_v1, parse_v2
+from ...jsondoc import event_payload
 from ..apigateway import ids
 from ..apigateway.events import forwarded_headers, v1_event
-from ..apigateway.exchange import Exchange, json_payload
+from ..apigateway.exchange import Exchange
 from ..apigateway.integration import OK, TIMEOUT, Outcome, invoke, lambda_function, render_stage_variables
 from ..apigateway.integration import source_arn as execute_api_arn
 
@@ -156,7 +157,7 @@ def _integrate(
             http_api=True,
             **common,
         )
-    payload = json_payload(event)
+    payload = event_payload(event)
     if route.path:
         arn = execute_api_arn(cloud.region, cloud.account_id, api.id, stage.name, route.method, route.path)
     else:

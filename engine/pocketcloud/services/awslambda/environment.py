@@ -467,11 +467,25 @@ class ExecutionEnvironment:
 
     # -- memory --------------------------------------------------------------------------------------------
     def _sample_memory(self, payload: bytes | None) -> None:
-        """Measure the data the function holds (see :mod:`.memory`); past MemorySize, the runtime is killed."""
+        """Measure the data the function holds (see :mod:`.memory`); past MemorySize, the runtime is killed.
+
+        The last thing a phase (Init or Invoke) runs inside the sandbox: its code is over, so the guard is switched
+        off here for good (``Sandbox.exit`` would do it next) unless the data needs the full walk, which runs
+        under the guard."""
         sandbox = self.sandbox
         assert sandbox is not None
         modules = sandbox.modules.values() if sandbox.modules else sandbox.modules_now()
-        data = memory.data_bytes(memory.module_roots(modules))
+        # The usual globals are built-in data, functions and classes: the strict walk measures exactly those with
+        # type() checks and the built-in types' own C code, so it runs no function code and needs no guard (which
+        # would trace the walk, several times slower); when it meets anything else, the full walk runs guarded.
+        held = guard.pause()
+        roots = memory.plain_roots(modules, strict=True)
+        sized = memory.plain_bytes(roots, strict=True) if roots is not None else None
+        if sized is None:
+            guard.resume(held)
+            data = memory.data_bytes(memory.module_roots(modules))
+        else:
+            data = sized[0]
         if payload is not None:
             data += len(payload)
         if self._note_data(data):

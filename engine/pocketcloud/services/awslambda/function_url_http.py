@@ -40,6 +40,7 @@ from ...httpformats import cors
 from ...httpformats.formats import body_for_event, is_text_media_type
 from ...httpformats.payload_v2 import v2_event
 from ...httpformats.responses import parse_v2
+from ...jsondoc import event_payload
 from .function_url_access import caller_of, refusal
 from .invocations import InvokeResult, invoke
 
@@ -130,7 +131,7 @@ def handle(service: LambdaService, url_id: str, request: HttpRequest, respond: R
         request_id=request_id,
         authorizer=caller.authorizer(cloud.partition),
     )
-    payload = json.dumps(event, separators=(",", ":")).encode("utf-8")
+    payload = event_payload(event)
 
     def answered(result: InvokeResult) -> None:
         respond(_answer(service, config, request, request_id, result))

@@ -17,7 +17,9 @@ sampled at the end of Init and of every invocation, and while the code runs ever
 step per object the last sample visited, whichever is more, so a loop that keeps growing a list is caught while it runs
 and sampling stays a small share of the code's own time. The sample while code runs counts built-in data only
 (:func:`plain_bytes`): it is taken inside the guard's trace function, where measuring the function's own objects
-could run its code unguarded. When the model exceeds MemorySize the invocation ends with
+could run its code unguarded. The sample at the end of a phase is exact: built-in data (with functions and classes
+left out, as always) is measured by the same C-only walk with the guard paused, and anything else under the guard.
+When the model exceeds MemorySize the invocation ends with
 ``Runtime.OutOfMemory`` and the environment is reset, as on Lambda. Memory that is allocated and dropped between
 two samples is not seen; a single allocation larger than the host can give fails on the host itself
 (``MemoryError``, reported as ``Runtime.OutOfMemory`` too).
@@ -35,7 +37,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from types import BuiltinFunctionType, CodeType, FrameType, FunctionType, MethodType, ModuleType
-from typing import Any
+from typing import Any, Literal, overload
 
 MIB = 1024 * 1024
 #: How many objects one sample may visit; beyond it the sample stops (a lower bound, never a hang).
@@ -107,35 +109,68 @@ _PLAIN = frozenset(
     (str, bytes, bytearray, memoryview, range, int, float, complex, bool, type(None), dict, list, tuple, set, frozenset)
 )
 _PLAIN_LEAVES = _PLAIN - {dict, list, tuple, set, frozenset}
+#: The exact types of :data:`_SKIP` (functions, methods, classes made by ``type``, modules, code, frames): values
+#: the full walk leaves out, recognised here without ``isinstance`` (which can run a ``__class__`` property).
+_SKIP_EXACT = frozenset((ModuleType, FunctionType, BuiltinFunctionType, MethodType, type, CodeType, FrameType))
 
 
-def plain_roots(modules: Iterable[ModuleType]) -> list[Any]:
+@overload
+def plain_roots(modules: Iterable[ModuleType], strict: Literal[False] = False) -> list[Any]: ...
+@overload
+def plain_roots(modules: Iterable[ModuleType], strict: bool) -> list[Any] | None: ...
+def plain_roots(modules: Iterable[ModuleType], strict: bool = False) -> list[Any] | None:
     """The globals of the function's modules that are exactly built-in data (:data:`_PLAIN`), found with
-    ``type()`` and plain dict reads alone; any other global is left out (see :func:`plain_bytes`)."""
+    ``type()`` and plain dict reads alone; any other global is left out (see :func:`plain_bytes`).
+
+    With ``strict``, None instead when some global is neither built-in data nor something the full walk leaves
+    out anyway (a function, class, module or method, by exact type): the globals :func:`module_roots` would give
+    are then not all here."""
     plain = _PLAIN
+    skipped = _SKIP_EXACT
     roots: list[Any] = []
     for module in modules:
         if type(module) is not ModuleType:
+            if strict:
+                return None
             continue
         for name, value in module.__dict__.items():
-            if type(name) is str and name[:2] != "__" and type(value) in plain:
-                roots.append(value)
+            if type(name) is not str:
+                if strict:
+                    return None
+            elif name[:2] != "__":
+                kind = type(value)
+                if kind in plain:
+                    roots.append(value)
+                elif strict and kind not in skipped:
+                    return None
     return roots
 
 
-def plain_bytes(roots: Iterable[Any]) -> tuple[int, int]:
+@overload
+def plain_bytes(roots: Iterable[Any], strict: Literal[False] = False) -> tuple[int, int]: ...
+@overload
+def plain_bytes(roots: Iterable[Any], strict: bool) -> tuple[int, int] | None: ...
+def plain_bytes(roots: Iterable[Any], strict: bool = False) -> tuple[int, int] | None:
     """(bytes, objects visited) of the built-in data reachable from ``roots``, by :func:`data_bytes`'s walk, but
     touching only objects that are exactly built-in data: ``sys.getsizeof`` and iteration of those are the
     interpreter's C code. Anything else is left out, so this is a lower bound, equal to :func:`data_bytes` when all
-    the data is built-in.
+    the data is built-in. With ``strict``, None as soon as the walk meets anything :func:`data_bytes` would have
+    counted that this walk leaves out: what it returns is then exactly what :func:`data_bytes` gives.
 
     This is the sample the runaway guard takes while code runs. It runs inside the guard's trace function, where
     function code is not traced, so measuring an object that runs function code (a ``__sizeof__``, a
     ``__class__`` property, a ``dict`` subclass's ``values``) could loop there for ever, unguarded. The sample at
-    the end of each phase runs under the guard and uses :func:`data_bytes`, which counts everything."""
+    the end of each phase tries the strict form first, with the guard paused (it runs no function code), and
+    otherwise uses :func:`data_bytes` under the guard, which counts everything."""
     plain = _PLAIN
     leaves = _PLAIN_LEAVES
-    stack = [root for root in roots if type(root) in plain]
+    skipped = _SKIP_EXACT
+    stack: list[Any] = []
+    for root in roots:
+        if type(root) in plain:
+            stack.append(root)
+        elif strict and type(root) not in skipped:
+            return None
     seen: set[int] = set()
     total = 0
     visited = 0
@@ -150,7 +185,23 @@ def plain_bytes(roots: Iterable[Any]) -> tuple[int, int]:
         kind = type(obj)
         if kind in leaves:
             continue
-        stack.extend(value for value in (obj.values() if kind is dict else obj) if type(value) in plain)
+        children = obj.values() if kind is dict else obj
+        if strict:
+            # data_bytes leaves out values of these exact types, and counts every other value and every
+            # non-str key: anything else makes this walk's answer differ from it.
+            for value in children:
+                if type(value) in plain:
+                    stack.append(value)
+                elif type(value) not in skipped:
+                    return None
+            if kind is dict:
+                for name in obj:
+                    if type(name) is not str:
+                        if type(name) not in plain:
+                            return None
+                        stack.append(name)
+            continue
+        stack.extend(value for value in children if type(value) in plain)
         if kind is dict:
             stack.extend(name for name in obj if type(name) is not str and type(name) in plain)
     return total, visited

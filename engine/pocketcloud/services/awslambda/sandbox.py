@@ -365,9 +365,10 @@ class Sandbox:
         self._builtins_len = len(_BUILTINS)
         if len(_BUILTIN_NAMES) != self._builtins_len:
             _BUILTIN_NAMES.update(_BUILTINS)  # the host (a notebook's "_", a debugger) added names: they stay
+        # The values there now (a tuple each, read by one itemgetter call): exit() puts them back.
         saved = []
         for namespace, patched, getter, keys in self._groups:
-            saved.append((namespace, dict(zip(keys, getter(namespace), strict=False))))
+            saved.append((namespace, keys, getter(namespace)))
             namespace.update(patched)
         self._saved_patches = saved
         # Hide anything in sys.modules that the function's own files shadow (a learner's "json.py" wins, as
@@ -425,8 +426,8 @@ class Sandbox:
         if self.recursion_limit != self._recursion_limit:
             process._real_setrecursionlimit(self._recursion_limit)
         self.path = sys.path if isinstance(sys.path, list) else self.path
-        for namespace, originals in self._saved_patches:
-            namespace.update(originals)
+        for namespace, keys, originals in self._saved_patches:
+            namespace.update(zip(keys, originals, strict=True))
         if len(_BUILTINS) != self._builtins_len:  # names the code added to builtins are removed again
             for name in [name for name in _BUILTINS if name not in _BUILTIN_NAMES]:
                 del _BUILTINS[name]
