@@ -119,3 +119,26 @@ def event_of(response: dict[str, Any]) -> dict[str, Any]:
     body = response["body"]
     event: dict[str, Any] = json.loads(body["body"] if isinstance(body, dict) else body)
     return event
+
+
+def public_url_permissions(cloud: pocketcloud.Cloud, name: str = "hello", qualifier: str | None = None) -> None:
+    """The two statements of a public function URL, as
+    https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html writes them."""
+    lam = cloud.client("lambda")
+    extra = {"Qualifier": qualifier} if qualifier else {}
+    lam.add_permission(
+        FunctionName=name,
+        StatementId="FunctionURLAllowPublicAccess",
+        Action="lambda:InvokeFunctionUrl",
+        Principal="*",
+        FunctionUrlAuthType="NONE",
+        **extra,
+    )
+    lam.add_permission(
+        FunctionName=name,
+        StatementId="FunctionURLInvokeAllowPublicAccess",
+        Action="lambda:InvokeFunction",
+        Principal="*",
+        InvokedViaFunctionUrl=True,
+        **extra,
+    )

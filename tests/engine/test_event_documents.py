@@ -17,7 +17,7 @@ from typing import Any
 import pocketcloud
 from pocketcloud import jsondoc
 
-from .apigateway_support import function, http_api, rest_api, rest_url
+from .apigateway_support import function, http_api, public_url_permissions, rest_api, rest_url
 
 #: Answers whether the event it got is exactly what decoding its JSON gives (values and types, all the way down),
 #: then changes every container in it, as a careless handler might.
@@ -97,21 +97,7 @@ def test_a_function_url_event_is_exactly_the_decoded_payload(cloud: pocketcloud.
     function(cloud, CHECK)
     lam = cloud.client("lambda")
     url = lam.create_function_url_config(FunctionName="hello", AuthType="NONE")["FunctionUrl"]
-    # The two statements of a public URL, as https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html writes them.
-    lam.add_permission(
-        FunctionName="hello",
-        StatementId="FunctionURLAllowPublicAccess",
-        Action="lambda:InvokeFunctionUrl",
-        Principal="*",
-        FunctionUrlAuthType="NONE",
-    )
-    lam.add_permission(
-        FunctionName="hello",
-        StatementId="FunctionURLInvokeAllowPublicAccess",
-        Action="lambda:InvokeFunction",
-        Principal="*",
-        InvokedViaFunctionUrl=True,
-    )
+    public_url_permissions(cloud)
     for _ in range(2):
         event = _check(cloud.http_request("GET", url + "items?x=1", headers={"cookie": "c=3"}))
         assert event["rawPath"] == "/items" and event["cookies"] == ["c=3"]

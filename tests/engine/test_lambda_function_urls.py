@@ -23,7 +23,7 @@ from aws_lambda_powertools.utilities.parser.models import LambdaFunctionUrlModel
 import pocketcloud
 from pocketcloud import ClientError
 
-from .apigateway_support import ECHO, function
+from .apigateway_support import ECHO, function, public_url_permissions
 
 URL = re.compile(r"^https://[a-z0-9]{32}\.lambda-url\.ap-northeast-2\.on\.aws/$")
 
@@ -32,35 +32,13 @@ def _error(exc: pytest.ExceptionInfo[ClientError]) -> tuple[str, str]:
     return exc.value.response["Error"]["Code"], exc.value.response["Error"]["Message"]
 
 
-def _public(cloud: pocketcloud.Cloud, name: str = "hello", qualifier: str | None = None) -> None:
-    """The two statements of a public URL, as the urls-auth page writes them."""
-    lam = cloud.client("lambda")
-    extra = {"Qualifier": qualifier} if qualifier else {}
-    lam.add_permission(
-        FunctionName=name,
-        StatementId="FunctionURLAllowPublicAccess",
-        Action="lambda:InvokeFunctionUrl",
-        Principal="*",
-        FunctionUrlAuthType="NONE",
-        **extra,
-    )
-    lam.add_permission(
-        FunctionName=name,
-        StatementId="FunctionURLInvokeAllowPublicAccess",
-        Action="lambda:InvokeFunction",
-        Principal="*",
-        InvokedViaFunctionUrl=True,
-        **extra,
-    )
-
-
 def _url(cloud: pocketcloud.Cloud, source: str = ECHO, public: bool = True, **params: Any) -> str:
     function(cloud, source)
     url: str = cloud.client("lambda").create_function_url_config(FunctionName="hello", AuthType="NONE", **params)[
         "FunctionUrl"
     ]
     if public:
-        _public(cloud)
+        public_url_permissions(cloud)
     return url
 
 
@@ -316,7 +294,7 @@ def test_an_alias_url_invokes_the_alias(cloud) -> None:
     )
     url = lam.create_function_url_config(FunctionName="hello", Qualifier="live", AuthType="NONE")["FunctionUrl"]
     assert cloud.http_request("GET", url)["statusCode"] == 403  # the function's own policy does not cover the alias
-    _public(cloud, qualifier="live")
+    public_url_permissions(cloud, qualifier="live")
     assert cloud.http_request("GET", url)["body"] == "one"
     lam.delete_alias(FunctionName="hello", Name="live")
     with pytest.raises(pocketcloud.http.UnknownHostError):
