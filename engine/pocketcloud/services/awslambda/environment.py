@@ -478,11 +478,12 @@ class ExecutionEnvironment:
         # The usual globals are built-in data, functions and classes: the strict walk measures exactly those with
         # type() checks and the built-in types' own C code, so it runs no function code and needs no guard (which
         # would trace the walk, several times slower); when it meets anything else, the full walk runs guarded.
-        held = guard.pause()
+        guard.disarm()
         roots = memory.plain_roots(modules, strict=True)
         sized = memory.plain_bytes(roots, strict=True) if roots is not None else None
         if sized is None:
-            guard.resume(held)
+            assert sandbox.guard is not None  # the phase's guard (Sandbox.enter), counting again for the full walk
+            guard.arm(sandbox.guard)
             data = memory.data_bytes(memory.module_roots(modules))
         else:
             data = sized[0]

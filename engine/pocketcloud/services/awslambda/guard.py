@@ -110,21 +110,6 @@ def disarm() -> None:
     _disarm()
 
 
-def pause() -> Guard | None:
-    """Stop counting for a moment, for engine code that provably runs no function code (the end-of-phase memory
-    sample of built-in data); returns the guard to give back to :func:`resume` (None when none was counting)."""
-    active = _active
-    if active is not None:
-        disarm()
-    return active
-
-
-def resume(guard: Guard | None) -> None:
-    """Count again after :func:`pause` (always pair them, in a ``finally``)."""
-    if guard is not None:
-        arm(guard)
-
-
 def instrument(code: CodeType) -> CodeType:
     """Mark ``code`` (and every code object nested in it) as function code that the guard counts."""
     _instrument(code)

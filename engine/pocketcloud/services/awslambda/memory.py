@@ -18,7 +18,7 @@ step per object the last sample visited, whichever is more, so a loop that keeps
 and sampling stays a small share of the code's own time. The sample while code runs counts built-in data only
 (:func:`plain_bytes`): it is taken inside the guard's trace function, where measuring the function's own objects
 could run its code unguarded. The sample at the end of a phase is exact: built-in data (with functions and classes
-left out, as always) is measured by the same C-only walk with the guard paused, and anything else under the guard.
+left out, as always) is measured by the same C-only walk with the guard off, and anything else under the guard.
 When the model exceeds MemorySize the invocation ends with
 ``Runtime.OutOfMemory`` and the environment is reset, as on Lambda. Memory that is allocated and dropped between
 two samples is not seen; a single allocation larger than the host can give fails on the host itself
@@ -160,7 +160,7 @@ def plain_bytes(roots: Iterable[Any], strict: bool = False) -> tuple[int, int] |
     This is the sample the runaway guard takes while code runs. It runs inside the guard's trace function, where
     function code is not traced, so measuring an object that runs function code (a ``__sizeof__``, a
     ``__class__`` property, a ``dict`` subclass's ``values``) could loop there for ever, unguarded. The sample at
-    the end of each phase tries the strict form first, with the guard paused (it runs no function code), and
+    the end of each phase tries the strict form first, with the guard off (it runs no function code), and
     otherwise uses :func:`data_bytes` under the guard, which counts everything."""
     plain = _PLAIN
     leaves = _PLAIN_LEAVES
