@@ -111,7 +111,7 @@ _PLAIN = frozenset(
 _PLAIN_LEAVES = _PLAIN - {dict, list, tuple, set, frozenset}
 #: The exact types of :data:`_SKIP` (functions, methods, classes made by ``type``, modules, code, frames): values
 #: the full walk leaves out, recognised here without ``isinstance`` (which can run a ``__class__`` property).
-_SKIP_EXACT = frozenset((ModuleType, FunctionType, BuiltinFunctionType, MethodType, type, CodeType, FrameType))
+_SKIP_EXACT = frozenset(_SKIP)
 
 
 @overload
