@@ -84,11 +84,13 @@ def _document(name: str, exercises: dict[str, Any], quizzes: dict[str, Any]) -> 
 def expected_malicious(catalog: Catalog) -> dict[str, str]:
     """The grader's status for each exercise of malicious.json. In a function exercise the code runs inside the
     simulated Lambda function, whose runtime turns a MemoryError, an ``os._exit`` and a ``sys.exit``
-    (Runtime.ExitError, as on AWS) into a function error: a failed test."""
+    (Runtime.ExitError, as on AWS) into a function error, and stops an endless loop at the function's timeout
+    ("Task timed out", as Lambda does): each is a failed test, never the grader's own time limit."""
+    contained = ("timeout", "memory", "crashed", "error")
     expected = {}
     for i, x in enumerate(catalog.exercises):
         status = ATTACKS[i % len(ATTACKS)][1]
-        expected[x.id] = "failed" if (x.kind == "function" and status in ("memory", "crashed", "error")) else status
+        expected[x.id] = "failed" if (x.kind == "function" and status in contained) else status
     return expected
 
 
