@@ -251,8 +251,23 @@ def run_all_cells(page: Any, *, attempts: int = 3, start_timeout_ms: float = 20_
                 raise PhaseTimeout(
                     f"JupyterLite: Run All Cells started no cell after {attempts} attempts on {page.url}"
                 ) from None
-            page.keyboard.press("Escape")  # close the menu if it is still open
+            # JupyterLab asks which kernel to use when the notebook has none at that moment (it was still being
+            # attached, or it restarted): answer as a learner does, with the notebook's own kernel (the dialog's
+            # default choice). Escape would answer "No Kernel", so it only closes a menu left open.
+            if not _select_the_notebooks_kernel(page):
+                page.keyboard.press("Escape")  # close the menu if it is still open
+                _select_the_notebooks_kernel(page)
             page.locator(".jp-Notebook .jp-Cell").first.click()  # make the notebook the current widget
+
+
+def _select_the_notebooks_kernel(page: Any) -> bool:
+    """Accept JupyterLab's "Select Kernel" dialog if it is open; True when it was."""
+    dialog = page.locator(".jp-Dialog", has=page.locator(".jp-Dialog-header", has_text="Select Kernel"))
+    if not dialog.count():
+        return False
+    dialog.locator("button.jp-mod-accept").click()
+    dialog.wait_for(state="detached")
+    return True
 
 
 #: How long a cold kernel may take to boot: a cold headless browser on 2 shared cores.
