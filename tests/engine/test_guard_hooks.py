@@ -10,6 +10,9 @@ property, not an AWS fact: Lambda runs functions in their own process.)
 from __future__ import annotations
 
 import sys
+from typing import Any
+
+import pytest
 
 import pocketcloud
 
@@ -44,3 +47,25 @@ def test_no_hook_outlives_invocations_from_a_poller(cloud: pocketcloud.Cloud, la
     sqs.send_message(QueueUrl=url, MessageBody="go")
     cloud.run(until=60)
     assert (sys.gettrace(), sys.getprofile()) == before
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="the 3.11 tracer's rule; 3.12+ counts jumps and calls")
+def test_only_code_that_runs_each_instruction_at_most_once_is_charged_instead_of_traced() -> None:
+    """On 3.11 a loop-free function without exception handlers is charged its instruction count when called
+    (an upper bound of the opcodes it can run before it calls again or returns); a loop, an exception handler (a
+    crafted code object could aim one backwards) or a generator's ``yield from`` loop keeps opcode tracing."""
+    from pocketcloud.services.awslambda import guard
+
+    def code(source: str) -> Any:
+        module = compile(source, "/var/task/app.py", "exec")
+        return next(c for c in module.co_consts if hasattr(c, "co_code"))
+
+    straight = code("def f(e, c):\n    return {'statusCode': 200, 'body': e['rawPath'] if e else None}\n")
+    assert guard._straight_length(straight) == len(straight.co_code) // 2 > 0
+    for source in (
+        "def f(n):\n    while n:\n        n -= 1\n",
+        "def f(xs):\n    for x in xs:\n        pass\n",
+        "def f():\n    try:\n        return 1\n    except ValueError:\n        return 2\n",
+        "def f(it):\n    yield from it\n",
+    ):
+        assert guard._straight_length(code(source)) == 0, source

@@ -191,6 +191,14 @@ RUNAWAY = {
         "        except BaseException:\n            pass\n"
     ),
     "exec'd loop": "def handler(e, c):\n    exec('while True: pass')\n",
+    # Loop-free functions, which the guard charges per call on 3.11 instead of tracing them opcode by opcode.
+    "loop-free recursion": (
+        "def f(n):\n    return f(n - 1) + f(n - 1) if n else 0\ndef handler(e, c):\n    return f(80)\n"
+    ),
+    "loop-free calls from C": (
+        "import collections, itertools\ndef g(x):\n    return x\n"
+        "def handler(e, c):\n    collections.deque(map(g, itertools.count()), maxlen=0)\n"
+    ),
 }
 
 

@@ -16,7 +16,9 @@ Each interpreter gets the mechanism it offers:
 - **Python 3.11**: ``sys.settrace`` with opcode events, in the function's frames only (a one-line loop emits a
   single *line* event on 3.11, but one *opcode* event per iteration). CPython switches a trace function off
   when it raises; the stop exception switches tracing back on when the code that caught it drops it, so the
-  next step raises again.
+  next step raises again. A function whose code has no backward jump and no exception handler runs each of its
+  instructions at most once per call, so it is not traced: each call is charged its instruction count, an upper
+  bound of its opcodes (a one-line handler costs one trace call instead of one per opcode).
 
 What cannot be stopped in-process is code that never comes back to Python bytecode: a C-level loop such as
 ``collections.deque(itertools.count(), maxlen=0)``, or a blocking C call. Such code hangs the Python process (in a
@@ -25,7 +27,9 @@ browser, the tab's Python worker); the site's Stop button ends the worker. The d
 
 from __future__ import annotations
 
+import dis
 import sys
+import weakref
 from collections.abc import Callable
 from types import CodeType, FrameType
 from typing import Any
@@ -196,11 +200,43 @@ else:
     def _is_user(filename: str) -> bool:
         return filename.startswith(USER_PREFIXES) or filename in _user_files
 
+    #: Opcodes that jump backwards: a code object without them (and without exception handlers, whose targets
+    #: a crafted code object could place anywhere) runs each of its instructions at most once per call.
+    _BACKWARD = frozenset(op for name, op in dis.opmap.items() if "BACKWARD" in name)
+    #: ``id(code)`` of function code -> (a weak reference to it, its instruction count when it is straight-line,
+    #: else 0): see ``_global_trace``. Keyed by id, because hashing a code object hashes all its constants; an
+    #: entry whose code object has gone is recognised (and replaced) when the id is used again.
+    _straight: dict[int, tuple[weakref.ref[CodeType], int]] = {}
+
+    def _straight_length(code: CodeType) -> int:
+        raw = code.co_code  # the unspecialised instructions, two bytes each
+        if code.co_exceptiontable or not _BACKWARD.isdisjoint(raw[0::2]):
+            return 0
+        return len(raw) // 2
+
     def _global_trace(frame: FrameType, event: str, arg: Any) -> Any:
-        if _is_user(frame.f_code.co_filename):
-            frame.f_trace_opcodes = True
-            return _local_trace
-        return None
+        code = frame.f_code
+        filename = code.co_filename
+        if not (filename.startswith(USER_PREFIXES) or filename in _user_files):
+            return None
+        entry = _straight.get(id(code))
+        if entry is None or entry[0]() is not code:
+            entry = _straight[id(code)] = (weakref.ref(code), _straight_length(code))
+        length = entry[1]
+        if length:
+            # Straight-line function code cannot run longer than its length without calling (and each call is
+            # counted here again): it is charged that many steps now instead of being traced opcode by opcode,
+            # an upper bound that never lets it run further than tracing would, at a fraction of the cost.
+            guard = _active
+            if guard is not None:
+                if guard.tripped:
+                    _stop()
+                remaining = guard.remaining = guard.remaining - length
+                if remaining <= guard.tick_at:
+                    _checkpoint(guard, remaining)
+            return None
+        frame.f_trace_opcodes = True
+        return _local_trace
 
     def _local_trace(frame: FrameType, event: str, arg: Any) -> Any:
         guard = _active
@@ -210,16 +246,20 @@ else:
             _stop()
         remaining = guard.remaining = guard.remaining - 1
         if remaining <= guard.tick_at:
-            # Long-running code: a profile hook now watches calls too, so that tracing lost to an error inside
-            # the trace function itself (a RecursionError at the recursion limit) comes back at the next call.
-            if _getprofile() is not _profile:
-                _setprofile(_profile)
-            if remaining <= 0 or guard.ticked():
-                guard.tripped = True
-                _stop()
-            elif guard.tick is None:
-                guard.tick_at = remaining - MIN_TICK_STEPS
+            _checkpoint(guard, remaining)
         return _local_trace
+
+    def _checkpoint(guard: Guard, remaining: int) -> None:
+        """The budget's periodic check, from inside the trace function: stop, or sample memory and go on."""
+        # Long-running code: a profile hook now watches calls too, so that tracing lost to an error inside
+        # the trace function itself (a RecursionError at the recursion limit) comes back at the next call.
+        if _getprofile() is not _profile:
+            _setprofile(_profile)
+        if remaining <= 0 or guard.ticked():
+            guard.tripped = True
+            _stop()
+        elif guard.tick is None:
+            guard.tick_at = remaining - MIN_TICK_STEPS
 
     def _stop() -> None:
         # From now on a profile hook watches calls too: code that catches the stop and calls something before
