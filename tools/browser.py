@@ -251,23 +251,8 @@ def run_all_cells(page: Any, *, attempts: int = 3, start_timeout_ms: float = 20_
                 raise PhaseTimeout(
                     f"JupyterLite: Run All Cells started no cell after {attempts} attempts on {page.url}"
                 ) from None
-            # JupyterLab asks which kernel to use when the notebook has none at that moment (it was still being
-            # attached, or it restarted): answer as a learner does, with the notebook's own kernel (the dialog's
-            # default choice). Escape would answer "No Kernel", so it only closes a menu left open.
-            if not _select_the_notebooks_kernel(page):
-                page.keyboard.press("Escape")  # close the menu if it is still open
-                _select_the_notebooks_kernel(page)
+            page.keyboard.press("Escape")  # close the menu if it is still open
             page.locator(".jp-Notebook .jp-Cell").first.click()  # make the notebook the current widget
-
-
-def _select_the_notebooks_kernel(page: Any) -> bool:
-    """Accept JupyterLab's "Select Kernel" dialog if it is open; True when it was."""
-    dialog = page.locator(".jp-Dialog", has=page.locator(".jp-Dialog-header", has_text="Select Kernel"))
-    if not dialog.count():
-        return False
-    dialog.locator("button.jp-mod-accept").click()
-    dialog.wait_for(state="detached")
-    return True
 
 
 #: How long a cold kernel may take to boot: a cold headless browser on 2 shared cores.
@@ -276,9 +261,20 @@ PYODIDE_BOOT_MS = 180_000
 #: What a stalled JupyterLite page shows: its cells, the kernel indicator and the end of the outputs.
 LAB_STATE = (
     "() => `cells=${document.querySelectorAll('.jp-Cell').length}, kernel="
-    "${document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status ?? 'no indicator'}, "
+    "${document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status ?? 'no indicator'} "
+    "(${document.querySelector('.jp-KernelName')?.innerText ?? 'no kernel name'}), "
     "outputs=${JSON.stringify([...document.querySelectorAll('.jp-OutputArea-output')].map(e => e.innerText)"
     ".join(' | ').slice(-300))}`"
+)
+
+#: True once the notebook's own kernel has started and is idle. The execution indicator alone is not enough: it
+#: reads "idle" from the moment the toolbar appears, while the notebook still has no kernel ("No Kernel", the
+#: status icon ``jp-KernelStatus-none``); a Run All clicked then makes JupyterLab start a kernel itself, and if
+#: the kernel specs have not loaded yet it opens "Select Kernel" instead. The status icon turns to
+#: ``jp-KernelStatus-success`` only when a kernel is connected and idle.
+KERNEL_READY = (
+    "() => !!document.querySelector(\".jp-Notebook-ExecutionIndicator[data-status='idle']\")"
+    " && !!document.querySelector('.jp-KernelStatus-success')"
 )
 
 #: True once any JupyterLite output area shows the given text, as rendered (``innerText``: table cells apart)
@@ -302,11 +298,7 @@ def run_lab(page: Any, site_url: str, path: str, last_output: str, *, run_all_ms
         page, "JupyterLite: opening the notebook", "() => document.querySelector('.jp-Notebook .jp-Cell')",
         timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
     )  # fmt: skip
-    wait_for_phase(
-        page, "JupyterLite: kernel start",
-        "() => document.querySelector(\".jp-Notebook-ExecutionIndicator[data-status='idle']\")",
-        timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE,
-    )  # fmt: skip
+    wait_for_phase(page, "JupyterLite: kernel start", KERNEL_READY, timeout_ms=PYODIDE_BOOT_MS, diagnose=LAB_STATE)
     run_all_cells(page)
     wait_for_phase(
         page, f"JupyterLite: running {path}", OUTPUT_CONTAINS,
