@@ -130,9 +130,16 @@ class Redis:
         #: The latency model's own random source: from the cloud's seed and the endpoint, never the cloud's own
         #: sources, so that using a cache changes no other simulated number.
         self._rng = random.Random(f"redis:{cloud.seed}:{host}:{port}")
-        self._service: ElastiCacheService = cloud.backend("elasticache", ElastiCacheService)
 
     # -- plumbing --------------------------------------------------------------------------------------------
+    @property
+    def _service(self) -> ElastiCacheService:
+        # Looked up through the cloud each time, as the SDK clients do, never kept: a client a function keeps in
+        # a global is part of its memory, and the cache nodes' data behind it is not (the memory model stops at
+        # the cloud, see pocketcloud.services.awslambda.memory).
+        service: ElastiCacheService = self.cloud.backend("elasticache", ElastiCacheService)
+        return service
+
     def _resolve(self) -> tuple[Keyspace, bool]:
         try:
             return self._service.resolve(self.host, self.port)
