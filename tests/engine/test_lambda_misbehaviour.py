@@ -387,28 +387,6 @@ def test_a_client_kept_in_init_code_does_not_count_the_cloud_behind_it() -> None
     assert used(client, 0) == used(client, 300) == used(plain, 300)
 
 
-def test_a_cache_client_kept_in_init_code_does_not_count_the_data_on_the_cache_nodes() -> None:
-    """The same for an ElastiCache (Redis) client, the way the cache-aside pattern keeps one
-    (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Strategies.html): what the cache stores lives on its
-    nodes, not in the function, so Max Memory Used does not grow as the cache fills (nor does each sample walk it)."""
-    from pocketcloud.services.awslambda import memory
-
-    cloud = pocketcloud.Cloud(seed=0)
-    cluster = cloud.client("elasticache").create_cache_cluster(
-        CacheClusterId="products", Engine="redis", CacheNodeType="cache.t3.micro", NumCacheNodes=1
-    )["CacheCluster"]
-    cloud.run(until=cloud.now + 600)  # the cluster becomes available
-    host = cloud.client("elasticache").describe_cache_clusters(CacheClusterId="products", ShowCacheNodeInfo=True)[
-        "CacheClusters"
-    ][0]["CacheNodes"][0]["Endpoint"]["Address"]
-    assert cluster["CacheClusterId"] == "products"
-    client = pocketcloud.redis.Redis(host=host, cloud=cloud)
-    empty = memory.data_bytes([client], count=True)
-    for index in range(500):
-        client.set(f"product:{index}", "x" * 1000)
-    assert memory.data_bytes([client], count=True) == empty
-
-
 def test_strftime_and_localtime_follow_the_virtual_clock(lam) -> None:
     source = (
         "import time\ndef handler(e, c):\n"

@@ -36,6 +36,19 @@ def r(cache: tuple[pocketcloud.Cloud, str]) -> Redis:
     return Redis(host=host, port=6379, cloud=cloud)
 
 
+def test_a_client_kept_in_a_global_does_not_count_the_data_on_the_cache_nodes(r: Redis) -> None:
+    """A function keeps its cache client in a global, as the cache-aside pattern does
+    (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Strategies.html). What the cache stores lives on its
+    nodes, not in the function, so the memory model's size of the client (part of Max Memory Used) does not grow as
+    the cache fills, and no sample walks the cache's keys."""
+    from pocketcloud.services.awslambda import memory
+
+    empty = memory.data_bytes([r], count=True)
+    for index in range(500):
+        r.set(f"product:{index}", "x" * 1000)
+    assert memory.data_bytes([r], count=True) == empty
+
+
 def test_strings(r: Redis) -> None:
     """SET returns True (None when NX/XX refuses), GET returns bytes or None, INCR an int."""
     assert r.set("a", "1") is True

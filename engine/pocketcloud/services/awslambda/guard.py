@@ -217,7 +217,7 @@ else:
     def _global_trace(frame: FrameType, event: str, arg: Any) -> Any:
         code = frame.f_code
         filename = code.co_filename
-        if not (filename.startswith(USER_PREFIXES) or filename in _user_files):
+        if not (filename.startswith(USER_PREFIXES) or filename in _user_files):  # _is_user, inlined: every call
             return None
         entry = _straight.get(id(code))
         if entry is None or entry[0]() is not code:
