@@ -100,9 +100,12 @@ class LambdaService:
         self.delivery_failures: deque[Any] = deque(maxlen=FAILURE_LOG_SIZE)
         #: Event source mappings by UUID (see :mod:`.esm`).
         self.event_source_mappings: dict[str, Any] = {}
-        #: The most recent invocations by request ID, so helpers can explain a response (bounded: a long
-        #: simulation must not grow without limit).
-        self.recent: OrderedDict[str, Invocation] = OrderedDict()
+        #: The most recent invocations, so helpers can explain a response (bounded: a long simulation must not
+        #: grow without limit); :attr:`recent` reads them by request ID. ``remember`` is the deque's own append,
+        #: as it is on every invocation's path.
+        self._recent: deque[Invocation] = deque(maxlen=RECENT_INVOCATIONS)
+        self.remember = self._recent.append
+        self._recent_view: tuple[Invocation | None, OrderedDict[str, Invocation]] = (None, OrderedDict())
         #: Function URLs by URL ID (see :mod:`.function_urls`), and the last requests to them:
         #: (request ID, URL ID, status, why it failed or None), the most recent last.
         self.function_urls: dict[str, Any] = {}
@@ -149,10 +152,19 @@ class LambdaService:
             for config in function.provisioned.values()
         )
 
-    def remember(self, invocation: Invocation) -> None:
-        self.recent[invocation.request_id] = invocation
-        if len(self.recent) > RECENT_INVOCATIONS:
-            self.recent.popitem(last=False)
+    @property
+    def recent(self) -> OrderedDict[str, Invocation]:
+        """The last :data:`RECENT_INVOCATIONS` invocations by request ID, oldest first (an async event's retries
+        share one request ID: the entry is the latest attempt). Built from the log when it has changed."""
+        log = self._recent
+        last = log[-1] if log else None
+        seen, view = self._recent_view
+        if last is not seen:
+            view = OrderedDict()
+            for invocation in log:
+                view[invocation.request_id] = invocation
+            self._recent_view = (last, view)
+        return view
 
     # -- names -----------------------------------------------------------------------------------------------
     def arn(self, name: str, qualifier: str | None = None) -> str:
