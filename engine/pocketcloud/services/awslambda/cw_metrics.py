@@ -56,7 +56,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ...metrics import Dimensions
+from ...metrics import Dimensions, Doubles
 
 if TYPE_CHECKING:
     from ...cloud import Cloud
@@ -79,7 +79,6 @@ class LambdaMetrics:
         self._dims: dict[tuple[str, str | None, str | None], tuple[Dimensions, ...]] = {}
         self._groups: dict[tuple[str, str | None, str | None], _Group] = {}
         self._unreserved: Adder | None = None
-        self._claimed: Adder | None = None
 
     def _account_adder(self, name: str) -> Adder:
         return self._cloud.metrics.series_for(NAMESPACE, name, _NO_DIMS, "Count").add
@@ -150,9 +149,7 @@ class LambdaMetrics:
             if self._unreserved is None:
                 self._unreserved = self._account_adder("UnreservedConcurrentExecutions")
             self._unreserved(unreserved, at)
-        if self._claimed is None:
-            self._claimed = self._account_adder("ClaimedAccountConcurrency")
-        self._claimed(claimed, at)
+        group.claimed(claimed)
         if cold:
             self._add(MODEL_NAMESPACE, "ColdStarts", group.function_dims, 1.0, at, "Count")
 
@@ -203,6 +200,7 @@ class _Group:
 
     __slots__ = (
         "account_concurrent",
+        "claimed",
         "duration",
         "errors",
         "function_concurrent",
@@ -214,12 +212,27 @@ class _Group:
 
     def __init__(self, store: MetricStore, sets: tuple[Dimensions, ...]) -> None:
         times: list[Callable[[float], None]] = []
+        # The metrics of one dimension set (Invocations, Errors, Duration and, but for the ExecutedVersion set,
+        # ConcurrentExecutions; ClaimedAccountConcurrency with the account's set) get their points together, only
+        # from here, so their timestamps are the same column: the series share one ``times`` buffer (one append
+        # per dimension set, not per metric). The first metric's buffer is the column; another metric's is
+        # replaced by it only when they hold the same number of points (always, as only this class writes them),
+        # and is otherwise appended to on its own.
+        columns: dict[Dimensions, Doubles] = {}
 
         def appenders(name: str, unit: str, count: int) -> list[Callable[[float], None]]:
             out = []
             for dims in sets[:count]:
                 series = store.series_for(NAMESPACE, name, dims, unit)
-                times.append(series.times.append)
+                column = columns.get(dims)
+                if column is None:
+                    columns[dims] = series.times
+                    times.append(series.times.append)
+                elif series.times is not column:
+                    if len(series.times) == len(column):
+                        series.times = column
+                    else:
+                        times.append(series.times.append)
                 out.append(series.values.append)
             return out
 
@@ -229,6 +242,8 @@ class _Group:
         self.duration = appenders("Duration", "Milliseconds", len(sets))
         concurrent = appenders("ConcurrentExecutions", "Count", 3)
         self.account_concurrent = concurrent[0]
+        # ClaimedAccountConcurrency is written with every invocation too, at the account level (no dimensions).
+        self.claimed = appenders("ClaimedAccountConcurrency", "Count", 1)[0]
         self.function_concurrent = concurrent[1]
         self.resource_concurrent = concurrent[2] if len(concurrent) > 2 else None
         self.times = times
