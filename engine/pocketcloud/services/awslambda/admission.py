@@ -110,9 +110,10 @@ def _rate_reason(service: LambdaService, function: Function, now: float) -> str 
         return ACCOUNT_RATE
     reserved = function.reserved_concurrency
     if reserved is not None:
-        own = service.function_rate.get(function.name)
+        name = function.latest.name  # Function.name, without the property's call
+        own = service.function_rate.get(name)
         if own is None or own[0] != second:
-            own = service.function_rate[function.name] = [second, 0]
+            own = service.function_rate[name] = [second, 0]
         if own[1] >= REQUESTS_PER_CONCURRENCY * reserved:
             return RESERVED_RATE
         own[1] += 1
@@ -130,7 +131,12 @@ def admit(service: LambdaService, target: Target, path: str = "sync") -> tuple[F
     now = service.cloud.kernel.now
     qualifier = target.qualifier
     provisioned_idle = qualifier in function.provisioned and bool(function.idle_provisioned.get(qualifier))
-    reason = concurrency_reason(service, function, provisioned_idle)
+    # concurrency_reason, written out for a function with reserved concurrency (on every invocation's path).
+    reserved = function.reserved_concurrency
+    if reserved is not None:
+        reason = RESERVED_CONCURRENCY if function.in_flight >= reserved else None
+    else:
+        reason = concurrency_reason(service, function, provisioned_idle)
     if reason is not None:
         record_throttle(service, target, path, reason, "concurrency")
         return None, reason
@@ -138,7 +144,8 @@ def admit(service: LambdaService, target: Target, path: str = "sync") -> tuple[F
     if reason is not None:
         record_throttle(service, target, path, reason, "request rate")
         return None, reason
-    version = route(service, target)
+    alias = target.alias
+    version = target.version if alias is None or not alias.additional_weights else route(service, target)
     if not provisioned_idle and not function.idle.get(id(version)):
         bucket = function.scaling
         if bucket is None:
