@@ -46,7 +46,7 @@ class Kernel:
     purpose: services keep explicit state, which is easier to show to a learner than a suspended generator.
     """
 
-    __slots__ = ("_heap", "_live", "_seq", "activity", "now", "quiescence_checks", "running")
+    __slots__ = ("_heap", "_live", "_seq", "activity", "now", "quiescence_checks", "running", "until")
 
     def __init__(self) -> None:
         self.now: float = 0.0
@@ -62,6 +62,9 @@ class Kernel:
         #: True while :meth:`run` is processing events, so that code outside the simulation (a synchronous
         #: API call) can refuse to be called from inside it.
         self.running = False
+        #: The ``until`` of the :meth:`run` in progress (None: none, or a run without it), for a driver that
+        #: takes several of its own events in one kernel event (see :meth:`call_at_key`).
+        self.until: float | None = None
 
     def schedule(
         self, delay: float, callback: Callable[..., Any], *args: Any, priority: int = NORMAL, background: bool = False
@@ -88,6 +91,32 @@ class Kernel:
         if not background:
             self._live += 1
 
+    # -- drivers that keep their own events ------------------------------------------------------------------
+    # A driver (a traffic stream, :mod:`pocketcloud.services.awslambda.stream`) may keep a stretch of its own
+    # events off the heap and take them in one kernel event, as long as each one runs exactly where the kernel
+    # would have run it. It gives each event the key the kernel would have: the time, the priority and a
+    # sequence number taken from :meth:`next_seq` at the moment it would have been scheduled; it takes its
+    # events while each key is below the next kernel event's (``queue[0]``, whose first three items are its key)
+    # and the run's :attr:`until` allows them, and it wakes again through :meth:`call_at_key` with its next
+    # event's own key. The order of everything, and so every result, is then the same as with one kernel event
+    # each.
+    def next_seq(self) -> int:
+        """The sequence number the next scheduled event would take (it is taken: each is used once)."""
+        self._seq += 1
+        return self._seq
+
+    @property
+    def queue(self) -> list[tuple[Any, ...]]:
+        """The heap itself, to read (never to change): ``queue[0]`` is the next event, if any."""
+        return self._heap
+
+    def call_at_key(self, at: float, priority: int, seq: int, callback: Callable[..., Any], *args: Any) -> None:
+        """Schedule a foreground callback under a key taken from :meth:`next_seq` (see above)."""
+        if at < self.now:
+            raise ValueError(f"cannot schedule in the past (at={at}, now={self.now})")
+        heapq.heappush(self._heap, (at, priority, seq, None, callback, args, False))
+        self._live += 1
+
     def settled(self) -> bool:
         """True when only background events remain and every quiescence check agrees nothing is left to do."""
         return self._live == 0 and all(check() for check in self.quiescence_checks)
@@ -108,6 +137,7 @@ class Kernel:
         if until is not None and until < self.now:
             raise ValueError(f"until={until} is before now={self.now}")
         self.running = True
+        self.until = until
         self.activity += 1
         try:
             while heap:
@@ -126,6 +156,7 @@ class Kernel:
                 callback(*args)
         finally:
             self.running = False
+            self.until = None
         if until is not None:
             self.now = float(until)
         return self.now

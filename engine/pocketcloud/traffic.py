@@ -193,8 +193,13 @@ def _payload(payload: Any) -> bytes:
     return json.dumps(payload).encode()
 
 
-def sync(function: str, payload: Any = b"{}", qualifier: str | None = None) -> Target:
-    """A synchronous Invoke of ``function`` (``RequestResponse``) made from inside the simulation."""
+def sync(function: str, payload: Any = b"{}", qualifier: str | None = None, *, batched: bool = True) -> Target:
+    """A synchronous Invoke of ``function`` (``RequestResponse``) made from inside the simulation.
+
+    The requests go to Lambda as a stream (:mod:`pocketcloud.services.awslambda.stream`): each is the same Invoke
+    with the same result, in the same order, but the arrivals and finishes are taken in stretches instead of one
+    kernel event each, which makes a million-request day about twice as fast. ``batched=False`` sends one kernel
+    event per request (the tests compare the two)."""
     body = _payload(payload)
     params: dict[str, Any] = {"FunctionName": function, "Payload": body}
     if qualifier is not None:
@@ -205,7 +210,8 @@ def sync(function: str, payload: Any = b"{}", qualifier: str | None = None) -> T
         throttled = lam.exceptions.TooManyRequestsException
         # Checked once: every request is the same. Only whether the function failed is read (the response's
         # FunctionError), so the sender's outcome form is used: the same Invoke, without a response to build.
-        outcome = lam.prepare_invoke(**params).outcome
+        sender = lam.prepare_invoke(**params)
+        outcome = sender.outcome
 
         def send(report: Callable[[str], None]) -> None:
             try:
@@ -213,6 +219,8 @@ def sync(function: str, payload: Any = b"{}", qualifier: str | None = None) -> T
             except throttled:
                 report("throttled")
 
+        if batched:
+            send.batch = sender.stream  # type: ignore[attr-defined]
         return send
 
     return bind

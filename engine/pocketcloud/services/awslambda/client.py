@@ -8,7 +8,7 @@ https://docs.aws.amazon.com/lambda/latest/api/API_Operations.html
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ... import limits
@@ -359,6 +359,20 @@ class PreparedSender:
             on_outcome(invocation is not None and bool(invocation.function_error))  # as _response sets FunctionError
 
         self._send(done)
+
+    def stream(
+        self, arrivals: Iterator[float], sent: Callable[[], None], report: Callable[[str, float, float], None]
+    ) -> None:
+        """Send the request once at each of ``arrivals`` (absolute virtual seconds, in order), taken in stretches
+        off the kernel's heap with the same results (:mod:`.stream`): ``sent()`` counts each request and
+        ``report(outcome, arrival, at)`` says how it ended ("ok", "error" or "throttled"). A synchronous request
+        only; an error other than a throttle raises ``ClientError`` out of the run, as one request would."""
+        from .stream import SyncStream
+
+        def client_error(err: ServiceError) -> Exception:
+            return self._client._client_error("Invoke", err)
+
+        SyncStream(self._prepared, client_error, arrivals, sent, report)
 
     def _send(self, done: Callable[[invocations.InvokeResult], None]) -> None:
         try:

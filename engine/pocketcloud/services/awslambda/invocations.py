@@ -118,6 +118,12 @@ def invoke(
     return _invoke_sync(service, target, event, client_context, log_tail, on_response, request_id)
 
 
+def throttled(reason: str | None) -> ServiceError:
+    """A throttled synchronous call: 429 TooManyRequestsException with the check's Reason (see
+    :mod:`.admission`); the caller retries (boto3's retry modes do, for this error code)."""
+    return ServiceError("TooManyRequestsException", "Rate Exceeded.", 429, Reason=reason, Type="User")
+
+
 def _invoke_sync(
     service: LambdaService,
     target: Target,
@@ -136,20 +142,18 @@ def _invoke_sync(
         )
     version, reason = admit(service, target, "sync")
     if version is None:
-        # A throttled synchronous call: 429 TooManyRequestsException with the check's Reason (see
-        # :mod:`.admission`); the caller retries (boto3's retry modes do, for this error code).
-        raise ServiceError("TooManyRequestsException", "Rate Exceeded.", 429, Reason=reason, Type="User")
+        raise throttled(reason)
     if on_response is not None:
         executed = version.version
 
         def finished(invocation: Invocation) -> None:
-            on_response(InvokeResult(200, _capped(invocation), executed, log_tail))
+            on_response(InvokeResult(200, capped(invocation), executed, log_tail))
 
         start_invocation(service, target, version, event, client_context, finished, request_id)
         return None
     invocation = start_invocation(service, target, version, event, client_context)
     service.cloud.run(until=invocation.finished_at)
-    return InvokeResult(200, _capped(invocation), version.version, log_tail)
+    return InvokeResult(200, capped(invocation), version.version, log_tail)
 
 
 class PreparedInvoke:
@@ -183,18 +187,47 @@ class PreparedInvoke:
             parse_payload(data, limits.LAMBDA_SYNC_PAYLOAD_MAX_BYTES)  # refused now if it is not JSON
             self.event = DeferredEvent(_payload_bytes(data))
 
+    def resolve(self) -> Target:
+        """What the request's FunctionName and Qualifier name now (``ResourceNotFoundException`` if nothing)."""
+        return self.service.resolve(self.function_name, self.qualifier)
+
     def send(self, on_response: Callable[[InvokeResult], None]) -> None:
         """Invoke now; ``on_response`` gets the result when the invocation finishes (at once for Event, DryRun)."""
-        event = self.event
-        if event is None:
+        if self.event is None:
             invoke(self.service, self.params, self.caller, on_response)
             return
+        log_tail = self.log_tail
+
+        def finished(invocation: Invocation) -> None:
+            on_response(InvokeResult(200, capped(invocation), invocation.version, log_tail))
+
+        reason = self.start(finished)
+        if reason is not None:
+            raise throttled(reason)
+
+    def start(
+        self,
+        on_finish: Callable[[Invocation], None],
+        schedule: Callable[..., None] | None = None,
+        target: Target | None = None,
+    ) -> str | None:
+        """The synchronous request once, for a caller that reads the invocation itself (:meth:`send`, a traffic
+        stream): resolved, checked, admitted and started. Returns None, or the throttle Reason (the throttle is
+        recorded and nothing starts: :meth:`send` raises :func:`throttled` for it). ``on_finish`` gets the
+        invocation when it finishes, before the response's 6 MB cap (:func:`capped`); ``schedule`` takes the
+        finish instead of the kernel (:func:`.invoke.start_invocation`); ``target`` is what :meth:`resolve` gave
+        for this request, by a caller that knows nothing changed since (a stream, within one kernel event)."""
         service = self.service
-        target = service.resolve(self.function_name, self.qualifier)
+        if target is None:
+            target = service.resolve(self.function_name, self.qualifier)
         if self.caller.principal is not None:
             check_invoke_permission(service, target, self.caller)
         client_context = _client_context(self.client_context) if self.client_context is not None else None
-        _invoke_sync(service, target, event, client_context, self.log_tail, on_response, None)
+        version, reason = admit(service, target, "sync")
+        if version is None:
+            return reason
+        start_invocation(service, target, version, self.event, client_context, on_finish, schedule=schedule)
+        return None
 
 
 def _payload_bytes(payload: Any) -> bytes:
@@ -204,7 +237,7 @@ def _payload_bytes(payload: Any) -> bytes:
     return bytes(payload)
 
 
-def _capped(invocation: Invocation) -> Invocation:
+def capped(invocation: Invocation) -> Invocation:
     """Synchronous responses are capped at 6 MB: past it the caller gets Lambda's error instead of the response.
     https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"""
     if len(invocation.payload) > limits.LAMBDA_SYNC_RESPONSE_MAX_BYTES:

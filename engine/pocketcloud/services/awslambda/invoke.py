@@ -151,6 +151,7 @@ def start_invocation(
     path: str = "sync",
     source: str | None = None,
     received_at: float | None = None,
+    schedule: Callable[..., None] | None = None,
 ) -> Invocation:
     """Run one invocation starting now; schedule the moment it finishes. Returns its complete record.
 
@@ -159,7 +160,8 @@ def start_invocation(
     version (a warm start), or a new one placed on a worker host (a cold start: Init runs first).
     ``request_id`` is given by the async queue, whose retries of one event keep the request ID Invoke answered
     with; otherwise each invocation gets a new one. ``path``, ``source`` and ``received_at`` are what the trace
-    shows (see :mod:`.trace`)."""
+    shows (see :mod:`.trace`). ``schedule`` takes the finish instead of the kernel's ``call_at`` (same arguments):
+    a traffic stream that keeps its events in the kernel's order itself (:mod:`.stream`)."""
     cloud = service.cloud
     kernel = cloud.kernel
     function = target.function
@@ -180,7 +182,7 @@ def start_invocation(
         env = _new_environment(service, function, version, now, None, version.snapshot)
     if env is not None and env.workload is not None:
         return _start_modelled(
-            service, target, version, env, cold, pc_config, on_finish, request_id, path, source, received_at
+            service, target, version, env, cold, pc_config, on_finish, request_id, path, source, received_at, schedule
         )
     if event.__class__ is DeferredEvent:
         event = event.decode()
@@ -288,7 +290,8 @@ def start_invocation(
     service.remember(invocation)
     service.trace.record(invocation)
     _emit_metrics(service, function, target, version, invocation, pc_config, failed)
-    kernel.call_at(end, _finish, service, function, env, outcome.reset, invocation, on_finish, priority=URGENT)
+    finish_at = schedule or kernel.call_at
+    finish_at(end, _finish, service, function, env, outcome.reset, invocation, on_finish, priority=URGENT)
     return invocation
 
 
@@ -338,6 +341,7 @@ def _start_modelled(
     path: str,
     source: str | None,
     received_at: float | None,
+    schedule: Callable[..., None] | None,
 ) -> Invocation:
     """One invocation of a function with a workload model (:mod:`.workload`): every Lambda fact is decided as for
     code (environment, cold start, concurrency, billing, metrics, trace); the handler's Init and run times come
@@ -348,7 +352,18 @@ def _start_modelled(
     assert workload is not None
     now = cloud.kernel.now
     rng = cloud.random
-    on_provisioned, unreserved, resource = _occupy(service, function, target, env)
+    # _occupy's work, written out: this function is on every modelled invocation's path (a million a day).
+    env.state = EnvState.BUSY
+    on_provisioned = env.provisioned_for is not None
+    unreserved = function.reserved_concurrency is None and not on_provisioned
+    function.in_flight += 1
+    service.in_flight += 1
+    if unreserved:
+        service.unreserved_in_flight += 1
+    resource = target.qualifier if target.arn.count(":") == 7 else None
+    if resource is not None:
+        by = function.in_flight_by
+        by[resource] = by.get(resource, 0) + 1
     request_id = request_id or cloud.new_request_id()
     restored = snapstart.restore(env, now) if cold and env.snapshot is not None else None
     init_ms = workload.init_duration_ms(rng, version) if cold and restored is None else None
@@ -390,23 +405,25 @@ def _start_modelled(
         "Unhandled" if error is not None else None,
         None,
         on_provisioned,
-        resource=resource,
-        path=path,
-        source=source,
-        received_at=received_at,
-        handler_started_at=start,
-        env=env,
-        restore_duration_ms=restored.restore_ms if restored is not None else None,
-        billed_restore_ms=restored.billed_restore_ms if restored is not None else None,
-        status=status,
-        error=error,
+        resource,
+        path,
+        source,
+        received_at,
+        start,
+        env,
+        restored.restore_ms if restored is not None else None,
+        restored.billed_restore_ms if restored is not None else None,
+        status,
+        None,
+        error,
     )
     invocation._unreserved = unreserved
     LazyLog.write(service.logs, env, invocation.log_row(), now)
     service.remember(invocation)
     service.trace.record(invocation)
     _emit_metrics(service, function, target, version, invocation, pc_config, error is not None)
-    cloud.kernel.call_at(end, _finish, service, function, env, reset, invocation, on_finish, priority=URGENT)
+    finish_at = schedule or cloud.kernel.call_at
+    finish_at(end, _finish, service, function, env, reset, invocation, on_finish, priority=URGENT)
     return invocation
 
 
@@ -426,7 +443,7 @@ def _emit_metrics(
     claimed = service.unreserved_in_flight + service.claimed_allocations
     service.metrics.invocation(
         now,
-        function.name,
+        function.latest.name,  # Function.name, without the property call
         resource,
         version.version if target.alias is not None else None,
         invocation.duration_ms,
@@ -530,7 +547,10 @@ def _finish(
             env.shutdown()
         else:
             env.state = EnvState.READY
-            _idle_list(function, env).append(env)
+            if env.provisioned_for is None:
+                function.idle.setdefault(id(env.version), []).append(env)  # _idle_list's, for on-demand
+            else:
+                _idle_list(function, env).append(env)
             env.schedule_reclaim(service.settings)
     if on_finish is not None:
         on_finish(invocation)
