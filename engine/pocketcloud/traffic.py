@@ -325,7 +325,9 @@ def drive(cloud: Cloud, pattern: Pattern, target: Target, *, seed: int | str = 0
         def sent() -> None:
             run.sent += 1
 
-        stream((origin + t for t in arrivals), sent, lambda outcome, _arrival, at: run.report(outcome, at))
+        # From time 0 the arrival times are already absolute (0.0 + t is t): no generator in between.
+        absolute = arrivals if origin == 0.0 else (origin + t for t in arrivals)
+        stream(absolute, sent, lambda outcome, _arrival, at: run.report(outcome, at))
         return run
 
     def report(outcome: str) -> None:
