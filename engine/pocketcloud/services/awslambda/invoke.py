@@ -440,7 +440,8 @@ def _emit_metrics(
     resource = invocation.resource
     now = invocation.started_at
     unreserved = service.unreserved_in_flight if invocation._unreserved else None
-    claimed = service.unreserved_in_flight + service.claimed_allocations
+    # Unreserved in use plus LambdaService.claimed_allocations (read without the property's call).
+    claimed = service.unreserved_in_flight + service.reserved_sum + service.provisioned_unreserved
     service.metrics.invocation(
         now,
         function.latest.name,  # Function.name, without the property call

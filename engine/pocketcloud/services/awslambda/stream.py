@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...errors import ServiceError
 from ...kernel import NORMAL
+from ...limits import LAMBDA_SYNC_RESPONSE_MAX_BYTES
 from .invocations import capped, throttled
 
 if TYPE_CHECKING:
@@ -83,8 +84,9 @@ class SyncStream:
 
     def finished(self, invocation: Invocation) -> None:
         """A request's answer: "error" when its response carries FunctionError, else "ok"."""
-        report = "error" if capped(invocation).function_error else "ok"
-        self.report(report, invocation.received_at, self.kernel.now)
+        if len(invocation.payload) > LAMBDA_SYNC_RESPONSE_MAX_BYTES:
+            capped(invocation)  # the response's cap, which sets FunctionError
+        self.report("error" if invocation.function_error else "ok", invocation.received_at, self.kernel.now)
 
     def _arm(self) -> None:
         """Wake at the earliest of this stream's events, under its own key."""
