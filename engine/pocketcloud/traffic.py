@@ -96,10 +96,13 @@ class Pattern:
             if rate <= 0:
                 continue
             if self.poisson:
-                t = start + rng.expovariate(rate)
+                # rng.expovariate(rate), written out (CPython's own formula, the same floats): one call less per
+                # arrival on a million-request day. A test holds it to expovariate.
+                uniform = rng.random
+                t = start + -math.log(1.0 - uniform()) / rate
                 while t < end:
                     yield t
-                    t += rng.expovariate(rate)
+                    t += -math.log(1.0 - uniform()) / rate
             else:
                 count = math.ceil((end - start) * rate - 1e-9)
                 for k in range(count):

@@ -221,6 +221,18 @@ def test_request_ids_are_the_uuid4_strings_of_the_seeded_bits() -> None:
         assert cloud.new_request_id() == str(expected)
 
 
+def test_poisson_arrivals_are_expovariate_draws() -> None:
+    """Poisson gaps are written out as ``random.expovariate``'s formula: the same arrival times as its draws."""
+    pattern = traffic.poisson(7.5, 200)
+    drawn = list(pattern.arrivals(random.Random("gaps")))
+    source = random.Random("gaps")
+    expected, t = [], source.expovariate(7.5)
+    while t < 200:
+        expected.append(t)
+        t += source.expovariate(7.5)
+    assert drawn == expected and len(drawn) > 1_000
+
+
 def test_a_stream_is_for_synchronous_requests() -> None:
     """Only a RequestResponse request streams; an Event request is sent one kernel event each."""
     lam = _cloud()[1]

@@ -160,8 +160,8 @@ def start_invocation(
     version (a warm start), or a new one placed on a worker host (a cold start: Init runs first).
     ``request_id`` is given by the async queue, whose retries of one event keep the request ID Invoke answered
     with; otherwise each invocation gets a new one. ``path``, ``source`` and ``received_at`` are what the trace
-    shows (see :mod:`.trace`). ``schedule`` takes the finish instead of the kernel's ``call_at`` (same arguments):
-    a traffic stream that keeps its events in the kernel's order itself (:mod:`.stream`)."""
+    shows (see :mod:`.trace`). ``schedule(at, callback, *args)`` takes the finish, an URGENT event, instead of
+    the kernel's ``call_at``: a traffic stream that keeps its events in the kernel's order itself (:mod:`.stream`)."""
     cloud = service.cloud
     kernel = cloud.kernel
     function = target.function
@@ -290,8 +290,10 @@ def start_invocation(
     service.remember(invocation)
     service.trace.record(invocation)
     _emit_metrics(service, function, target, version, invocation, pc_config, failed)
-    finish_at = schedule or kernel.call_at
-    finish_at(end, _finish, service, function, env, outcome.reset, invocation, on_finish, priority=URGENT)
+    if schedule is None:
+        kernel.call_at(end, _finish, service, function, env, outcome.reset, invocation, on_finish, priority=URGENT)
+    else:
+        schedule(end, _finish, service, function, env, outcome.reset, invocation, on_finish)
     return invocation
 
 
@@ -422,8 +424,10 @@ def _start_modelled(
     service.remember(invocation)
     service.trace.record(invocation)
     _emit_metrics(service, function, target, version, invocation, pc_config, error is not None)
-    finish_at = schedule or cloud.kernel.call_at
-    finish_at(end, _finish, service, function, env, reset, invocation, on_finish, priority=URGENT)
+    if schedule is None:
+        cloud.kernel.call_at(end, _finish, service, function, env, reset, invocation, on_finish, priority=URGENT)
+    else:
+        schedule(end, _finish, service, function, env, reset, invocation, on_finish)
     return invocation
 
 

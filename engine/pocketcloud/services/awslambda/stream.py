@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ...errors import ServiceError
-from ...kernel import NORMAL
+from ...kernel import NORMAL, URGENT
 from ...limits import LAMBDA_SYNC_RESPONSE_MAX_BYTES
 from .invocations import capped, throttled
 
@@ -78,9 +78,10 @@ class SyncStream:
             self.arrival = (max(first, kernel.now), NORMAL, kernel.next_seq())
         self._arm()
 
-    def later(self, at: float, callback: Callable[..., Any], *args: Any, priority: int = NORMAL) -> None:
-        """``kernel.call_at`` for the invocations this stream starts: kept here, under the kernel's key."""
-        heapq.heappush(self.pending, (at, priority, self.kernel.next_seq(), callback, args))
+    def later(self, at: float, callback: Callable[..., Any], *args: Any) -> None:
+        """The ``schedule`` of the invocations this stream starts (:func:`.invoke.start_invocation`): their finish,
+        an URGENT event, kept here under the key the kernel would have given it."""
+        heapq.heappush(self.pending, (at, URGENT, self.kernel.next_seq(), callback, args))
 
     def finished(self, invocation: Invocation) -> None:
         """A request's answer: "error" when its response carries FunctionError, else "ok"."""
