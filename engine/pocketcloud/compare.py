@@ -4,10 +4,10 @@
 in both, and sends one traffic pattern to each:
 
 * **Lambda**: a function with a :class:`~pocketcloud.traffic.Workload` (each request runs ``work_ms`` of handler
-  time), invoked synchronously with ``LogType="Tail"``; each response's REPORT line gives its Billed Duration and,
-  on a cold start, its Init Duration. Lambda bills the Init phase of managed runtimes since August 2025
-  (https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/), so a cold start's billed
-  duration includes it. A 429 (``TooManyRequestsException``) is a throttled request.
+  time), invoked synchronously (``traffic.sync``'s stream); each invocation's REPORT facts give its Billed Duration
+  and, on a cold start, its Init Duration (as the REPORT line prints it). Lambda bills the Init phase of managed
+  runtimes since August 2025 (https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/),
+  so a cold start's billed duration includes it. A 429 (``TooManyRequestsException``) is a throttled request.
 * **ECS**: a Fargate service of ``tasks`` tasks behind an Application Load Balancer (each request needs
   ``work_ms`` of one vCPU, the :mod:`pocketcloud.services.ecs.taskdefs` request model), optionally with a target
   tracking policy on ``ECSServiceAverageCPUUtilization`` between ``tasks`` and ``max_tasks``. Requests go to the
@@ -30,9 +30,7 @@ free tier is left out (it is a monthly allowance), and so is the load balancer's
 
 from __future__ import annotations
 
-import base64
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -46,7 +44,6 @@ if TYPE_CHECKING:
     from .cloud import Cloud
     from .display.charts import Picture
 
-_REPORT = re.compile(r"Billed Duration: (\d+) ms(?:.*?Init Duration: ([\d.]+) ms)?", re.S)
 _SUBNETS = ["subnet-a", "subnet-b"]
 _ROLE = "arn:aws:iam::123456789012:role/lambda-role"
 _HANDLER = "def handler(event, context):\n    return {'statusCode': 200}\n"
@@ -199,26 +196,6 @@ class Comparison:
         return time_series_svg(lines, title=w["lat_title"].replace("99", f"{q:g}"), lang=self.lang)
 
 
-def _recording(cloud: Cloud, side: Side, send: Callable[[Callable[[str], None]], None]) -> traffic.Target:
-    """A traffic target that remembers each request's arrival, latency and outcome on ``side``."""
-
-    def bind(_cloud: Cloud) -> Callable[[Callable[[str], None]], None]:
-        def sender(report: Callable[[str], None]) -> None:
-            arrival = cloud.now
-            index = len(side.requests)
-            side.requests.append((arrival, 0.0, "pending"))
-
-            def done(outcome: str) -> None:
-                side.requests[index] = (arrival, round(cloud.now - arrival, 6), outcome)
-                report(outcome)
-
-            send(done)
-
-        return sender
-
-    return bind
-
-
 def _batched_recording(side: Side, url: str) -> traffic.Target:
     """GETs of ``url`` on the load balancer's batched path (:mod:`pocketcloud.services.elbv2.batch`: the same
     answers as one request at a time, without an event each), each remembered on ``side`` as it is answered."""
@@ -243,6 +220,48 @@ def _batched_recording(side: Side, url: str) -> traffic.Target:
     return bind
 
 
+def _lambda_recording(side: Side, billed: list[int]) -> traffic.Target:
+    """Synchronous Invokes of the function as a stream (:mod:`pocketcloud.services.awslambda.stream`: the same
+    invocations as one request at a time, without an event each), each remembered on ``side`` in arrival order,
+    with its REPORT line's facts: its Billed Duration and, on a cold start, its Init Duration as the line prints it
+    (two decimals). The stream hands over the invocation's record, so no log is formatted to be parsed again."""
+    sync = traffic.sync("app")
+
+    def bind(cloud: Cloud) -> Callable[[Callable[[str], None]], None]:
+        send: Any = sync(cloud)
+        stream = send.batch
+        requests = side.requests
+        waiting: dict[float, list[int]] = {}  # arrival time -> the indexes of its requests not answered yet
+
+        def recording(arrivals: Any, sent: Callable[[], None], report: Callable[[str, float, float], None]) -> None:
+            def arrived() -> None:
+                waiting.setdefault(cloud.now, []).append(len(requests))
+                requests.append((cloud.now, 0.0, "pending"))
+                sent()
+
+            def ran(invocation: Any) -> None:
+                billed.append(invocation.billed_duration_ms)
+                init_ms = invocation.init_duration_ms
+                if init_ms is not None:
+                    side.starts += 1
+                    side.start_lag_s.append(float(f"{init_ms:.2f}") / 1000)
+
+            def done(outcome: str, arrival: float, at: float) -> None:
+                indexes = waiting[arrival]
+                index = indexes.pop(0)
+                if not indexes:
+                    del waiting[arrival]
+                requests[index] = (arrival, round(at - arrival, 6), outcome)
+                report(outcome, arrival, at)
+
+            stream(arrivals, arrived, done, ran)
+
+        send.batch = recording
+        return cast("Callable[[Callable[[str], None]], None]", send)
+
+    return bind
+
+
 def _run_lambda(
     pattern: traffic.Pattern, seed: int, work_ms: float, memory_mb: int, init_ms: float | None,
     reserved: int | None, warmup: float, period: float, tail: float,
@@ -260,25 +279,8 @@ def _run_lambda(
     traffic.Workload(duration_ms=work_ms, spread=0.1, init_ms=init_ms).attach(cloud, "app")
     side = Side("lambda")
     billed: list[int] = []
-    throttled = lam.exceptions.TooManyRequestsException
-
-    def send(done: Callable[[str], None]) -> None:
-        def answered(response: dict[str, Any]) -> None:
-            match = _REPORT.search(base64.b64decode(response.get("LogResult", "")).decode("utf-8", "replace"))
-            if match is not None:
-                billed.append(int(match.group(1)))
-                if match.group(2):
-                    side.starts += 1
-                    side.start_lag_s.append(float(match.group(2)) / 1000)
-            done("error" if "FunctionError" in response else "ok")
-
-        try:
-            lam.invoke_and_then(answered, FunctionName="app", Payload=b"{}", LogType="Tail")
-        except throttled:
-            done("throttled")
-
     cloud.run(until=warmup)
-    traffic.drive(cloud, pattern, _recording(cloud, side, send))
+    traffic.drive(cloud, pattern, _lambda_recording(side, billed))
     _advance(cloud, warmup, period, _length(pattern) + tail, lambda: None)
     side.capacity = _in_flight(side.requests, warmup, period, cloud.now)
     # Only invocations are billed: a throttled request never ran (and has no REPORT line).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ... import limits
 from ...client import BaseClient, operation
@@ -29,6 +29,9 @@ from . import (
 )
 from .esm import api as esm_api
 from .service import LambdaService
+
+if TYPE_CHECKING:
+    from .records import Invocation
 
 
 class LambdaClient(BaseClient):
@@ -361,18 +364,24 @@ class PreparedSender:
         self._send(done)
 
     def stream(
-        self, arrivals: Iterator[float], sent: Callable[[], None], report: Callable[[str, float, float], None]
+        self,
+        arrivals: Iterator[float],
+        sent: Callable[[], None],
+        report: Callable[[str, float, float], None],
+        ran: Callable[[Invocation], None] | None = None,
     ) -> None:
         """Send the request once at each of ``arrivals`` (absolute virtual seconds, in order), taken in stretches
         off the kernel's heap with the same results (:mod:`.stream`): ``sent()`` counts each request and
-        ``report(outcome, arrival, at)`` says how it ended ("ok", "error" or "throttled"). A synchronous request
-        only; an error other than a throttle raises ``ClientError`` out of the run, as one request would."""
+        ``report(outcome, arrival, at)`` says how it ended ("ok", "error" or "throttled"); ``ran`` is given each
+        finished invocation's record first (what its REPORT line says: Billed Duration, Init Duration ...). A
+        synchronous request only; an error other than a throttle raises ``ClientError`` out of the run, as one
+        request would."""
         from .stream import SyncStream
 
         def client_error(err: ServiceError) -> Exception:
             return self._client._client_error("Invoke", err)
 
-        SyncStream(self._prepared, client_error, arrivals, sent, report)
+        SyncStream(self._prepared, client_error, arrivals, sent, report, ran)
 
     def _send(self, done: Callable[[invocations.InvokeResult], None]) -> None:
         try:

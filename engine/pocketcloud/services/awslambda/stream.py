@@ -45,8 +45,8 @@ Report = Callable[[str, float, float], None]
 class SyncStream:
     """Sends ``prepared`` once per arrival time (absolute virtual seconds, in order); see the module docstring."""
 
-    __slots__ = ("_finished", "_later", "arrival", "arrivals", "client_error", "kernel", "pending", "report", "resolve",
-                 "sent", "start")  # fmt: skip
+    __slots__ = ("_finished", "_later", "arrival", "arrivals", "client_error", "kernel", "pending", "ran", "report",
+                 "resolve", "sent", "start")  # fmt: skip
 
     def __init__(
         self,
@@ -55,6 +55,7 @@ class SyncStream:
         arrivals: Iterator[float],
         sent: Callable[[], None],
         report: Report,
+        ran: Callable[[Invocation], None] | None = None,
     ) -> None:
         if prepared.event is None:
             raise ValueError("a stream sends synchronous (RequestResponse) requests")
@@ -66,6 +67,8 @@ class SyncStream:
         self.arrivals = arrivals
         self.sent = sent
         self.report = report
+        #: Given each finished invocation's record before its report (the facts of its REPORT line).
+        self.ran = ran
         #: The finishes scheduled and not yet run: ``(at, priority, seq, callback, args)``, a heap.
         self.pending: list[tuple[float, int, int, Callable[..., Any], tuple[Any, ...]]] = []
         #: The next arrival's key ``(at, NORMAL, seq)``, or None when there is none.
@@ -87,6 +90,8 @@ class SyncStream:
         """A request's answer: "error" when its response carries FunctionError, else "ok"."""
         if len(invocation.payload) > LAMBDA_SYNC_RESPONSE_MAX_BYTES:
             capped(invocation)  # the response's cap, which sets FunctionError
+        if self.ran is not None:
+            self.ran(invocation)
         self.report("error" if invocation.function_error else "ok", invocation.received_at, self.kernel.now)
 
     def _arm(self) -> None:
