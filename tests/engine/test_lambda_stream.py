@@ -233,6 +233,41 @@ def test_poisson_arrivals_are_expovariate_draws() -> None:
     assert drawn == expected and len(drawn) > 1_000
 
 
+def test_the_records_a_stream_hands_over_say_what_their_report_lines_say() -> None:
+    """``ran`` gets each finished invocation's record (the side-by-side comparison reads it instead of parsing a
+    log tail): its Billed Duration and Init Duration are the ones its REPORT line prints."""
+    cloud, lam, service = _cloud()
+    traffic.Workload(duration_ms=80, spread=0.5, init_ms=250).attach(cloud, "api")
+    records: list[Invocation] = []
+    answers: list[str] = []
+    stream = lam.prepare_invoke(FunctionName="api", Payload=b"{}").stream
+    source = random.Random(3)
+    stream(
+        iter(sorted(source.uniform(0, 30) for _ in range(300))),
+        lambda: None,
+        lambda outcome, _arrival, _at: answers.append(outcome),
+        records.append,
+    )
+    cloud.run()
+    assert len(records) == len(answers) == 300 and any(r.init_duration_ms is not None for r in records)
+    lines = {}
+    for group in service.logs.groups.values():
+        for log_stream in group.streams:
+            events = cloud.client("logs").get_log_events(
+                logGroupName=group.name, logStreamName=log_stream, startFromHead=True, limit=10_000
+            )["events"]
+            for event in events:
+                if event["message"].startswith("REPORT RequestId: "):
+                    lines[event["message"].split()[2]] = event["message"]
+    for record in records:
+        line = lines[record.request_id]
+        assert f"Billed Duration: {record.billed_duration_ms} ms" in line
+        init = record.init_duration_ms
+        assert ("Init Duration" in line) == (init is not None)
+        if init is not None:
+            assert f"Init Duration: {init:.2f} ms" in line
+
+
 def test_a_stream_is_for_synchronous_requests() -> None:
     """Only a RequestResponse request streams; an Event request is sent one kernel event each."""
     lam = _cloud()[1]
