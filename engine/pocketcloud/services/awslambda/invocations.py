@@ -144,16 +144,23 @@ def _invoke_sync(
     if version is None:
         raise throttled(reason)
     if on_response is not None:
-        executed = version.version
-
-        def finished(invocation: Invocation) -> None:
-            on_response(InvokeResult(200, capped(invocation), executed, log_tail))
-
-        start_invocation(service, target, version, event, client_context, finished, request_id)
+        start_invocation(
+            service, target, version, event, client_context, _answer_when(on_response, log_tail), request_id
+        )
         return None
     invocation = start_invocation(service, target, version, event, client_context)
     service.cloud.run(until=invocation.finished_at)
     return InvokeResult(200, capped(invocation), version.version, log_tail)
+
+
+def _answer_when(on_response: Callable[[InvokeResult], None], log_tail: bool) -> Callable[[Invocation], None]:
+    """The ``on_finish`` of a synchronous invocation made from inside the simulation: its 200 response (capped at
+    6 MB) for ``on_response``, with the version it ran as the executed version."""
+
+    def finished(invocation: Invocation) -> None:
+        on_response(InvokeResult(200, capped(invocation), invocation.version, log_tail))
+
+    return finished
 
 
 class PreparedInvoke:
@@ -196,12 +203,7 @@ class PreparedInvoke:
         if self.event is None:
             invoke(self.service, self.params, self.caller, on_response)
             return
-        log_tail = self.log_tail
-
-        def finished(invocation: Invocation) -> None:
-            on_response(InvokeResult(200, capped(invocation), invocation.version, log_tail))
-
-        reason = self.start(finished)
+        reason = self.start(_answer_when(on_response, self.log_tail))
         if reason is not None:
             raise throttled(reason)
 
