@@ -242,8 +242,8 @@ class _Group:
         self.duration = appenders("Duration", "Milliseconds", len(sets))
         concurrent = appenders("ConcurrentExecutions", "Count", 3)
         self.account_concurrent = concurrent[0]
-        # ClaimedAccountConcurrency is written with every invocation too, at the account level (no dimensions).
-        self.claimed = appenders("ClaimedAccountConcurrency", "Count", 1)[0]
         self.function_concurrent = concurrent[1]
         self.resource_concurrent = concurrent[2] if len(concurrent) > 2 else None
+        # ClaimedAccountConcurrency is written with every invocation too, at the account level (no dimensions).
+        self.claimed = appenders("ClaimedAccountConcurrency", "Count", 1)[0]
         self.times = times

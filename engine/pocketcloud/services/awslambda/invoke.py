@@ -354,18 +354,7 @@ def _start_modelled(
     assert workload is not None
     now = cloud.kernel.now
     rng = cloud.random
-    # _occupy's work, written out: this function is on every modelled invocation's path (a million a day).
-    env.state = EnvState.BUSY
-    on_provisioned = env.provisioned_for is not None
-    unreserved = function.reserved_concurrency is None and not on_provisioned
-    function.in_flight += 1
-    service.in_flight += 1
-    if unreserved:
-        service.unreserved_in_flight += 1
-    resource = target.qualifier if target.arn.count(":") == 7 else None
-    if resource is not None:
-        by = function.in_flight_by
-        by[resource] = by.get(resource, 0) + 1
+    on_provisioned, unreserved, resource = _occupy(service, function, target, env)
     request_id = request_id or cloud.new_request_id()
     restored = snapstart.restore(env, now) if cold and env.snapshot is not None else None
     init_ms = workload.init_duration_ms(rng, version) if cold and restored is None else None
@@ -444,11 +433,10 @@ def _emit_metrics(
     resource = invocation.resource
     now = invocation.started_at
     unreserved = service.unreserved_in_flight if invocation._unreserved else None
-    # Unreserved in use plus LambdaService.claimed_allocations (read without the property's call).
-    claimed = service.unreserved_in_flight + service.reserved_sum + service.provisioned_unreserved
+    claimed = service.unreserved_in_flight + service.claimed_allocations
     service.metrics.invocation(
         now,
-        function.latest.name,  # Function.name, without the property call
+        function.name,
         resource,
         version.version if target.alias is not None else None,
         invocation.duration_ms,
@@ -552,10 +540,7 @@ def _finish(
             env.shutdown()
         else:
             env.state = EnvState.READY
-            if env.provisioned_for is None:
-                function.idle.setdefault(id(env.version), []).append(env)  # _idle_list's, for on-demand
-            else:
-                _idle_list(function, env).append(env)
+            _idle_list(function, env).append(env)
             env.schedule_reclaim(service.settings)
     if on_finish is not None:
         on_finish(invocation)

@@ -11,7 +11,7 @@ each the number the kernel would have given it, at the moment the kernel would h
 else that happens in the cloud (an idle environment reclaimed, a poller, another function) stays a kernel event
 and runs between two stretches, exactly where it would have run.
 
-Each request is still the whole Invoke operation through the one invoke path (:meth:`.PreparedInvoke.send`):
+Each request is still the whole Invoke operation through the one invoke path (:meth:`.PreparedInvoke.start`):
 resolved, admitted or throttled (a 429 is reported as ``throttled``, never lost), run (a cold or warm start, the
 workload model or the handler's code), logged, billed and counted in the metrics; only its finish goes on this
 heap (the ``schedule`` of :func:`.invoke.start_invocation`) instead of the kernel's. So every simulated fact is
@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any
 
 from ...errors import ServiceError
 from ...kernel import NORMAL, URGENT
-from ...limits import LAMBDA_SYNC_RESPONSE_MAX_BYTES
 from .invocations import capped, throttled
 
 if TYPE_CHECKING:
@@ -88,8 +87,7 @@ class SyncStream:
 
     def finished(self, invocation: Invocation) -> None:
         """A request's answer: "error" when its response carries FunctionError, else "ok"."""
-        if len(invocation.payload) > LAMBDA_SYNC_RESPONSE_MAX_BYTES:
-            capped(invocation)  # the response's cap, which sets FunctionError
+        capped(invocation)  # the response's 6 MB cap, which may set FunctionError
         if self.ran is not None:
             self.ran(invocation)
         self.report("error" if invocation.function_error else "ok", invocation.received_at, self.kernel.now)
